@@ -1,0 +1,18 @@
+package dev.keybridge;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+
+/** Keybridge: linked accounts, Link, a credential vault and webhooks in one server. */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class KeybridgeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(KeybridgeApplication.class);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.run(args);
+    }
+}

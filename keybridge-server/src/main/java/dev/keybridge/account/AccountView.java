@@ -1,0 +1,47 @@
+package dev.keybridge.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.keybridge.web.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A linked account as the wire shows it (seed 000); secrets masked. */
+@JsonPropertyOrder({"_id", "associated_org", "account_id", "environment", "name", "udf", "your_app", "createdAt",
+        "updatedAt", "__v"})
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record AccountView(
+        @JsonProperty("_id") String id,
+        @JsonProperty("associated_org") String associatedOrg,
+        @JsonProperty("account_id") String accountId,
+        String environment,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String name,
+        List<UdfEntry> udf,
+        @JsonProperty("your_app") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> yourApp,
+        String createdAt,
+        String updatedAt,
+        @JsonProperty("__v") int version) {
+
+    static final String MASK = "********";
+
+    public static AccountView of(LinkedAccount a) {
+        return new AccountView(a.id(), a.orgId(), a.externalId(), a.environment().wire(), a.name(), a.udf(),
+                yourApp(a.yourApp()), Timestamps.format(a.createdAt()), Timestamps.format(a.updatedAt()), a.version());
+    }
+
+    private static Map<String, Object> yourApp(LinkedAccount.YourApp app) {
+        if (app == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("app_id", app.appId());
+        if (app.credentialKeys() != null) {
+            Map<String, String> masked = new LinkedHashMap<>();
+            app.credentialKeys().forEach(k -> masked.put(k, MASK));
+            out.put("auth_credentials", masked);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.keybridge.auth;
+
+import dev.keybridge.tenancy.Caller;
+
+import dev.keybridge.session.SessionTokens;
+import dev.keybridge.tenancy.Secrets;
+import dev.keybridge.tenancy.TenancyStore;
+import dev.keybridge.web.ApiException;
+import dev.keybridge.web.ErrorWriter;
+import dev.keybridge.web.Errors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns whatever credential a request presents into a {@link Caller}: {@code x-api-key},
+ * {@code client_id} + {@code client_secret}, a session token ({@code authorization: Bearer}) or the
+ * admin token. A credential that is presented but wrong is answered 401 here; a request with none
+ * goes on unauthenticated and the path rules decide.
+ */
+class CredentialFilter extends OncePerRequestFilter {
+
+    private final TenancyStore tenancy;
+    private final SessionTokens sessions;
+    private final ErrorWriter errors;
+    private final byte[] adminTokenHash;
+
+    CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken) {
+        this.tenancy = tenancy;
+        this.sessions = sessions;
+        this.errors = errors;
+        this.adminTokenHash = adminToken == null || adminToken.isBlank() ? null : Secrets.hash(adminToken);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            Caller caller = resolve(request);
+            if (caller != null) {
+                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+            }
+        } catch (ApiException e) {
+            errors.write(request, response, e);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Caller resolve(HttpServletRequest request) {
+        String apiKey = request.getHeader("x-api-key");
+        String clientId = request.getHeader("client_id");
+        String clientSecret = request.getHeader("client_secret");
+        String bearer = bearer(request.getHeader("authorization"));
+        if (apiKey != null) {
+            return apiKey(apiKey.trim());
+        }
+        if (clientId != null || clientSecret != null) {
+            return client(unquote(clientId), unquote(clientSecret));
+        }
+        if (bearer != null) {
+            if (request.getRequestURI().startsWith("/admin/")) {
+                return admin(bearer);
+            }
+            return sessions.verify(bearer);
+        }
+        return null;
+    }
+
+    private Caller apiKey(String key) {
+        TenancyStore.CredentialMatch match = tenancy.findLiveApiKey(Secrets.hash(key))
+                .orElseThrow(() -> Errors.unauthenticated("The API key is not valid or has been revoked."));
+        touch(match);
+        return Caller.server(match.orgId(), match.environment(), Caller.Via.API_KEY, match.id());
+    }
+
+    private Caller client(String clientId, String clientSecret) {
+        if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+            throw Errors.unauthenticated("Send both client_id and client_secret headers.");
+        }
+        TenancyStore.CredentialMatch match = tenancy.findLiveClient(clientId)
+                .filter(m -> MessageDigest.isEqual(m.secretHash(), Secrets.hash(clientSecret)))
+                .orElseThrow(() -> Errors.unauthenticated("The client_id and client_secret are not valid or have been revoked."));
+        touch(match);
+        return Caller.server(match.orgId(), match.environment(), Caller.Via.CLIENT_CREDENTIALS, match.id());
+    }
+
+    private Caller admin(String token) {
+        if (adminTokenHash == null) {
+            return null;
+        }
+        if (!MessageDigest.isEqual(adminTokenHash, Secrets.hash(token))) {
+            throw Errors.unauthenticated("The admin token is not valid.");
+        }
+        return Caller.ADMIN;
+    }
+
+    private void touch(TenancyStore.CredentialMatch match) {
+        Instant used = match.lastUsedAt();
+        if (used == null || used.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
+            tenancy.touch(match.id());
+        }
+    }
+
+    private static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return h.substring(7).trim();
+        }
+        throw Errors.unauthenticated("The authorization header must be 'Bearer <token>'.");
+    }
+
+    /** The original system's examples quote header values ({@code client_id: "…"}); accept both. */
+    private static String unquote(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return new String(v.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+}

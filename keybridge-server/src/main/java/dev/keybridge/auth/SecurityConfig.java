@@ -1,0 +1,78 @@
+package dev.keybridge.auth;
+
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.session.SessionTokens;
+import dev.keybridge.tenancy.TenancyStore;
+import dev.keybridge.web.ErrorBody;
+import dev.keybridge.web.ErrorType;
+import dev.keybridge.web.ErrorWriter;
+import dev.keybridge.web.RequestIds;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/** Which credential each path takes. Errors are written in the wire shape. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
+                            SessionTokens sessions, ErrorWriter errors) throws Exception {
+        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken());
+        boolean admin = settings.adminApiEnabled();
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> a.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(credentials, AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    if (admin) {
+                        a.requestMatchers("/admin/**").hasAuthority(CallerAuthentication.ADMIN);
+                    } else {
+                        a.requestMatchers("/admin/**").denyAll();
+                    }
+                    a.requestMatchers("/api/v2/public/**").hasAuthority(CallerAuthentication.SERVER)
+                            .requestMatchers("/api/v3/**", "/api/v2/f-sdk/**", "/api/v1/**")
+                            .hasAuthority(CallerAuthentication.SESSION)
+                            .anyRequest().permitAll();
+                })
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            if (!admin && request.getRequestURI().startsWith("/admin/")) {
+                                errors.write(response, 404, ErrorBody.of("not_found", ErrorType.NOT_FOUND,
+                                        "No such endpoint.", RequestIds.current(request)), null);
+                                return;
+                            }
+                            errors.write(response, 401, ErrorBody.of("unauthorized", ErrorType.AUTHENTICATION,
+                                    missingCredentialMessage(request.getRequestURI()), RequestIds.current(request)), null);
+                        })
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (!admin && request.getRequestURI().startsWith("/admin/")) {
+                                errors.write(response, 404, ErrorBody.of("not_found", ErrorType.NOT_FOUND,
+                                        "No such endpoint.", RequestIds.current(request)), null);
+                                return;
+                            }
+                            errors.write(response, 403, ErrorBody.of("forbidden", ErrorType.AUTHENTICATION,
+                                    "This credential cannot call this endpoint: "
+                                            + missingCredentialMessage(request.getRequestURI()),
+                                    RequestIds.current(request)), null);
+                        }));
+        return http.build();
+    }
+
+    private static String missingCredentialMessage(String path) {
+        if (path.startsWith("/admin/")) {
+            return "Send the admin token as 'authorization: Bearer <KEYBRIDGE_ADMIN_TOKEN>'.";
+        }
+        if (path.startsWith("/api/v2/public/")) {
+            return "Send an x-api-key header, or client_id and client_secret headers.";
+        }
+        return "Send a session token as 'authorization: Bearer <token>'.";
+    }
+}

@@ -1,0 +1,19 @@
+package dev.keybridge.config;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Prints the one line scripts wait for once the server is ready for traffic. */
+@Component
+class ListeningBanner {
+
+    @EventListener
+    void onReady(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
+            System.out.println("Keybridge listening on http://127.0.0.1:" + web.getWebServer().getPort());
+            System.out.flush();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.keybridge.events;
+
+/**
+ * The catalogue of events that leave Keybridge. Adding a type is adding a constant here; delivery
+ * never looks at types beyond matching an endpoint's filter.
+ */
+public enum EventType {
+    LINKED_ACCOUNT_CREATED("linked_account.created"),
+    LINKED_ACCOUNT_UPDATED("linked_account.updated"),
+    LINKED_ACCOUNT_DELETED("linked_account.deleted");
+
+    private final String wire;
+
+    EventType(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static EventType fromWire(String value) {
+        for (EventType t : values()) {
+            if (t.wire.equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown event type: " + value);
+    }
+}

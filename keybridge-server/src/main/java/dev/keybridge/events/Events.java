@@ -1,0 +1,36 @@
+package dev.keybridge.events;
+
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox: the only way anything leaves Keybridge. An event is written in the same transaction
+ * as the change that causes it, so it exists exactly when the change does.
+ */
+@Component
+public class Events {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public Events(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Writes the event; must run inside the transaction that makes the change. Returns its id. */
+    public String emit(String orgId, Environment env, EventType type, Object data) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Events.emit must run inside the transaction of the change");
+        }
+        String id = "evt_" + Ids.objectId();
+        jdbc.sql("insert into event (id, org_id, environment, type, data) values (?, ?, ?, ?, cast(? as jsonb))")
+                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data))
+                .update();
+        return id;
+    }
+}

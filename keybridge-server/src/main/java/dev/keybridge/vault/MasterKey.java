@@ -1,0 +1,77 @@
+package dev.keybridge.vault;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import dev.keybridge.config.KeybridgeSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Loads the master keyset: {@code KEYBRIDGE_MASTER_KEY} (a Tink JSON keyset, plain or base64), or
+ * {@code <data dir>/master-keyset.json}, generated with mode 0600 on first start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MasterKey {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
+    static final String FILE = "master-keyset.json";
+
+    @Bean
+    Vault vault(KeybridgeSettings settings) {
+        return new Vault(load(settings));
+    }
+
+    static KeysetHandle load(KeybridgeSettings settings) {
+        try {
+            AeadConfig.register();
+            if (settings.masterKey() != null && !settings.masterKey().isBlank()) {
+                return parse(settings.masterKey().trim());
+            }
+            Path file = settings.dataDir().toAbsolutePath().normalize().resolve(FILE);
+            if (Files.exists(file)) {
+                return parse(Files.readString(file));
+            }
+            KeysetHandle generated = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            SecretFiles.writePrivate(file, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
+            log.info("Generated a new master keyset in {} (set KEYBRIDGE_MASTER_KEY to share one between nodes)", file);
+            return generated;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("KEYBRIDGE_MASTER_KEY (or the keyset file) is not a valid Tink AEAD keyset");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or write the master keyset", e);
+        }
+    }
+
+    private static KeysetHandle parse(String text) throws GeneralSecurityException {
+        String json = text.startsWith("{") ? text
+                : new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+    }
+
+    /** Writes files only the owner can read. */
+    public static final class SecretFiles {
+        private SecretFiles() {}
+
+        public static void writePrivate(Path file, String content) throws IOException {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, content);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.keybridge.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place where exceptions become the wire error shape (wire-formats §5). */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorBody> api(ApiException e, HttpServletRequest request) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        if (e instanceof ApiException.RetryLater r && r.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
+        }
+        return builder.body(ErrorBody.of(e, RequestIds.current(request)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimit.TooLarge tooLarge) {
+                return api(new Errors.PayloadTooLarge(tooLarge.limit()), request);
+            }
+        }
+        return api(new Errors.InvalidRequest("invalid_json",
+                "The request body is not valid JSON (or is empty)."), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", ErrorType.INVALID_REQUEST,
+                "Send the body as application/json.", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return simple(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", ErrorType.INVALID_REQUEST,
+                "Method " + e.getMethod() + " is not allowed here.", request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorBody> header(MissingRequestHeaderException e, HttpServletRequest request) {
+        return api(Errors.invalid("Header '" + e.getHeaderName() + "' is required."), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> parameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return api(Errors.invalid("Query parameter '" + e.getParameterName() + "' is required."), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return api(Errors.invalid("Parameter '" + e.getName() + "' has the wrong type."), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return simple(HttpStatus.NOT_FOUND, "not_found", ErrorType.NOT_FOUND, "No such endpoint.", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return simple(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", ErrorType.INTERNAL,
+                "Something went wrong on our side. Quote the request id when reporting it.", request);
+    }
+
+    private static ResponseEntity<ErrorBody> simple(HttpStatus status, String error, ErrorType type, String message,
+                                                    HttpServletRequest request) {
+        return ResponseEntity.status(status).body(ErrorBody.of(error, type, message, RequestIds.current(request)));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.keybridge.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The wire shape of every error (wire-formats §5). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorBody(
+        boolean success,
+        String error,
+        String message,
+        @JsonProperty("error_type") String errorType,
+        @JsonProperty("status_reason") String statusReason,
+        @JsonProperty("request_id") String requestId) {
+
+    public static ErrorBody of(ApiException e, String requestId) {
+        return new ErrorBody(false, e.error(), e.getMessage(), e.type().wire(), e.statusReason(), requestId);
+    }
+
+    public static ErrorBody of(String error, ErrorType type, String message, String requestId) {
+        return new ErrorBody(false, error, message, type.wire(), null, requestId);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.keybridge.web;
+
+/** The concrete errors; construct them with the static factories. */
+public final class Errors {
+
+    private Errors() {}
+
+    public static final class InvalidRequest extends ApiException.FixRequest {
+        public InvalidRequest(String error, String message) {
+            super(400, error, ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
+    public static final class NotFound extends ApiException.FixRequest {
+        public NotFound(String error, String message) {
+            super(404, error, ErrorType.NOT_FOUND, message);
+        }
+    }
+
+    public static final class Conflict extends ApiException.FixRequest {
+        public Conflict(String error, String message) {
+            super(409, error, ErrorType.CONFLICT, message);
+        }
+    }
+
+    public static final class PayloadTooLarge extends ApiException.FixRequest {
+        public PayloadTooLarge(long limit) {
+            super(413, "payload_too_large", ErrorType.INVALID_REQUEST,
+                    "The request body is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    public static final class Unauthenticated extends ApiException.Reauthenticate {
+        public Unauthenticated(String error, String message) {
+            super(401, error, ErrorType.AUTHENTICATION, message);
+        }
+    }
+
+    public static final class Forbidden extends ApiException.Reauthenticate {
+        public Forbidden(String error, String message) {
+            super(403, error, ErrorType.AUTHENTICATION, message);
+        }
+    }
+
+    public static final class Unavailable extends ApiException.RetryLater {
+        public Unavailable(String error, String message, Long retryAfterSeconds) {
+            super(503, error, ErrorType.INTERNAL, message, retryAfterSeconds);
+        }
+    }
+
+    public static InvalidRequest invalid(String message) {
+        return new InvalidRequest("invalid_request", message);
+    }
+
+    public static NotFound notFound(String what, String id) {
+        return new NotFound("not_found", "No " + what + " with id '" + id + "'.");
+    }
+
+    public static Unauthenticated unauthenticated(String message) {
+        return new Unauthenticated("unauthorized", message);
+    }
+}

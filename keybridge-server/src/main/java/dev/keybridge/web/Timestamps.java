@@ -1,0 +1,27 @@
+package dev.keybridge.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** ISO-8601 UTC with milliseconds, as the wire formats use: {@code 2023-08-11T06:35:07.574Z}. */
+public final class Timestamps {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Timestamps() {}
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String format(Instant instant) {
+        return instant == null ? null : FORMAT.format(instant);
+    }
+
+    public static Instant parse(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

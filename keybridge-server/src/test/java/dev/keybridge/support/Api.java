@@ -1,0 +1,102 @@
+package dev.keybridge.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for tests: real sockets, JSON in and out, default headers per instance. */
+public final class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** A response: status, headers and the body as JSON (null when it is not JSON). */
+    public record Response(int status, java.net.http.HttpHeaders headers, String text) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (RuntimeException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + text, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final String base;
+    private final Map<String, String> headers;
+
+    public Api(String base) {
+        this(base, Map.of());
+    }
+
+    private Api(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Api withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new Api(base, h);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    /** Sends {@code body} as JSON: a String is sent as it is, anything else is serialized. */
+    public Response send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.header("content-type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        return send(request.build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Upsert throughput: Keybridge over HTTP (wrk) vs the same upsert directly in PostgreSQL (pgbench),
+# both against one fresh database on the PostgreSQL server at 127.0.0.1:5432.
+# Usage: bench/upsert/run.sh [duration_seconds=30] [connections=50]
+# Needs: wrk and pgbench (apt-get install -y wrk postgresql-client), PostgreSQL on 127.0.0.1:5432.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+DURATION="${1:-30}"
+CONNECTIONS="${2:-50}"
+PGURL_HOST="${BENCH_PGHOST:-127.0.0.1}"
+PGUSER="${BENCH_PGUSER:-postgres}"
+DB="kb_bench_$$"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  psql -h "$PGURL_HOST" -U "$PGUSER" -d postgres -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+psql -h "$PGURL_HOST" -U "$PGUSER" -d postgres -qc "create database $DB"
+"$ROOT/keybridge" build >/dev/null
+KEYBRIDGE_DATABASE_URL="jdbc:postgresql://$PGURL_HOST:5432/$DB?user=$PGUSER" \
+KEYBRIDGE_DATABASE_POOL_SIZE="${BENCH_POOL_SIZE:-16}" \
+KEYBRIDGE_DATA_DIR="$WORK/data" KEYBRIDGE_PORT=0 KEYBRIDGE_LOG_LEVEL=WARN \
+  "$ROOT/keybridge" serve > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+  grep -q "Keybridge listening on" "$WORK/server.log" && break
+  sleep 1
+done
+BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.log" | head -1)
+[ -n "$BASE" ] || { cat "$WORK/server.log"; exit 1; }
+API_KEY=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['test']['api_key'])" "$WORK/data/bootstrap-credentials.json")
+ORG=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['organization_id'])" "$WORK/data/bootstrap-credentials.json")
+
+echo "== warm-up (10 s)"
+API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
+echo "== Keybridge PUT /api/v2/public/linked-account, ${DURATION}s, ${CONNECTIONS} connections"
+API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
+
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+echo "== pgbench: the same upsert + event in one transaction, ${DURATION}s, ${CONNECTIONS} clients"
+(cd "$WORK" && pgbench -h "$PGURL_HOST" -U "$PGUSER" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" \
+  -l --log-prefix=pgb -D org="$ORG" -f "$ROOT/bench/upsert/pg-upsert.sql" "$DB" 2>&1 \
+  | grep -E "^tps|latency average|number of transactions actually processed")
+cat "$WORK"/pgb.* | python3 -c '
+import sys
+lat = sorted(int(line.split()[2]) for line in sys.stdin)
+pct = lambda p: lat[min(len(lat) - 1, int(len(lat) * p / 100))] / 1000
+print("RESULT pgbench transactions=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f" % (len(lat), pct(50), pct(90), pct(99)))'
+echo "(server and pgbench share this machine's 2 cores with PostgreSQL itself)"

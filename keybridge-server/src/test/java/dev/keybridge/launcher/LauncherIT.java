@@ -43,6 +43,8 @@ class LauncherIT {
                     Map.of("linked_account_id", "survivor", "your_app", Map.of("app_id", "a",
                             "auth_credentials", Map.of("token", "plain-secret-value")))).status()).isEqualTo(200);
             assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+            assertThat(api.withHeader("authorization", "Bearer anything").get("/admin/v1/organizations").status())
+                    .as("no KEYBRIDGE_ADMIN_TOKEN, no admin API").isEqualTo(404);
 
             assertThat(server.terminate(Duration.ofSeconds(60))).as(server.output()).isIn(0, 143);
             firstOutput = server.output();

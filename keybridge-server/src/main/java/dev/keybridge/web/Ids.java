@@ -36,11 +36,20 @@ public final class Ids {
         return HEX.formatHex(id);
     }
 
-    /** {@code length} random base62 characters (about 5.95 bits each). */
+    /** {@code length} random base62 characters (about 5.95 bits each) from a secure source: for secrets. */
     public static String random(int length) {
+        return base62(length, RANDOM);
+    }
+
+    /** Like {@link #random} but from a fast, non-secure source: for ids that only need to be unique-ish. */
+    public static String fastRandom(int length) {
+        return base62(length, java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    private static String base62(int length, java.util.Random random) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new String(out);
     }

@@ -3,12 +3,18 @@ package dev.keybridge.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.support.Api;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +81,31 @@ class LauncherIT {
             assertThat(api.withHeader("x-api-key", key).get("/api/v2/public/linked-account").status()).isEqualTo(200);
             assertThat(api.withHeader("client_id", clientId).withHeader("client_secret", secret)
                     .get("/api/v2/public/linked-account").status()).isEqualTo(200);
-            server.terminate(Duration.ofSeconds(60));
+
+            // A request in flight when SIGTERM arrives still completes (graceful shutdown).
+            URI uri = URI.create(api.base());
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                String body = "{\"linked_account_id\":\"in-flight\",\"name\":\"Slow\"}";
+                out.write(("PUT /api/v2/public/linked-account HTTP/1.1\r\nHost: x\r\nx-api-key: " + key
+                        + "\r\ncontent-type: application/json\r\ncontent-length: " + body.length()
+                        + "\r\nconnection: close\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(500);
+                CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return server.terminate(Duration.ofSeconds(60));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(1500);
+                out.write(body.substring(10).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 200").contains("\"account_id\":\"in-flight\"");
+                exit.get(90, TimeUnit.SECONDS);
+            }
             assertThat(server.output()).doesNotContain(key).doesNotContain(secret);
         }
         assertThat(Set.of(Files.readString(dataDir.resolve("bootstrap-credentials.json")))).noneMatch(s -> s.contains(secret));

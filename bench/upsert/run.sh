@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Upsert throughput: Keybridge over HTTP (wrk) vs the same upsert directly in PostgreSQL (pgbench),
 # both against one fresh database on the PostgreSQL server at 127.0.0.1:5432.
-# Usage: bench/upsert/run.sh [duration_seconds=30] [connections=50]
+# Usage: [WARMUP=60] bench/upsert/run.sh [duration_seconds=30] [connections=50]
+# Run it on a quiet machine: on 2 cores any other build or test skews both figures.
 # Needs: wrk and pgbench (apt-get install -y wrk postgresql-client), PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,13 +22,12 @@ cleanup() {
 trap cleanup EXIT
 
 psql -h "$PGURL_HOST" -U "$PGUSER" -d postgres -qc "create database $DB"
-"$ROOT/keybridge" build >/dev/null
 KEYBRIDGE_DATABASE_URL="jdbc:postgresql://$PGURL_HOST:5432/$DB?user=$PGUSER" \
 KEYBRIDGE_DATABASE_POOL_SIZE="${BENCH_POOL_SIZE:-16}" \
 KEYBRIDGE_DATA_DIR="$WORK/data" KEYBRIDGE_PORT=0 KEYBRIDGE_LOG_LEVEL=WARN \
   "$ROOT/keybridge" serve > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do   # the first serve may build the jar
   grep -q "Keybridge listening on" "$WORK/server.log" && break
   sleep 1
 done
@@ -36,8 +36,8 @@ BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.log" | head -1)
 API_KEY=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['test']['api_key'])" "$WORK/data/bootstrap-credentials.json")
 ORG=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['organization_id'])" "$WORK/data/bootstrap-credentials.json")
 
-echo "== warm-up (10 s)"
-API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
+echo "== warm-up (${WARMUP:-60} s, lets the JIT compile the hot path)"
+API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60}s" -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
 echo "== Keybridge PUT /api/v2/public/linked-account, ${DURATION}s, ${CONNECTIONS} connections"
 API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
 

@@ -39,11 +39,13 @@ class LinkPageController {
 
     private final LinkService link;
     private final AppSettings apps;
+    private final LinkSettings linkSettings;
     private final JsonMapper json;
 
-    LinkPageController(LinkService link, AppSettings apps, JsonMapper json) {
+    LinkPageController(LinkService link, AppSettings apps, LinkSettings linkSettings, JsonMapper json) {
         this.link = link;
         this.apps = apps;
+        this.linkSettings = linkSettings;
         this.json = json;
     }
 
@@ -111,6 +113,7 @@ class LinkPageController {
         if (o.redirect() != null) {
             return "redirect:" + o.redirect();
         }
+        headers(response, linkSettings.get(o.session().orgId(), o.session().environment()).allowedOrigins());
         model.addAttribute("page", page(o, query));
         return "link/page";
     }

@@ -248,7 +248,7 @@ public class LinkService {
             case CHALLENGE -> step = connector.answer(ctx, secret.state(), fields);
             default -> throw conflict();
         }
-        return apply(s, app, step, secret);
+        return apply(s, app, step, secret, fields);
     }
 
     /** The OAuth2 provider sent the browser back. The state is claimed once; a replay or forgery finds nothing. */
@@ -260,7 +260,7 @@ public class LinkService {
         AppDefinition app = apps.require(s.orgId(), s.environment(), s.appSlug());
         Secret secret = secret(s);
         Step step = connector(app).answer(context(s, app), secret.state(), params);
-        return apply(s, app, step, secret);
+        return apply(s, app, step, secret, Map.of());
     }
 
     public Outcome exit(String handle) {
@@ -291,7 +291,7 @@ public class LinkService {
         move(s, from, LinkSession.State.FORM, slug, formView(account, app), secret, null);
     }
 
-    private Outcome apply(LinkSession s, AppDefinition app, Step step, Secret secret) {
+    private Outcome apply(LinkSession s, AppDefinition app, Step step, Secret secret, Map<String, String> submitted) {
         String account = view(s).account();
         LinkSession.State from = s.step();
         switch (step) {
@@ -300,7 +300,7 @@ public class LinkService {
                     new Secret(secret.handle(), ch.state(), secret.accessToken()), null);
             case Step.Redirect r -> throw new IllegalStateException("a redirect outside the OAuth2 start");
             case Step.Failure f when f.retryable() -> {
-                View form = formView(account, app).withError(f.code(), f.message(), true);
+                View form = prefilled(formView(account, app), submitted).withError(f.code(), f.message(), true);
                 move(s, from, LinkSession.State.FORM, app.slug(), form, new Secret(secret.handle(), Map.of(), secret.accessToken()), null);
             }
             case Step.Failure f -> move(s, from, LinkSession.State.FAILED, app.slug(),
@@ -352,6 +352,18 @@ public class LinkService {
                 json.writeValueAsString(view), sealed, oauthState)) {
             throw conflict();
         }
+    }
+
+    /** The form again with what the user typed, except secrets, so a retry only needs the secret. */
+    private static View prefilled(View form, Map<String, String> submitted) {
+        if (form.fields() == null || submitted.isEmpty()) {
+            return form;
+        }
+        List<Step.Field> fields = form.fields().stream().map(f -> f.type().equals("password") || f.readOnly()
+                || !submitted.containsKey(f.name()) ? f
+                : new Step.Field(f.name(), f.type(), f.label(), f.required(), f.placeholder(), f.options(),
+                        submitted.get(f.name()), false)).toList();
+        return new View(form.account(), form.title(), form.prompt(), fields, form.error(), form.errorCode(), form.retryable());
     }
 
     private View formView(String account, AppDefinition app) {

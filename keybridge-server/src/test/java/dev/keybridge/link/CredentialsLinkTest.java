@@ -91,6 +91,8 @@ class CredentialsLinkTest extends IntegrationTest {
 
         assertThat(wrong.step()).isEqualTo("form");
         assertThat(wrong.error()).contains("username or password is not correct");
+        assertThat(wrong.html()).as("the username is kept, the password is not").contains("value=\"user_good\"")
+                .doesNotContain("value=\"pass_bad\"");
         assertThat(browser.submit(Map.of("username", "user_good", "password", "pass_good")).step()).isEqualTo("succeeded");
     }
 

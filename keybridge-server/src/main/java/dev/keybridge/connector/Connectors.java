@@ -27,8 +27,14 @@ public class Connectors {
 
     private final Map<String, Connector> byName = new LinkedHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Connectors(KeybridgeSettings settings) {
-        ClassLoader loader = loader(settings.connectorsDir());
+        this(settings.connectorsDir());
+    }
+
+    /** The built-ins plus the jars in {@code dir} (null for none). */
+    public Connectors(Path dir) {
+        ClassLoader loader = loader(dir);
         for (Connector c : ServiceLoader.load(Connector.class, loader)) {
             Connector previous = byName.putIfAbsent(c.name(), c);
             if (previous != null) {

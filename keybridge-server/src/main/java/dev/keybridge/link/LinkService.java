@@ -20,10 +20,8 @@ import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import dev.keybridge.web.Timestamps;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -446,17 +444,4 @@ public class LinkService {
         return base + (base.contains("?") ? "&" : "?") + name + "=" + encoded + fragment;
     }
 
-    static boolean sameOrigin(String a, String b) {
-        try {
-            URI x = URI.create(a);
-            URI y = URI.create(b);
-            return x.getScheme().equals(y.getScheme()) && x.getHost().equals(y.getHost()) && x.getPort() == y.getPort();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    Duration linkTokenTtl() {
-        return settings.linkTokenTtl();
-    }
 }

@@ -2,7 +2,6 @@ package dev.keybridge.vault;
 
 import dev.keybridge.config.KeybridgeSettings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +107,5 @@ public class Reencryption {
             n += jdbc.sql("update " + col.table() + " set " + col.column() + " = ? where " + where).params(params).update();
         }
         return n;
-    }
-
-    static String describe(byte[] b) {
-        return b == null ? "null" : Arrays.toString(Arrays.copyOf(b, Math.min(5, b.length)));
     }
 }

@@ -65,13 +65,17 @@ class LinkBrowserTest extends IntegrationTest {
 
     /** The embedding app's page, served from localhost:<other port> (Keybridge is 127.0.0.1:<port>). */
     private String serveEmbeddingPage(String linkToken) {
+        return serveEmbeddingPage(linkToken, "iframe");
+    }
+
+    private String serveEmbeddingPage(String linkToken, String display) {
         String html = """
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>Acme</title>
                 <script src="%s/link.js"></script></head>
                 <body><button id="connect">Connect your EHR</button><output id="out"></output><output id="app"></output>
                 <script>
                   const link = KeybridgeLink.create({
-                    token: "%s", display: "iframe",
+                    token: "%s", display: "%s",
                     onSuccess: (publicToken, metadata) => {
                       document.getElementById("out").textContent = publicToken;
                       document.getElementById("app").textContent = metadata.app.slug + "/" + metadata.linked_account_id;
@@ -80,7 +84,7 @@ class LinkBrowserTest extends IntegrationTest {
                   });
                   document.getElementById("connect").addEventListener("click", () => link.open());
                 </script></body></html>
-                """.formatted(api.base(), linkToken);
+                """.formatted(api.base(), linkToken, display);
         app.createContext("/", exchange -> {
             byte[] body = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
@@ -114,5 +118,23 @@ class LinkBrowserTest extends IntegrationTest {
         assertThat(page.locator("iframe").count()).as("Link closes itself").isZero();
         String accessToken = LinkTokens.exchange(server, page.locator("#out").textContent());
         assertThat(accessToken).startsWith("at_test_");
+    }
+
+    @Test
+    void doesHandThePublicTokenToTheOpenerWhenTheUserApprovesOAuthInAPopup() {
+        TestOrganization org = newOrganization();
+        Api server = org.test().withKey(api);
+        String linkToken = LinkTokens.forUser("popup-user").app("sandbox-oauth").create(server);
+        Page page = browser.newPage();
+        page.navigate(serveEmbeddingPage(linkToken, "popup"));
+
+        Page popup = page.waitForPopup(() -> page.click("#connect"));
+        popup.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
+        popup.locator("#approve").click();
+
+        PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
+        assertThat(page.locator("#app").textContent()).isEqualTo("sandbox-oauth/popup-user");
+        assertThat(LinkTokens.exchange(server, page.locator("#out").textContent())).startsWith("at_test_");
     }
 }

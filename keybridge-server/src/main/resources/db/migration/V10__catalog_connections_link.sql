@@ -75,6 +75,7 @@ create table link_session (
     step              text not null,
     view              jsonb not null default '{}',
     secret_ciphertext bytea,
+    attempts          integer not null default 0,
     expires_at        timestamptz not null,
     opened_at         timestamptz,
     finished_at       timestamptz,

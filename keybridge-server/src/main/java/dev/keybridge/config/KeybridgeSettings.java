@@ -24,11 +24,15 @@ public record KeybridgeSettings(
         @DefaultValue Link link,
         @DefaultValue Sandbox sandbox) {
 
-    /** Link: lifetimes of link tokens and public tokens, and the time allowed to call a provider. */
+    /**
+     * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how
+     * many forms one Link session may submit (wrong passwords, codes) before it fails.
+     */
     public record Link(
             @DefaultValue("30m") Duration linkTokenTtl,
             @DefaultValue("10m") Duration publicTokenTtl,
-            @DefaultValue("15s") Duration upstreamTimeout) {}
+            @DefaultValue("15s") Duration upstreamTimeout,
+            @DefaultValue("10") int maxAttempts) {}
 
     /** The built-in sandbox (test environment only): its OAuth2 provider's token lifetimes. */
     public record Sandbox(

@@ -224,7 +224,15 @@ public class LinkService {
     /** A form was submitted: the first form of an app (or "continue" for OAuth2), or a challenge's answers. */
     public Outcome submit(String handle, Map<String, String> fields) {
         LinkSession s = byHandle(handle);
+        if (s.step().terminal()) {
+            throw conflict();
+        }
         AppDefinition app = apps.require(s.orgId(), s.environment(), s.appSlug() == null ? "" : s.appSlug());
+        if (sessions.countAttempt(s.id()) > settings.maxAttempts()) {
+            move(s, LinkSession.State.FAILED, app.slug(), View.of(view(s).account()).withError("too_many_attempts",
+                    "Too many attempts. Close this window and start again from the app.", false), null, null);
+            return current(handle);
+        }
         Connector connector = connector(app);
         ConnectorContext ctx = context(s, app);
         Secret secret = secret(s);

@@ -93,6 +93,12 @@ class LinkSessions {
                 opened == null ? null : opened.toInstant());
     }
 
+    /** Counts one submitted answer; returns the count so far. */
+    int countAttempt(String id) {
+        return jdbc.sql("update link_session set attempts = attempts + 1 where id = ? returning attempts")
+                .param(id).query(Integer.class).single();
+    }
+
     void seal(String id, byte[] secret) {
         jdbc.sql("update link_session set secret_ciphertext = ? where id = ?").params(secret, id).update();
     }

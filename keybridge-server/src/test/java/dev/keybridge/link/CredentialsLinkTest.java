@@ -116,4 +116,17 @@ class CredentialsLinkTest extends IntegrationTest {
         assertThat(down.error()).contains("not responding");
         assertThat(down.html()).contains("institution_down");
     }
+
+    @Test
+    void doesEndTheSessionWhenTheCodeIsGuessedTooOften() {
+        login("mfa_device", "pass_good");
+        for (int i = 0; i < 9; i++) {
+            assertThat(browser.submit(Map.of("code", "000" + i)).step()).isEqualTo("challenge");
+        }
+
+        LinkDriver.Page stopped = browser.submit(Map.of("code", "1234"));
+
+        assertThat(stopped.step()).isEqualTo("failed");
+        assertThat(stopped.error()).contains("Too many attempts");
+    }
 }

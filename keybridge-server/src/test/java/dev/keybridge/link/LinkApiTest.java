@@ -84,6 +84,18 @@ class LinkApiTest extends IntegrationTest {
     }
 
     @Test
+    void doesAllowFramingOnlyForTheLinkPages() {
+        Api.Response page = api.get("/link?token=lt_test_nothing");
+        Api.Response apiCall = server.get("/api/v2/public/application");
+
+        assertThat(page.header("x-frame-options")).isNull();
+        assertThat(page.header("content-security-policy")).isEqualTo("frame-ancestors *");
+        assertThat(page.header("referrer-policy")).isEqualTo("no-referrer");
+        assertThat(apiCall.header("x-frame-options")).isEqualTo("DENY");
+        assertThat(api.get("/link.js").header("content-type")).startsWith("text/javascript");
+    }
+
+    @Test
     void doesShowThePickerWithSandboxAppsWhenNoAppIsNamed() {
         LinkDriver.Page picker = browser.open(LinkTokens.forUser("u-1").create(server));
 

@@ -66,13 +66,13 @@ public class Reencryption {
     }
 
     /** Rotates the master key (a new primary), then re-encrypts everything. Returns rows rewritten per table. */
-    public Map<String, Integer> rotateAndReencrypt() {
+    public synchronized Map<String, Integer> rotateAndReencrypt() {
         MasterKey.rotate(settings, vault);
         return reencryptAll();
     }
 
     /** Re-encrypts every ciphertext not under the current primary key. */
-    public Map<String, Integer> reencryptAll() {
+    public synchronized Map<String, Integer> reencryptAll() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SealedColumn col : columns) {
             counts.put(col.table() + "." + col.column(), reencrypt(col));

@@ -54,6 +54,27 @@
       }
     }
 
+    function pollResult(deadline) {
+      if (finished) return;
+      fetch(base + "/link/result?token=" + encodeURIComponent(options.token), { credentials: "omit", cache: "no-store" })
+        .then(function (r) { return r.json(); })
+        .then(function (res) {
+          if (finished) return;
+          if (res.status === "success") {
+            finished = true; cleanup(); onSuccess(res.public_token, res.metadata || {});
+          } else if (res.status === "error") {
+            finished = true; cleanup(); onExit(res.error || null, res.metadata || {});
+          } else if (res.status === "pending" && res.step === "authorizing" && Date.now() < deadline) {
+            setTimeout(function () { pollResult(deadline); }, 1500);   // still at the provider
+          } else {
+            finished = true; cleanup(); onExit(null, Object.assign({ status: "closed" }, res.metadata || {}));
+          }
+        })
+        .catch(function () {
+          if (!finished && Date.now() < deadline) setTimeout(function () { pollResult(deadline); }, 3000);
+        });
+    }
+
     function open() {
       finished = false;
       window.addEventListener("message", onMessage);
@@ -63,7 +84,12 @@
         win = window.open(url(), "keybridge-link", "popup,width=" + w + ",height=" + h + ",left=" + left + ",top=" + top);
         if (!win) { cleanup(); onExit({ error_code: "popup_blocked", error_message: "The browser blocked the Link window." }, {}); return; }
         timer = setInterval(function () {
-          if (win.closed && !finished) { finished = true; cleanup(); onExit(null, { status: "closed" }); }
+          if (win.closed && !finished) {
+            clearInterval(timer); timer = null;
+            // Closed, or only cut off: a provider's Cross-Origin-Opener-Policy severs window.opener
+            // (and makes the popup look closed). Ask Keybridge how the flow ended.
+            pollResult(Date.now() + (options.resultTimeoutMs || 600000));
+          }
         }, 500);
       } else {
         overlay = document.createElement("div");

@@ -76,6 +76,8 @@ create table link_session (
     view              jsonb not null default '{}',
     secret_ciphertext bytea,
     attempts          integer not null default 0,
+    result_ciphertext bytea,
+    result_taken_at   timestamptz,
     expires_at        timestamptz not null,
     opened_at         timestamptz,
     finished_at       timestamptz,

@@ -279,6 +279,28 @@ public class LinkService {
         return new Outcome(now, view(now), redirect, null, handle);
     }
 
+    /** The result of a Link for the page that opened it, by link token. */
+    public record Result(LinkSession session, String publicToken) {}
+
+    /**
+     * {@code GET /link/result?token=lt_…}: how the flow ended, with the public token at most once.
+     * For embedding pages whose popup lost {@code window.opener} (providers that send
+     * Cross-Origin-Opener-Policy cut it), so postMessage could not reach them.
+     */
+    public Result result(String token) {
+        Object[] row = sessions.takeResult(Secrets.hash(token == null ? "" : token))
+                .orElseThrow(() -> new Errors.NotFound("invalid_link_token", "No Link was made with this token."));
+        LinkSession s = sessions.byId((String) row[0]).orElseThrow();
+        byte[] sealed = (byte[]) row[1];
+        String publicToken = sealed == null ? null
+                : new String(vault.decrypt(sealed, resultContext(s.id(), s.orgId(), s.environment())), StandardCharsets.UTF_8);
+        return new Result(s, publicToken);
+    }
+
+    static byte[] resultContext(String sessionId, String orgId, Environment env) {
+        return Vault.context("link_session.result", orgId, env.wire(), sessionId);
+    }
+
     // ------------------------------------------------------------------ the machine
 
     private void startApp(LinkSession s, LinkSession.State from, String slug, Secret secret) {
@@ -341,6 +363,10 @@ public class LinkService {
             if (!sessions.move(s.id(), from, LinkSession.State.SUCCEEDED, app.slug(),
                     json.writeValueAsString(View.of(view(s).account())), null, null)) {
                 throw conflict();
+            }
+            if (s.embedOrigin() != null) {
+                sessions.storeResult(s.id(), vault.encrypt(publicToken.getBytes(StandardCharsets.UTF_8),
+                        resultContext(s.id(), s.orgId(), s.environment())));
             }
             log.info("Link {} finished for app {} ({})", s.id(), app.slug(), s.mode());
             return publicToken;

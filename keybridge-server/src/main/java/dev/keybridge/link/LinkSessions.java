@@ -93,6 +93,21 @@ class LinkSessions {
                 opened == null ? null : opened.toInstant());
     }
 
+    /** Keeps the sealed public token for an embedding page that lost its window.opener (see {@link #takeResult}). */
+    void storeResult(String id, byte[] sealed) {
+        jdbc.sql("update link_session set result_ciphertext = ? where id = ?").params(sealed, id).update();
+    }
+
+    /** The session of a link token, with its sealed result handed out at most once (then cleared). */
+    Optional<Object[]> takeResult(byte[] tokenHash) {
+        return jdbc.sql("""
+                        update link_session s set result_ciphertext = null,
+                          result_taken_at = case when old.sealed is not null then now() else s.result_taken_at end
+                        from (select id, result_ciphertext as sealed from link_session where token_hash = ? for update) old
+                        where s.id = old.id returning s.id, old.sealed""")
+                .param(tokenHash).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).optional();
+    }
+
     /** Counts one submitted answer; returns the count so far. */
     int countAttempt(String id) {
         return jdbc.sql("update link_session set attempts = attempts + 1 where id = ? returning attempts")

@@ -42,6 +42,8 @@ class SandboxOAuthController {
         model.addAttribute("problem", problem);
         model.addAttribute("p", params.toSingleValueMap());
         response.setHeader("Referrer-Policy", "no-referrer");
+        // As large providers do: this cuts window.opener of a Link popup, so the fallback channel is exercised.
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (problem != null) {
             response.setStatus(400);
         }

@@ -58,6 +58,9 @@ public class Reencryption {
         c.add(new SealedColumn("link_session", "secret_ciphertext", List.of("id"), List.of("org_id", "environment"),
                 r -> Vault.context("link_session.secret", (String) r.get("org_id"), (String) r.get("environment"),
                         (String) r.get("id"))));
+        c.add(new SealedColumn("link_session", "result_ciphertext", List.of("id"), List.of("org_id", "environment"),
+                r -> Vault.context("link_session.result", (String) r.get("org_id"), (String) r.get("environment"),
+                        (String) r.get("id"))));
         c.add(new SealedColumn("public_token", "access_token_ciphertext", List.of("token_hash"),
                 List.of("org_id", "environment", "connection_id"),
                 r -> Vault.context("public_token.access_token", (String) r.get("org_id"), (String) r.get("environment"),

@@ -84,6 +84,25 @@ class LinkApiTest extends IntegrationTest {
     }
 
     @Test
+    void doesGiveTheResultOnceToTheOpeningOriginWhenThePageAsksByLinkToken() {
+        String token = LinkTokens.forUser("u-1").app("sandbox-keys").create(server);
+        assertThat(api.get("/link/result?token=" + token).json().get("status").asString()).isEqualTo("pending");
+        browser.open(token, "https://app.example");
+        browser.submit(Map.of("api_key", "key_good"));
+
+        Api.Response first = api.get("/link/result?token=" + token);
+        Api.Response second = api.get("/link/result?token=" + token);
+
+        assertThat(first.header("access-control-allow-origin")).isEqualTo("https://app.example");
+        assertThat(first.json().get("status").asString()).isEqualTo("success");
+        String publicToken = first.json().get("public_token").asString();
+        assertThat(second.json().get("status").asString()).isEqualTo("done");
+        assertThat(second.json().has("public_token")).isFalse();
+        assertThat(LinkTokens.exchange(server, publicToken)).startsWith("at_test_");
+        assertThat(api.get("/link/result?token=lt_test_unknown").status()).isEqualTo(404);
+    }
+
+    @Test
     void doesAllowFramingOnlyForTheLinkPages() {
         Api.Response page = api.get("/link?token=lt_test_nothing");
         Api.Response apiCall = server.get("/api/v2/public/application");

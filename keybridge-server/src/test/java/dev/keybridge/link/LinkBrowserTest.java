@@ -121,11 +121,13 @@ class LinkBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void doesHandThePublicTokenToTheOpenerWhenTheUserApprovesOAuthInAPopup() {
+    void doesHandThePublicTokenToThePageWhenTheProviderCutsThePopupsOpener() {
         TestOrganization org = newOrganization();
         Api server = org.test().withKey(api);
         String linkToken = LinkTokens.forUser("popup-user").app("sandbox-oauth").create(server);
         Page page = browser.newPage();
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(r -> requests.add(r.url()));
         page.navigate(serveEmbeddingPage(linkToken, "popup"));
 
         Page popup = page.waitForPopup(() -> page.click("#connect"));
@@ -135,6 +137,8 @@ class LinkBrowserTest extends IntegrationTest {
 
         PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
         assertThat(page.locator("#app").textContent()).isEqualTo("sandbox-oauth/popup-user");
+        assertThat(requests).as("the provider's Cross-Origin-Opener-Policy cut window.opener: link.js asked for the result")
+                .anyMatch(u -> u.contains("/link/result?token="));
         assertThat(LinkTokens.exchange(server, page.locator("#out").textContent())).startsWith("at_test_");
     }
 }

@@ -63,7 +63,12 @@ public final class LinkDriver {
 
     /** Opens Link with a link token; expects the redirect to the session page and loads it. */
     public Page open(String linkToken) {
-        Page first = openRaw(linkToken, null);
+        return open(linkToken, null);
+    }
+
+    /** Opens Link as a page of {@code origin} would (link.js passes its origin). */
+    public Page open(String linkToken, String origin) {
+        Page first = openRaw(linkToken, origin);
         assertThat(first.status()).as(first.html()).isEqualTo(302);
         assertThat(first.location()).contains("/link/s/ls_");
         handle = first.location().substring(first.location().indexOf("/link/s/") + "/link/s/".length());

@@ -63,6 +63,17 @@ class ConnectorsTest {
         assertThat(connectors.find("sandbox-ehr")).as("built-ins stay").isPresent();
     }
 
+    @Test
+    void doesKeepConnectorsAwayFromTheDatabaseWhenTheSourcesAreRead() throws IOException {
+        try (var files = Files.list(Path.of("src/main/java/dev/keybridge/connector"))) {
+            for (Path f : files.toList()) {
+                String source = Files.readString(f);
+                assertThat(source).as(f.toString()).doesNotContain("org.springframework.jdbc", "java.sql", "javax.sql",
+                        "dev.keybridge.connection", "dev.keybridge.link", "dev.keybridge.events");
+            }
+        }
+    }
+
     private static void add(JarOutputStream jar, String name, byte[] bytes) throws IOException {
         jar.putNextEntry(new JarEntry(name));
         jar.write(bytes);

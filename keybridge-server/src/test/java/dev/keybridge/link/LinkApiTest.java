@@ -103,6 +103,18 @@ class LinkApiTest extends IntegrationTest {
     }
 
     @Test
+    void doesCloseTheSessionAndTellTheAppWhenTheUserCancels() {
+        server.put("/api/v2/public/link/settings", Map.of("redirect_uris", List.of("https://app.example/linked")));
+        browser.open(LinkTokens.forUser("u-1").redirectUri("https://app.example/linked").create(server));
+
+        LinkDriver.Page exited = browser.exit();
+
+        assertThat(exited.location()).isEqualTo("https://app.example/linked?status=exited");
+        assertThat(browser.get("/link/s/" + browser.handle()).step()).isEqualTo("exited");
+        assertThat(browser.select("sandbox-ehr").status()).as("an exited Link takes no more input").isEqualTo(409);
+    }
+
+    @Test
     void doesAllowFramingOnlyForTheLinkPages() {
         Api.Response page = api.get("/link?token=lt_test_nothing");
         Api.Response apiCall = server.get("/api/v2/public/application");

@@ -86,6 +86,11 @@ public class AccountService {
         });
     }
 
+    /** The account, created (with its event) when missing: Link creates accounts on demand. */
+    public LinkedAccount findOrCreate(Caller caller, String externalId) {
+        return upsert(caller, new AccountInput(externalId, false, null, Map.of(), false, null)).account();
+    }
+
     public LinkedAccount get(Caller caller, String externalId) {
         return store.find(caller.orgId(), caller.environment(), externalId)
                 .orElseThrow(() -> Errors.notFound("linked account", externalId));

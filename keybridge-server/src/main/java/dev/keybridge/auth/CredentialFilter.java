@@ -40,6 +40,16 @@ class CredentialFilter extends OncePerRequestFilter {
         this.adminTokenHash = adminToken == null || adminToken.isBlank() ? null : Secrets.hash(adminToken);
     }
 
+    /**
+     * The sandbox's own OAuth2 provider and upstream APIs take third-party style credentials
+     * (HTTP basic, provider bearer tokens), not ours.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/sandbox/oauth/") || path.startsWith("/sandbox/api/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

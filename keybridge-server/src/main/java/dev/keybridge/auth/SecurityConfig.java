@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /** Which credential each path takes. Errors are written in the wire shape. */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +32,11 @@ class SecurityConfig {
                 .requestCache(r -> r.disable())
                 .anonymous(a -> a.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.disable())
+                        // Link runs in an iframe; every other response refuses framing.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !isLinkPage(request.getRequestURI()),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .addFilterBefore(credentials, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> {
                     if (admin) {
@@ -37,7 +44,8 @@ class SecurityConfig {
                     } else {
                         a.requestMatchers("/admin/**").denyAll();
                     }
-                    a.requestMatchers("/api/v2/public/**").hasAuthority(CallerAuthentication.SERVER)
+                    a.requestMatchers("/api/v2/public/**", "/link/token/**", "/sandbox/public_token/**",
+                                    "/sandbox/connection/**").hasAuthority(CallerAuthentication.SERVER)
                             .requestMatchers("/api/v3/**", "/api/v2/f-sdk/**", "/api/v1/**")
                             .hasAuthority(CallerAuthentication.SESSION)
                             .anyRequest().permitAll();
@@ -66,11 +74,17 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The hosted Link pages and their assets, which may be framed. */
+    static boolean isLinkPage(String path) {
+        return path.equals("/link") || path.startsWith("/link/s/") || path.startsWith("/link/oauth/")
+                || path.startsWith("/link/assets/");
+    }
+
     private static String missingCredentialMessage(String path) {
         if (path.startsWith("/admin/")) {
             return "Send the admin token as 'authorization: Bearer <KEYBRIDGE_ADMIN_TOKEN>'.";
         }
-        if (path.startsWith("/api/v2/public/")) {
+        if (path.startsWith("/api/v2/public/") || path.startsWith("/link/token/") || path.startsWith("/sandbox/")) {
             return "Send an x-api-key header, or client_id and client_secret headers.";
         }
         return "Send a session token as 'authorization: Bearer <token>'.";

@@ -17,7 +17,29 @@ public record KeybridgeSettings(
         String adminToken,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue("24h") Duration sessionTokenTtl,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        String publicUrl,
+        Path catalogFile,
+        Path connectorsDir,
+        @DefaultValue Link link,
+        @DefaultValue Sandbox sandbox) {
+
+    /**
+     * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how
+     * many forms one Link session may submit (wrong passwords, codes) before it fails.
+     */
+    public record Link(
+            @DefaultValue("30m") Duration linkTokenTtl,
+            @DefaultValue("10m") Duration publicTokenTtl,
+            @DefaultValue("15s") Duration upstreamTimeout,
+            @DefaultValue("10") int maxAttempts) {}
+
+    /** The built-in sandbox (test environment only): its OAuth2 provider's token lifetimes. */
+    public record Sandbox(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1h") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration refreshTokenTtl,
+            @DefaultValue("5m") Duration codeTtl) {}
 
     public record Database(String url, String user, String password, @DefaultValue("10") int poolSize) {
         public boolean isExternal() {

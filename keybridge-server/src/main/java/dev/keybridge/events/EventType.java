@@ -7,7 +7,8 @@ package dev.keybridge.events;
 public enum EventType {
     LINKED_ACCOUNT_CREATED("linked_account.created"),
     LINKED_ACCOUNT_UPDATED("linked_account.updated"),
-    LINKED_ACCOUNT_DELETED("linked_account.deleted");
+    LINKED_ACCOUNT_DELETED("linked_account.deleted"),
+    CONNECTION_CREATED("connection.created");
 
     private final String wire;
 

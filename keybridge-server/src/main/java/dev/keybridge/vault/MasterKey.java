@@ -55,6 +55,33 @@ public class MasterKey {
         }
     }
 
+    /**
+     * Adds a new AES-256-GCM key to the keyset file and makes it primary; older keys stay so old
+     * ciphertexts still decrypt. Refused when the keyset comes from {@code KEYBRIDGE_MASTER_KEY}:
+     * then the operator sets a new keyset there (old keys kept) and calls re-encrypt.
+     */
+    public static KeysetHandle rotate(KeybridgeSettings settings, Vault vault) {
+        if (settings.masterKey() != null && !settings.masterKey().isBlank()) {
+            throw new IllegalStateException("The master key comes from KEYBRIDGE_MASTER_KEY: add a new primary key to "
+                    + "that keyset (keeping the old ones), restart, then re-encrypt.");
+        }
+        try {
+            KeysetHandle next = KeysetHandle.newBuilder(vault.keyset())
+                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                            .withRandomId().makePrimary())
+                    .build();
+            Path file = settings.dataDir().toAbsolutePath().normalize().resolve(FILE);
+            SecretFiles.writePrivate(file, TinkJsonProtoKeysetFormat.serializeKeyset(next, InsecureSecretKeyAccess.get()));
+            vault.use(next);
+            log.info("Master keyset rotated: new primary key id {} ({} keys)", next.getPrimary().getId(), next.size());
+            return next;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not add a key to the master keyset: " + e.getClass().getSimpleName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the master keyset", e);
+        }
+    }
+
     private static KeysetHandle parse(String text) throws GeneralSecurityException {
         String json = text.startsWith("{") ? text
                 : new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);

@@ -12,14 +12,36 @@ import java.security.GeneralSecurityException;
  */
 public class Vault {
 
-    private final Aead aead;
+    /** The keyset and its primitive, swapped together when the master key rotates. */
+    private record Keys(KeysetHandle keyset, Aead aead) {}
+
+    private volatile Keys keys;
 
     public Vault(KeysetHandle keyset) {
+        use(keyset);
+    }
+
+    /** Starts using {@code keyset}: its primary key encrypts, every key in it decrypts. */
+    public void use(KeysetHandle keyset) {
         try {
-            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.keys = new Keys(keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master keyset cannot encrypt: " + e.getClass().getSimpleName());
         }
+    }
+
+    public KeysetHandle keyset() {
+        return keys.keyset();
+    }
+
+    /** Whether a ciphertext was made with the current primary key (Tink prefix: 0x01 + 4-byte key id). */
+    public boolean isPrimary(byte[] ciphertext) {
+        if (ciphertext == null || ciphertext.length < 5 || ciphertext[0] != 1) {
+            return false;
+        }
+        int id = ((ciphertext[1] & 0xff) << 24) | ((ciphertext[2] & 0xff) << 16) | ((ciphertext[3] & 0xff) << 8)
+                | (ciphertext[4] & 0xff);
+        return id == keys.keyset().getPrimary().getId();
     }
 
     /** Associated data naming what a ciphertext belongs to, e.g. {@code linked_account|org|test|id}. */
@@ -29,7 +51,7 @@ public class Vault {
 
     public byte[] encrypt(byte[] plaintext, byte[] context) {
         try {
-            return aead.encrypt(plaintext, context);
+            return keys.aead().encrypt(plaintext, context);
         } catch (GeneralSecurityException e) {
             throw new VaultException("encryption failed");
         }
@@ -37,7 +59,7 @@ public class Vault {
 
     public byte[] decrypt(byte[] ciphertext, byte[] context) {
         try {
-            return aead.decrypt(ciphertext, context);
+            return keys.aead().decrypt(ciphertext, context);
         } catch (GeneralSecurityException e) {
             throw new VaultException("a stored secret does not decrypt with the master key for its record");
         }

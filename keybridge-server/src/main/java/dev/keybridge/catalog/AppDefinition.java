@@ -1,0 +1,100 @@
+package dev.keybridge.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One app of the catalog, as declared in YAML ({@code catalog/apps.yaml} in the jar, plus the
+ * operator's {@code KEYBRIDGE_CATALOG_FILE}). Field names are the YAML keys in snake_case.
+ * URLs may hold {@code {keybridge}} (this server's public URL) and {@code {field}} placeholders
+ * filled from the connection's credentials (e.g. {@code https://{shop}.myshopify.com}).
+ */
+public record AppDefinition(
+        String slug,
+        String name,
+        String description,
+        String icon,
+        AuthType authType,
+        /* The connector that links it; defaults to the auth type's built-in (oauth2, keybased). */
+        String connector,
+        OAuth2 oauth2,
+        String apiBaseUrl,
+        Inject inject,
+        AuthFailure authFailure,
+        List<InputField> authInputMap,
+        Verification verification,
+        Detect detect,
+        /* Sandbox apps exist only in the test environment and are enabled there without setup. */
+        boolean sandbox) {
+
+    public enum AuthType {
+        OAUTH2, KEYBASED, CREDENTIALS;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static AuthType of(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** OAuth2 authorization code flow settings. */
+    public record OAuth2(
+            String authorizeUrl,
+            String tokenUrl,
+            String revokeUrl,
+            List<String> scopes,
+            String scopeSeparator,
+            boolean pkce,
+            /* client_secret_basic (default) or client_secret_post */
+            String tokenAuthMethod,
+            Map<String, String> authorizeParams,
+            /* whether the provider issues a new refresh token on every refresh */
+            boolean refreshTokenRotates,
+            /* sandbox apps only: the client used when the organization has set none */
+            String defaultClientId,
+            String defaultClientSecret) {
+
+        public String scopeString() {
+            return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);
+        }
+
+        public boolean postsClientSecret() {
+            return "client_secret_post".equals(tokenAuthMethod);
+        }
+    }
+
+    /** How the credential is put on an upstream request: header templates and/or HTTP basic auth. */
+    public record Inject(Map<String, String> headers, Map<String, String> query, String basicUsername,
+                        String basicPassword) {}
+
+    /** How an authentication failure shows upstream. */
+    public record AuthFailure(List<Integer> statusCodes, List<String> bodyPatterns) {}
+
+    /** A field of a key-based form (§3 auth_input_map). */
+    public record InputField(String name, String type, boolean required, String placeholder, String label) {}
+
+    /** A call that proves a key works: method and path relative to api_base_url, success statuses. */
+    public record Verification(String method, String path, List<Integer> successStatus) {}
+
+    /** What identifies the app in what an end user types. */
+    public record Detect(List<String> domains, List<String> keywords) {}
+
+    public String connectorName() {
+        if (connector != null && !connector.isBlank()) {
+            return connector;
+        }
+        return switch (authType) {
+            case OAUTH2 -> "oauth2";
+            case KEYBASED -> "keybased";
+            case CREDENTIALS -> throw new IllegalStateException("app " + slug + " needs a connector");
+        };
+    }
+
+    public List<InputField> inputs() {
+        return authInputMap == null ? List.of() : authInputMap;
+    }
+}

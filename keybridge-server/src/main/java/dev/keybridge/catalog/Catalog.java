@@ -1,0 +1,158 @@
+package dev.keybridge.catalog;
+
+import dev.keybridge.config.KeybridgeSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The app catalog: {@code catalog/apps.yaml} from the jar, then the operator's file
+ * ({@code KEYBRIDGE_CATALOG_FILE}) whose entries add apps or replace built-in ones with the same slug.
+ */
+@Component
+public class Catalog {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** The YAML document: {@code apps: [...]}. */
+    record Document(List<AppDefinition> apps) {}
+
+    private final Map<String, AppDefinition> apps;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Catalog(KeybridgeSettings settings) {
+        this(settings.catalogFile());
+    }
+
+    /** The built-in catalog plus the operator's file (null for none). */
+    public Catalog(Path file) {
+        YAMLMapper yaml = YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        Map<String, AppDefinition> all = new LinkedHashMap<>();
+        try (InputStream in = Catalog.class.getResourceAsStream("/catalog/apps.yaml")) {
+            add(all, read(yaml, in, "catalog/apps.yaml"), "built-in catalog");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (file != null && !file.toString().isBlank()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                add(all, read(yaml, in, file.toString()), file.toString());
+            } catch (IOException e) {
+                throw new IllegalStateException("KEYBRIDGE_CATALOG_FILE " + file + " cannot be read: " + e.getMessage());
+            }
+        }
+        this.apps = Map.copyOf(all);
+        log.info("App catalog: {} apps", all.size());
+    }
+
+    private static List<AppDefinition> read(YAMLMapper yaml, InputStream in, String source) {
+        try {
+            Document doc = yaml.readValue(in, Document.class);
+            return doc.apps() == null ? List.of() : doc.apps();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The app catalog " + source + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static void add(Map<String, AppDefinition> into, List<AppDefinition> apps, String source) {
+        for (AppDefinition a : apps) {
+            String where = source + ", app '" + a.slug() + "'";
+            if (a.slug() == null || !SLUG.matcher(a.slug()).matches()) {
+                throw new IllegalStateException(where + ": slug must be lower-case letters, digits and '-'");
+            }
+            if (a.name() == null || a.authType() == null) {
+                throw new IllegalStateException(where + ": name and auth_type are required");
+            }
+            if (a.authType() == AppDefinition.AuthType.OAUTH2
+                    && (a.oauth2() == null || a.oauth2().authorizeUrl() == null || a.oauth2().tokenUrl() == null)) {
+                throw new IllegalStateException(where + ": oauth2.authorize_url and oauth2.token_url are required");
+            }
+            if (a.authType() == AppDefinition.AuthType.KEYBASED && a.inputs().isEmpty()) {
+                throw new IllegalStateException(where + ": auth_input_map is required for keybased apps");
+            }
+            if (a.authType() == AppDefinition.AuthType.CREDENTIALS && (a.connector() == null || a.connector().isBlank())) {
+                throw new IllegalStateException(where + ": credentials apps name their connector");
+            }
+            if (!a.sandbox() && a.oauth2() != null && a.oauth2().defaultClientSecret() != null) {
+                throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
+            }
+            into.put(a.slug(), a);
+        }
+    }
+
+    public Optional<AppDefinition> find(String slug) {
+        return Optional.ofNullable(slug == null ? null : apps.get(slug));
+    }
+
+    public Collection<AppDefinition> all() {
+        return apps.values().stream().sorted(java.util.Comparator.comparing(AppDefinition::name)).toList();
+    }
+
+    /**
+     * Apps matching what an end user typed: a login page address or an e-mail (matched by domain),
+     * or words of a product name. Best matches first; empty text matches nothing.
+     */
+    public static List<AppDefinition> detect(Collection<AppDefinition> candidates, String typed) {
+        String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String host = hostOf(q);
+        List<AppDefinition> byDomain = new ArrayList<>();
+        List<AppDefinition> byName = new ArrayList<>();
+        for (AppDefinition a : candidates) {
+            if (host != null && a.detect() != null && a.detect().domains() != null
+                    && a.detect().domains().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d))) {
+                byDomain.add(a);
+            } else if (a.name().toLowerCase(Locale.ROOT).contains(q) || a.slug().contains(q)
+                    || a.detect() != null && a.detect().keywords() != null
+                    && a.detect().keywords().stream().anyMatch(k -> k.contains(q) || q.contains(k))) {
+                byName.add(a);
+            }
+        }
+        byDomain.addAll(byName);
+        return byDomain;
+    }
+
+    /** The host in "https://login.x.com/path", "user@x.com" or "x.com"; null for plain words. */
+    static String hostOf(String q) {
+        String s = q;
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            s = s.substring(at + 1);
+        }
+        int scheme = s.indexOf("://");
+        if (scheme >= 0) {
+            s = s.substring(scheme + 3);
+        }
+        int end = s.length();
+        for (char c : new char[] {'/', '?', '#', ':'}) {
+            int i = s.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        s = s.substring(0, end);
+        return s.contains(".") && !s.contains(" ") ? s : null;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.keybridge.catalog;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fills {@code {name}} placeholders of catalog strings. Unknown placeholders are left as they are. */
+public final class Templates {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private Templates() {}
+
+    public static String fill(String template, Map<String, String> values) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The placeholder names a template uses. */
+    public static java.util.Set<String> names(String template) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (template != null) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.keybridge.connector;
+
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.Templates;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Key-based apps: the fields of {@code auth_input_map}, checked by the app's verification call. */
+public class KeyBasedConnector implements Connector {
+
+    /** Values placed into a URL's host or path must stay plain (no SSRF through a crafted field). */
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    @Override
+    public String name() {
+        return "keybased";
+    }
+
+    @Override
+    public Step start(ConnectorContext context, Map<String, String> input) {
+        AppDefinition app = context.app();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (AppDefinition.InputField f : app.inputs()) {
+            String v = input.get(f.name());
+            v = v == null ? "" : v.strip();
+            if (f.required() && v.isEmpty()) {
+                return new Step.Failure("missing_field", "Enter " + label(f) + ".", true);
+            }
+            values.put(f.name(), v);
+        }
+        String base = app.apiBaseUrl();
+        if (app.verification() != null) {
+            String path = app.verification().path();
+            for (String name : Templates.names(base + path)) {
+                if (values.containsKey(name) && !URL_SAFE.matcher(values.get(name)).matches()) {
+                    return new Step.Failure("invalid_field", label(app.inputs(), name)
+                            + " may only hold letters, digits, '.', '_' and '-'.", true);
+                }
+            }
+            Step failure = verify(context, Templates.fill(base + path, values), values);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return new Step.Success(values, null, null);
+    }
+
+    @Override
+    public Step answer(ConnectorContext context, Map<String, String> state, Map<String, String> answers) {
+        return start(context, answers);
+    }
+
+    @Override
+    public Check check(ConnectorContext context, Map<String, String> credentials) {
+        if (context.app().verification() == null) {
+            return Check.UNKNOWN;
+        }
+        Step s = verify(context, Templates.fill(context.app().apiBaseUrl() + context.app().verification().path(),
+                credentials), credentials);
+        return s == null ? Check.WORKS : s instanceof Step.Failure f && f.code().equals("invalid_credentials")
+                ? Check.LOGIN_REQUIRED : Check.UNKNOWN;
+    }
+
+    /** Null when the verification call succeeds, else the failure to show. */
+    private static Step verify(ConnectorContext context, String url, Map<String, String> values) {
+        AppDefinition app = context.app();
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(withQuery(url, app, values))).timeout(context.timeout());
+        } catch (IllegalArgumentException e) {
+            return new Step.Failure("invalid_field", "Those details do not make a valid address for " + app.name() + ".", true);
+        }
+        inject(request, app.inject(), values);
+        String method = app.verification().method() == null ? "GET" : app.verification().method();
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+        HttpResponse<Void> response;
+        try {
+            response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            return new Step.Failure("provider_unreachable", app.name() + " could not be reached to check the key. Try again.", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+        }
+        List<Integer> ok = app.verification().successStatus();
+        if (ok == null ? response.statusCode() / 100 == 2 : ok.contains(response.statusCode())) {
+            return null;
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            return new Step.Failure("invalid_credentials", app.name() + " did not accept these details. Check them and try again.", true);
+        }
+        return new Step.Failure("verification_failed", app.name() + " answered HTTP " + response.statusCode()
+                + " when checking these details. Try again.", true);
+    }
+
+    /** Puts the credential on a request as the catalog's {@code inject} says. */
+    public static void inject(HttpRequest.Builder request, AppDefinition.Inject inject, Map<String, String> values) {
+        if (inject == null) {
+            return;
+        }
+        if (inject.headers() != null) {
+            inject.headers().forEach((name, template) -> request.header(name, Templates.fill(template, values)));
+        }
+        if (inject.basicUsername() != null) {
+            String pair = Templates.fill(inject.basicUsername(), values) + ":"
+                    + Templates.fill(inject.basicPassword() == null ? "" : inject.basicPassword(), values);
+            request.header("authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String withQuery(String url, AppDefinition app, Map<String, String> values) {
+        if (app.inject() == null || app.inject().query() == null || app.inject().query().isEmpty()) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url).append(url.contains("?") ? '&' : '?');
+        app.inject().query().forEach((k, v) -> out.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(Templates.fill(v, values), StandardCharsets.UTF_8)).append('&'));
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    private static String label(AppDefinition.InputField f) {
+        return f.label() == null ? f.name() : f.label();
+    }
+
+    private static String label(List<AppDefinition.InputField> fields, String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst().map(KeyBasedConnector::label).orElse(name);
+    }
+}

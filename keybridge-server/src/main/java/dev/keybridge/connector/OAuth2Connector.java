@@ -1,0 +1,202 @@
+package dev.keybridge.connector;
+
+import dev.keybridge.catalog.AppDefinition;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OAuth2 authorization code grant with PKCE (S256) where the app asks for it. The {@code state}
+ * parameter itself is chosen and checked by Link; this connector builds the authorize URL and
+ * exchanges the code.
+ */
+public class OAuth2Connector implements Connector {
+
+    /** Callback parameters that are not credentials. */
+    private static final Set<String> CALLBACK_CONTROL = Set.of("code", "state", "error", "error_description",
+            "error_uri", "scope", "session_state", "iss");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public String name() {
+        return "oauth2";
+    }
+
+    /** {@code input} must carry {@code state}: the value Link binds to its session. */
+    @Override
+    public Step start(ConnectorContext context, Map<String, String> input) {
+        AppDefinition.OAuth2 o = context.app().oauth2();
+        if (context.clientId() == null || context.clientId().isBlank()) {
+            return new Step.Failure("app_not_configured",
+                    context.app().name() + " is not set up for this environment yet (no OAuth client).", false);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", context.clientId());
+        params.put("redirect_uri", context.callbackUrl());
+        if (!o.scopeString().isEmpty()) {
+            params.put("scope", o.scopeString());
+        }
+        params.put("state", input.get("state"));
+        Map<String, String> state = new LinkedHashMap<>();
+        if (o.pkce()) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            params.put("code_challenge", challenge(verifier));
+            params.put("code_challenge_method", "S256");
+            state.put("code_verifier", verifier);
+        }
+        if (o.authorizeParams() != null) {
+            o.authorizeParams().forEach(params::putIfAbsent);
+        }
+        String url = o.authorizeUrl() + (o.authorizeUrl().contains("?") ? "&" : "?") + form(params);
+        return new Step.Redirect(url, state);
+    }
+
+    @Override
+    public Step answer(ConnectorContext context, Map<String, String> state, Map<String, String> callback) {
+        String error = callback.get("error");
+        if (error != null) {
+            if ("access_denied".equals(error)) {
+                return new Step.Failure("access_denied",
+                        "You declined access in " + context.app().name() + ". Nothing was connected.", true);
+            }
+            return new Step.Failure("oauth_error", context.app().name() + " reported an error: "
+                    + safe(error) + ".", true);
+        }
+        String code = callback.get("code");
+        if (code == null || code.isBlank()) {
+            return new Step.Failure("oauth_error", context.app().name() + " did not send an authorization code.", true);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", context.callbackUrl());
+        if (state.containsKey("code_verifier")) {
+            form.put("code_verifier", state.get("code_verifier"));
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        callback.forEach((k, v) -> {
+            if (!CALLBACK_CONTROL.contains(k)) {
+                extra.put(k, v);
+            }
+        });
+        return tokenRequest(context, form, extra);
+    }
+
+    /** Uses a refresh token; the answer's credentials keep the old refresh token when none is returned. */
+    public Step refresh(ConnectorContext context, Map<String, String> credentials) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", credentials.get("refresh_token"));
+        Map<String, String> keep = new LinkedHashMap<>(credentials);
+        keep.remove("access_token");
+        keep.remove("expires_in");
+        return tokenRequest(context, form, keep);
+    }
+
+    @Override
+    public Step reauthenticate(ConnectorContext context, Map<String, String> credentials, String reason) {
+        return start(context, Map.of());
+    }
+
+    private Step tokenRequest(ConnectorContext context, Map<String, String> form, Map<String, String> base) {
+        AppDefinition.OAuth2 o = context.app().oauth2();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.tokenUrl()))
+                .timeout(context.timeout())
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json");
+        if (o.postsClientSecret()) {
+            form.put("client_id", context.clientId());
+            form.put("client_secret", context.clientSecret());
+        } else {
+            String basic = URLEncoder.encode(context.clientId(), StandardCharsets.UTF_8) + ":"
+                    + URLEncoder.encode(context.clientSecret() == null ? "" : context.clientSecret(), StandardCharsets.UTF_8);
+            request.header("authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Step.Failure("provider_unreachable", context.app().name() + " could not be reached. Try again.", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (RuntimeException e) {
+            return new Step.Failure("oauth_error", context.app().name() + " answered the token request with HTTP "
+                    + response.statusCode() + " and no JSON.", true);
+        }
+        if (response.statusCode() / 100 != 2 || !body.hasNonNull("access_token")) {
+            String err = body.hasNonNull("error") ? safe(body.get("error").asString()) : "HTTP " + response.statusCode();
+            String code = "invalid_grant".equals(err) ? "invalid_grant" : "oauth_error";
+            return new Step.Failure(code, context.app().name() + " refused the token request (" + err + ").", true);
+        }
+        Map<String, String> credentials = new LinkedHashMap<>(base);
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                credentials.put(e.getKey(), e.getValue().asString());
+            }
+        }
+        Instant expiresAt = null;
+        if (body.hasNonNull("expires_in") && body.get("expires_in").canConvertToLong()) {
+            expiresAt = Instant.now().plusSeconds(body.get("expires_in").asLong());
+        } else if (body.hasNonNull("expires_in")) {
+            try {
+                expiresAt = Instant.now().plusSeconds(Long.parseLong(body.get("expires_in").asString()));
+            } catch (NumberFormatException ignored) {
+                // no usable expiry
+            }
+        }
+        return new Step.Success(credentials, expiresAt, null);
+    }
+
+    static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String form(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                if (!out.isEmpty()) {
+                    out.append('&');
+                }
+                out.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return out.toString();
+    }
+
+    /** A provider-supplied error code, cut down to something safe to show. */
+    private static String safe(String s) {
+        String cut = s.length() > 60 ? s.substring(0, 60) : s;
+        return cut.replaceAll("[^A-Za-z0-9_ .-]", "");
+    }
+}

@@ -1,0 +1,203 @@
+package dev.keybridge.connector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sandbox EHR's login (wire-formats §7). Password {@code pass_good} with username:
+ * {@code user_good} (links at once), {@code mfa_device} (one-time code {@code 1234}),
+ * {@code mfa_selections} (choose a device, then the code), {@code mfa_questions_<n>_<m>} (n rounds of
+ * m questions, answer to question j of round i is {@code answer_<i>_<j>}), {@code user_locked}
+ * (a locked account), {@code error_<CODE>} (fails with that code, e.g. error_INVALID_CREDENTIALS).
+ */
+public class SandboxEhrConnector implements Connector {
+
+    public static final String PASSWORD = "pass_good";
+    public static final String CODE = "1234";
+    private static final Pattern QUESTIONS = Pattern.compile("mfa_questions_([1-5])_([1-5])");
+
+    @Override
+    public String name() {
+        return "sandbox-ehr";
+    }
+
+    @Override
+    public Step start(ConnectorContext context, Map<String, String> input) {
+        String user = input.getOrDefault("username", "").strip();
+        String password = input.getOrDefault("password", "");
+        if (user.isEmpty() || password.isEmpty()) {
+            return new Step.Failure("missing_field", "Enter your username and password.", true);
+        }
+        if (user.startsWith("error_")) {
+            return error(user.substring("error_".length()));
+        }
+        if (user.equals("user_locked")) {
+            return locked();
+        }
+        if (!PASSWORD.equals(password) || !knownUser(user)) {
+            return invalid();
+        }
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("username", user);
+        state.put("password", password);
+        if (user.equals("mfa_device")) {
+            return codeChallenge(state, null);
+        }
+        if (user.equals("mfa_selections")) {
+            state.put("kind", "selection");
+            return new Step.Challenge("Where should we send your code?", "Choose a device for the one-time code.",
+                    List.of(Step.Field.choice("device", "Device", List.of("Phone ending in 0042", "E-mail m…@example.com"))),
+                    null, state);
+        }
+        Matcher q = QUESTIONS.matcher(user);
+        if (q.matches()) {
+            state.put("kind", "questions");
+            state.put("rounds", q.group(1));
+            state.put("per_round", q.group(2));
+            state.put("round", "1");
+            return questions(state, null);
+        }
+        return success(user, password);
+    }
+
+    @Override
+    public Step answer(ConnectorContext context, Map<String, String> state, Map<String, String> answers) {
+        String kind = state.getOrDefault("kind", "");
+        switch (kind) {
+            case "login" -> {
+                Map<String, String> input = new LinkedHashMap<>(answers);
+                if (state.containsKey("username")) {
+                    input.put("username", state.get("username"));
+                }
+                return start(context, input);
+            }
+            case "code" -> {
+                if (!CODE.equals(answers.getOrDefault("code", "").strip())) {
+                    return codeChallenge(state, "That code is not right. Check it and try again.");
+                }
+                return success(state.get("username"), state.get("password"));
+            }
+            case "selection" -> {
+                String device = answers.getOrDefault("device", "");
+                if (device.isBlank()) {
+                    return new Step.Challenge("Where should we send your code?", "Choose a device for the one-time code.",
+                            List.of(Step.Field.choice("device", "Device", List.of("Phone ending in 0042", "E-mail m…@example.com"))),
+                            "Choose one of the devices.", state);
+                }
+                Map<String, String> next = new LinkedHashMap<>(state);
+                next.put("device", device);
+                return codeChallenge(next, null);
+            }
+            case "questions" -> {
+                int round = Integer.parseInt(state.get("round"));
+                int perRound = Integer.parseInt(state.get("per_round"));
+                for (int j = 1; j <= perRound; j++) {
+                    String expected = "answer_" + round + "_" + j;
+                    if (!expected.equals(answers.getOrDefault("answer_" + j, "").strip())) {
+                        return questions(state, "At least one answer is not right. Try again.");
+                    }
+                }
+                if (round >= Integer.parseInt(state.get("rounds"))) {
+                    return success(state.get("username"), state.get("password"));
+                }
+                Map<String, String> next = new LinkedHashMap<>(state);
+                next.put("round", Integer.toString(round + 1));
+                return questions(next, null);
+            }
+            default -> {
+                return new Step.Failure("invalid_state", "This sign-in step is no longer valid. Start again.", true);
+            }
+        }
+    }
+
+    /**
+     * {@code otp_expired}: only a new code. {@code password_expired}: only the password, the username
+     * shown and fixed. Anything else: the whole login again.
+     */
+    @Override
+    public Step reauthenticate(ConnectorContext context, Map<String, String> credentials, String reason) {
+        String user = credentials.getOrDefault("username", "");
+        Map<String, String> state = new LinkedHashMap<>();
+        if ("otp_expired".equals(reason) && user.startsWith("mfa_")) {
+            state.put("username", user);
+            state.put("password", credentials.getOrDefault("password", ""));
+            return codeChallenge(state, null);
+        }
+        state.put("kind", "login");
+        if ("password_expired".equals(reason) && !user.isEmpty()) {
+            state.put("username", user);
+            return new Step.Challenge("Enter your new password", "Your password for the Sandbox EHR has changed.",
+                    List.of(new Step.Field("username", "text", "Username", false, null, List.of(), user, true),
+                            Step.Field.password("password", "Password")), null, state);
+        }
+        return new Step.Challenge("Sign in", "Sign in to the Sandbox EHR.",
+                List.of(Step.Field.text("username", "Username"), Step.Field.password("password", "Password")), null, state);
+    }
+
+    @Override
+    public Check check(ConnectorContext context, Map<String, String> credentials) {
+        return validLogin(credentials.get("username"), credentials.get("password")) ? Check.WORKS : Check.LOGIN_REQUIRED;
+    }
+
+    /** Whether the sandbox EHR's upstream API accepts this username and password. */
+    public static boolean validLogin(String user, String password) {
+        return user != null && PASSWORD.equals(password) && knownUser(user) && !user.startsWith("error_")
+                && !user.equals("user_locked");
+    }
+
+    private static boolean knownUser(String user) {
+        return user.equals("user_good") || user.equals("mfa_device") || user.equals("mfa_selections")
+                || QUESTIONS.matcher(user).matches();
+    }
+
+    private static Step success(String user, String password) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("username", user);
+        credentials.put("password", password);
+        return new Step.Success(credentials, null, user);
+    }
+
+    private static Step codeChallenge(Map<String, String> state, String error) {
+        Map<String, String> next = new LinkedHashMap<>(state);
+        next.put("kind", "code");
+        String where = state.containsKey("device") ? state.get("device") : "your device";
+        return new Step.Challenge("Enter your one-time code", "We sent a code to " + where + ". (Sandbox: the code is "
+                + CODE + ".)", List.of(Step.Field.code("code", "One-time code")), error, next);
+    }
+
+    private static Step questions(Map<String, String> state, String error) {
+        int round = Integer.parseInt(state.get("round"));
+        int perRound = Integer.parseInt(state.get("per_round"));
+        List<Step.Field> fields = new ArrayList<>();
+        for (int j = 1; j <= perRound; j++) {
+            fields.add(Step.Field.text("answer_" + j, "Question " + round + "." + j + " (sandbox: answer_" + round + "_" + j + ")"));
+        }
+        return new Step.Challenge("Security questions", "Answer your security questions (round " + round + " of "
+                + state.get("rounds") + ").", fields, error, state);
+    }
+
+    private static Step invalid() {
+        return new Step.Failure("invalid_credentials", "The username or password is not correct. Check them and try again.", true);
+    }
+
+    private static Step locked() {
+        return new Step.Failure("account_locked", "This account is locked. Unlock it with the EHR's support, then link it again.", false);
+    }
+
+    private static Step error(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "INVALID_CREDENTIALS" -> invalid();
+            case "ACCOUNT_LOCKED", "ITEM_LOCKED" -> locked();
+            case "INSTITUTION_DOWN", "INSTITUTION_NOT_RESPONDING" -> new Step.Failure(upper.toLowerCase(Locale.ROOT),
+                    "The EHR is not responding right now. Try again in a few minutes.", true);
+            default -> new Step.Failure(upper.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""),
+                    "The EHR refused the login (" + upper.replaceAll("[^A-Z0-9_]", "") + ").", true);
+        };
+    }
+}

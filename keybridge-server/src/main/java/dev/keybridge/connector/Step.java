@@ -1,0 +1,50 @@
+package dev.keybridge.connector;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What a connector answers: ask the user something, send the browser somewhere, done, or failed. */
+public sealed interface Step {
+
+    /**
+     * Ask the end user: a one-time code, security questions, a choice. {@code error} is shown above
+     * the fields when the previous answer was wrong.
+     */
+    record Challenge(String title, String prompt, List<Field> fields, String error, Map<String, String> state)
+            implements Step {}
+
+    /** Send the browser to {@code location} (an OAuth2 authorize page); the answer comes to the callback. */
+    record Redirect(String location, Map<String, String> state) implements Step {}
+
+    /** Linked. {@code credentials} are stored encrypted; {@code expiresAt} may be null. */
+    record Success(Map<String, String> credentials, Instant expiresAt, String displayName) implements Step {}
+
+    /**
+     * Not linked. {@code code} is machine-readable ({@code invalid_credentials}, {@code account_locked},
+     * {@code access_denied}, …); {@code message} is for the end user; {@code retryable} says whether
+     * trying again with other input can work.
+     */
+    record Failure(String code, String message, boolean retryable) implements Step {}
+
+    /** A form field. {@code type}: text, password, email, code, choice; {@code options} for a choice. */
+    record Field(String name, String type, String label, boolean required, String placeholder,
+                 List<String> options, String value, boolean readOnly) {
+
+        public static Field text(String name, String label) {
+            return new Field(name, "text", label, true, null, List.of(), null, false);
+        }
+
+        public static Field password(String name, String label) {
+            return new Field(name, "password", label, true, null, List.of(), null, false);
+        }
+
+        public static Field code(String name, String label) {
+            return new Field(name, "code", label, true, null, List.of(), null, false);
+        }
+
+        public static Field choice(String name, String label, List<String> options) {
+            return new Field(name, "choice", label, true, null, options, null, false);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keybridge.link;
+
+import dev.keybridge.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /link/result?token=lt_…}: the fallback channel of {@code link.js} when its popup lost
+ * {@code window.opener}. Readable cross-origin only by the origin the Link was opened for.
+ */
+@RestController
+class LinkResultController {
+
+    private final LinkService link;
+
+    LinkResultController(LinkService link) {
+        this.link = link;
+    }
+
+    @GetMapping("/link/result")
+    ResponseEntity<Map<String, Object>> result(@RequestParam String token) {
+        LinkService.Result r;
+        try {
+            r = link.result(token);
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).header("cache-control", "no-store")
+                    .body(Map.of("status", "unknown", "error", Map.of("error_code", e.error())));
+        }
+        LinkSession s = r.session();
+        Map<String, Object> body = new LinkedHashMap<>();
+        LinkService.View v = link.view(s);
+        switch (s.step()) {
+            case SUCCEEDED -> {
+                body.put("status", r.publicToken() != null ? "success" : "done");
+                if (r.publicToken() != null) {
+                    body.put("public_token", r.publicToken());
+                }
+            }
+            case EXITED -> body.put("status", "exit");
+            case FAILED -> {
+                body.put("status", "error");
+                body.put("error", Map.of("error_code", String.valueOf(v.errorCode()), "error_message", String.valueOf(v.error())));
+            }
+            default -> {
+                body.put("status", "pending");
+                body.put("step", s.step().wire());
+            }
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("linked_account_id", v.account());
+        metadata.put("app", s.appSlug() == null ? null : Map.of("slug", s.appSlug()));
+        metadata.put("status", s.step().wire());
+        metadata.put("link_session_id", s.id());
+        body.put("metadata", metadata);
+        ResponseEntity.BodyBuilder out = ResponseEntity.ok().header("cache-control", "no-store").header("vary", "Origin");
+        if (s.embedOrigin() != null) {
+            out.header("access-control-allow-origin", s.embedOrigin());
+        }
+        return out.body(body);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.keybridge.link;
+
+import dev.keybridge.tenancy.Environment;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One Link flow. {@code view} is what the current page shows (never secret); {@code secret} is the
+ * AEAD ciphertext of what must not leak (the connector's state, the browser handle, in update mode
+ * the access token).
+ */
+record LinkSession(
+        String id,
+        String orgId,
+        Environment environment,
+        String linkedAccountId,
+        String endUserOrgId,
+        Mode mode,
+        String connectionId,
+        String appSlug,
+        boolean fixedApp,
+        String redirectUri,
+        String embedOrigin,
+        String display,
+        State step,
+        String viewJson,
+        byte[] secret,
+        Instant expiresAt,
+        Instant openedAt) {
+
+    enum Mode { CREATE, UPDATE }
+
+    /**
+     * The state machine. {@code created} → (opened) {@code picking} or {@code form} → {@code form}
+     * (again, with an error) / {@code authorizing} (OAuth2 redirect out) / {@code challenge} (as many
+     * times as the connector asks) → {@code succeeded} or {@code failed}; any open state → {@code exited}.
+     */
+    enum State {
+        CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED;
+
+        Set<State> next() {
+            return switch (this) {
+                case CREATED -> EnumSet.of(PICKING, FORM, CHALLENGE, FAILED, EXITED);
+                case PICKING -> EnumSet.of(FORM, EXITED);
+                case FORM, AUTHORIZING, CHALLENGE -> EnumSet.of(PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED);
+                case SUCCEEDED, FAILED, EXITED -> EnumSet.noneOf(State.class);
+            };
+        }
+
+        boolean terminal() {
+            return next().isEmpty();
+        }
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static State fromWire(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.keybridge.link;
+
+import dev.keybridge.tenancy.Environment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Link sessions in PostgreSQL. Every state change is a compare-and-set on the current step. */
+@Repository
+class LinkSessions {
+
+    private static final String COLUMNS = """
+            id, org_id, environment, linked_account_id, end_user_org_id, mode, connection_id, app_slug, fixed_app,
+            redirect_uri, embed_origin, display, step, view::text as view, secret_ciphertext, expires_at, opened_at""";
+
+    private final JdbcClient jdbc;
+
+    LinkSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String orgId, Environment env, String linkedAccountId, String endUserOrgId,
+                LinkSession.Mode mode, String connectionId, String appSlug, String redirectUri, byte[] tokenHash,
+                String viewJson, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into link_session (id, org_id, environment, linked_account_id, end_user_org_id, token_hash,
+                          mode, connection_id, app_slug, fixed_app, redirect_uri, step, view, expires_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created', cast(? as jsonb), ?)""")
+                .params(id, orgId, env.wire(), linkedAccountId, endUserOrgId, tokenHash, mode.name().toLowerCase(),
+                        connectionId, appSlug, appSlug != null, redirectUri, viewJson, Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** Spends the link token: only the first open of an unexpired token gets the session. */
+    Optional<LinkSession> open(byte[] tokenHash, byte[] handleHash, String origin, String display) {
+        return jdbc.sql("update link_session set opened_at = now(), handle_hash = ?, embed_origin = ?, display = ? "
+                        + "where token_hash = ? and opened_at is null and expires_at > now() returning " + COLUMNS)
+                .params(handleHash, origin, display, tokenHash).query(this::row).optional();
+    }
+
+    /** Why a token did not open: "used", "expired" or "unknown". */
+    String whyNot(byte[] tokenHash) {
+        return jdbc.sql("select case when opened_at is not null then 'used' when expires_at <= now() then 'expired' "
+                        + "else 'unknown' end from link_session where token_hash = ?")
+                .param(tokenHash).query(String.class).optional().orElse("unknown");
+    }
+
+    Optional<LinkSession> byHandle(byte[] handleHash) {
+        return jdbc.sql("select " + COLUMNS + " from link_session where handle_hash = ?")
+                .param(handleHash).query(this::row).optional();
+    }
+
+    Optional<LinkSession> byId(String id) {
+        return jdbc.sql("select " + COLUMNS + " from link_session where id = ?").param(id).query(this::row).optional();
+    }
+
+    /** Claims an OAuth2 callback: the state matches once, while the session is authorizing and unexpired. */
+    Optional<LinkSession> claimOAuthState(byte[] stateHash) {
+        return jdbc.sql("update link_session set oauth_state_hash = null where oauth_state_hash = ? "
+                        + "and step = 'authorizing' and expires_at > now() returning " + COLUMNS)
+                .param(stateHash).query(this::row).optional();
+    }
+
+    /**
+     * Moves the session from {@code from} to {@code to} with a new view, secret, app and OAuth state;
+     * false when the session was no longer in {@code from} (a double submit, a replay).
+     */
+    boolean move(String id, LinkSession.State from, LinkSession.State to, String appSlug, String viewJson,
+                 byte[] secret, byte[] oauthStateHash) {
+        if (!from.next().contains(to)) {
+            throw new IllegalStateException("Link cannot go from " + from + " to " + to);
+        }
+        return jdbc.sql("""
+                        update link_session set step = ?, app_slug = ?, view = cast(? as jsonb), secret_ciphertext = ?,
+                          oauth_state_hash = ?, finished_at = case when ? then now() else finished_at end
+                        where id = ? and step = ? and expires_at > now()""")
+                .params(to.wire(), appSlug, viewJson, secret, oauthStateHash, to.terminal(), id, from.wire())
+                .update() == 1;
+    }
+
+    private LinkSession row(ResultSet rs, int n) throws SQLException {
+        Timestamp opened = rs.getTimestamp("opened_at");
+        return new LinkSession(rs.getString("id"), rs.getString("org_id"), Environment.fromWire(rs.getString("environment")),
+                rs.getString("linked_account_id"), rs.getString("end_user_org_id"),
+                LinkSession.Mode.valueOf(rs.getString("mode").toUpperCase()), rs.getString("connection_id"),
+                rs.getString("app_slug"), rs.getBoolean("fixed_app"), rs.getString("redirect_uri"),
+                rs.getString("embed_origin"), rs.getString("display"), LinkSession.State.fromWire(rs.getString("step")),
+                rs.getString("view"), rs.getBytes("secret_ciphertext"), rs.getTimestamp("expires_at").toInstant(),
+                opened == null ? null : opened.toInstant());
+    }
+
+    /** Keeps the sealed public token for an embedding page that lost its window.opener (see {@link #takeResult}). */
+    void storeResult(String id, byte[] sealed) {
+        jdbc.sql("update link_session set result_ciphertext = ? where id = ?").params(sealed, id).update();
+    }
+
+    /** The session of a link token, with its sealed result handed out at most once (then cleared). */
+    Optional<Object[]> takeResult(byte[] tokenHash) {
+        return jdbc.sql("""
+                        update link_session s set result_ciphertext = null,
+                          result_taken_at = case when old.sealed is not null then now() else s.result_taken_at end
+                        from (select id, result_ciphertext as sealed from link_session where token_hash = ? for update) old
+                        where s.id = old.id returning s.id, old.sealed""")
+                .param(tokenHash).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).optional();
+    }
+
+    /** Counts one submitted answer; returns the count so far. */
+    int countAttempt(String id) {
+        return jdbc.sql("update link_session set attempts = attempts + 1 where id = ? returning attempts")
+                .param(id).query(Integer.class).single();
+    }
+
+    void seal(String id, byte[] secret) {
+        jdbc.sql("update link_session set secret_ciphertext = ? where id = ?").params(secret, id).update();
+    }
+
+    String externalAccountId(String linkedAccountId) {
+        return jdbc.sql("select external_id from linked_account where id = ?").param(linkedAccountId)
+                .query(String.class).single();
+    }
+}

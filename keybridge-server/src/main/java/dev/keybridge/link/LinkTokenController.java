@@ -1,0 +1,121 @@
+package dev.keybridge.link;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.Timestamps;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Link's server-side calls (wire-formats §4) and the per-environment Link settings. */
+@RestController
+class LinkTokenController {
+
+    record TokenResponse(boolean success, String token, String expiration) {}
+
+    record ExchangeResponse(boolean success, String token) {}
+
+    record SettingsView(@JsonProperty("redirect_uris") List<String> redirectUris,
+                        @JsonProperty("allowed_origins") List<String> allowedOrigins) {}
+
+    private final LinkService link;
+    private final PublicTokens publicTokens;
+    private final LinkSettings linkSettings;
+    private final KeybridgeSettings.Limits limits;
+
+    LinkTokenController(LinkService link, PublicTokens publicTokens, LinkSettings linkSettings, KeybridgeSettings settings) {
+        this.link = link;
+        this.publicTokens = publicTokens;
+        this.linkSettings = linkSettings;
+        this.limits = settings.limits();
+    }
+
+    @PostMapping("/link/token/create")
+    TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        JsonFields f = JsonFields.of(body, "user_id", "org_id", "access_token", "app", "redirect_uri");
+        String userId = f.optionalString("user_id", limits.maxIdLength());
+        if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
+            throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
+        }
+        LinkService.CreatedToken t = link.createToken(caller, userId, f.optionalString("org_id", limits.maxIdLength()),
+                f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048));
+        return new TokenResponse(true, t.token(), Timestamps.format(t.expiration()));
+    }
+
+    @PostMapping("/link/token/exchange")
+    ExchangeResponse exchangePost(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        JsonFields f = JsonFields.of(body, "public_token");
+        return exchange(caller, f.requiredString("public_token", 200));
+    }
+
+    @GetMapping("/link/token/exchange")
+    ExchangeResponse exchangeGet(@AuthenticationPrincipal Caller caller,
+                                 @RequestParam(name = "public_token") String publicToken) {
+        return exchange(caller, publicToken);
+    }
+
+    private ExchangeResponse exchange(Caller caller, String publicToken) {
+        return new ExchangeResponse(true, publicTokens.exchange(caller, publicToken.strip()));
+    }
+
+    @GetMapping("/api/v2/public/link/settings")
+    SettingsView settings(@AuthenticationPrincipal Caller caller) {
+        LinkSettings.Setting s = linkSettings.get(caller.orgId(), caller.environment());
+        return new SettingsView(s.redirectUris(), s.allowedOrigins());
+    }
+
+    /** Body: {@code redirect_uris} (absolute http(s) URIs) and {@code allowed_origins} (scheme://host[:port]). */
+    @PutMapping("/api/v2/public/link/settings")
+    SettingsView putSettings(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        JsonFields f = JsonFields.of(body, "redirect_uris", "allowed_origins");
+        List<String> redirects = strings(f.raw("redirect_uris"), "redirect_uris");
+        for (String r : redirects) {
+            URI u;
+            try {
+                u = URI.create(r);
+            } catch (IllegalArgumentException e) {
+                throw Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
+            }
+            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || u.getFragment() != null) {
+                throw Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
+            }
+        }
+        List<String> origins = strings(f.raw("allowed_origins"), "allowed_origins");
+        for (String o : origins) {
+            if (!o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+                throw Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
+            }
+        }
+        LinkSettings.Setting s = linkSettings.put(caller.orgId(), caller.environment(), redirects, origins);
+        return new SettingsView(s.redirectUris(), s.allowedOrigins());
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > 50) {
+            throw Errors.invalid("'" + field + "' must be an array of at most 50 strings.");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isString()) {
+                throw Errors.invalid("'" + field + "' must hold strings only.");
+            }
+            JsonFields.checkLength(field, n.asString(), 2048);
+            out.add(n.asString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.keybridge.link;
+
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.tenancy.Secrets;
+import dev.keybridge.vault.Vault;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
+import dev.keybridge.web.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Public tokens ({@code pt_<env>_…}): what a finished Link hands the browser. Short-lived, single use,
+ * stored hashed; each carries its connection's access token sealed until the one exchange.
+ */
+@Service
+public class PublicTokens {
+
+    private final JdbcClient jdbc;
+    private final Vault vault;
+    private final Connections connections;
+    private final Events events;
+    private final TransactionTemplate tx;
+    private final Duration ttl;
+
+    PublicTokens(JdbcClient jdbc, Vault vault, Connections connections, Events events, TransactionTemplate tx,
+                 KeybridgeSettings settings) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.connections = connections;
+        this.events = events;
+        this.tx = tx;
+        this.ttl = settings.link().publicTokenTtl();
+    }
+
+    /** Issues a public token for a connection; run inside the transaction that made the connection. */
+    public String issue(Connection c, String accessToken, boolean newConnection) {
+        String token = "pt_" + c.environment().prefixTag() + "_" + Ids.random(40);
+        byte[] hash = Secrets.hash(token);
+        byte[] sealed = vault.encrypt(accessToken.getBytes(StandardCharsets.UTF_8), context(c, hash));
+        jdbc.sql("insert into public_token (token_hash, org_id, environment, connection_id, access_token_ciphertext, "
+                        + "new_connection, expires_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(hash, c.orgId(), c.environment().wire(), c.id(), sealed, newConnection,
+                        Timestamp.from(Timestamps.now().plus(ttl)))
+                .update();
+        return token;
+    }
+
+    /**
+     * Exchanges a public token for its access token, exactly once. Emits {@code connection.created}
+     * for a new connection in the same transaction.
+     */
+    public String exchange(Caller caller, String publicToken) {
+        byte[] hash = Secrets.hash(publicToken);
+        return tx.execute(status -> {
+            var row = jdbc.sql("""
+                            update public_token p set used_at = now(), access_token_ciphertext = null
+                            from (select token_hash, access_token_ciphertext as sealed from public_token
+                                  where token_hash = ? and org_id = ? and environment = ? and used_at is null
+                                    and expires_at > now() for update) old
+                            where p.token_hash = old.token_hash
+                            returning p.connection_id, old.sealed, p.new_connection""")
+                    .params(hash, caller.orgId(), caller.environment().wire())
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getBoolean(3)})
+                    .optional();
+            if (row.isEmpty()) {
+                throw refusal(caller, hash);
+            }
+            String connectionId = (String) row.get()[0];
+            Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                    .orElseThrow(() -> new Errors.NotFound("connection_not_found", "The connection of this public token was removed."));
+            String accessToken = new String(vault.decrypt((byte[]) row.get()[1], context(c, hash)), StandardCharsets.UTF_8);
+            if ((Boolean) row.get()[2]) {
+                String account = jdbc.sql("select external_id from linked_account where id = ?")
+                        .param(c.linkedAccountId()).query(String.class).single();
+                events.emit(c.orgId(), c.environment(), EventType.CONNECTION_CREATED, eventData(c, account));
+            }
+            return accessToken;
+        });
+    }
+
+    private Errors.InvalidRequest refusal(Caller caller, byte[] hash) {
+        String why = jdbc.sql("select case when used_at is not null then 'used' when expires_at <= now() then 'expired' "
+                        + "else 'other' end from public_token where token_hash = ? and org_id = ? and environment = ?")
+                .params(hash, caller.orgId(), caller.environment().wire())
+                .query(String.class).optional().orElse("unknown");
+        return switch (why) {
+            case "used" -> new Errors.InvalidRequest("public_token_used",
+                    "This public token has already been exchanged. Each public token can be exchanged once.");
+            case "expired" -> new Errors.InvalidRequest("public_token_expired",
+                    "This public token has expired. Send the end user through Link again.");
+            default -> new Errors.InvalidRequest("invalid_public_token",
+                    "This public token is not valid for this organization and environment.");
+        };
+    }
+
+    static Map<String, Object> eventData(Connection c, String linkedAccountId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("connection_id", c.id());
+        data.put("linked_account_id", linkedAccountId);
+        data.put("app", c.appSlug());
+        data.put("status", c.status().wire());
+        data.put("org_id", c.endUserOrgId());
+        data.put("created_at", Timestamps.format(c.createdAt()));
+        return data;
+    }
+
+    private static byte[] context(Connection c, byte[] hash) {
+        return Vault.context("public_token.access_token", c.orgId(), c.environment().wire(), c.id(),
+                java.util.HexFormat.of().formatHex(hash));
+    }
+
+    static Environment environmentOf(String token) {
+        for (Environment e : Environment.values()) {
+            if (token.startsWith("pt_" + e.prefixTag() + "_")) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.keybridge.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.account.AccountService;
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.SandboxEhrConnector;
+import dev.keybridge.link.PublicTokens;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.JsonFields;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /sandbox/public_token/create}: a sandbox connection made without a browser, returned
+ * as a public token to exchange as usual. Test environment only.
+ */
+@RestController
+class SandboxController {
+
+    record Created(boolean success, @JsonProperty("public_token") String publicToken) {}
+
+    private final AccountService accounts;
+    private final AppSettings apps;
+    private final Connections connections;
+    private final PublicTokens publicTokens;
+    private final SandboxOAuthProvider oauth;
+    private final TransactionTemplate tx;
+    private final KeybridgeSettings settings;
+
+    SandboxController(AccountService accounts, AppSettings apps, Connections connections, PublicTokens publicTokens,
+                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings) {
+        this.accounts = accounts;
+        this.apps = apps;
+        this.connections = connections;
+        this.publicTokens = publicTokens;
+        this.oauth = oauth;
+        this.tx = tx;
+        this.settings = settings;
+    }
+
+    /**
+     * Body: {@code linked_account_id} (created if missing), {@code app} (a sandbox app's slug), optional
+     * {@code org_id}, and {@code options}: for sandbox-ehr {@code username} (default user_good) and
+     * {@code password} (default pass_good); for sandbox-keys {@code api_key} (default key_good).
+     */
+    @PostMapping("/sandbox/public_token/create")
+    Created create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        if (caller.environment() != Environment.TEST || !settings.sandbox().enabled()) {
+            throw new Errors.Forbidden("sandbox_only", "The sandbox works only with test-environment credentials.");
+        }
+        JsonFields f = JsonFields.of(body, "linked_account_id", "app", "options", "org_id");
+        String accountId = f.requiredString("linked_account_id", settings.limits().maxIdLength());
+        String slug = f.requiredString("app", 64);
+        String endUserOrg = f.optionalString("org_id", settings.limits().maxIdLength());
+        JsonFields options = f.raw("options") == null || f.raw("options").isNull() ? null
+                : JsonFields.at(f.raw("options"), "options", "username", "password", "api_key", "scope");
+        AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
+        if (!app.sandbox()) {
+            throw Errors.invalid("'app' must be a sandbox app: sandbox-oauth, sandbox-keys or sandbox-ehr.");
+        }
+        Map<String, String> credentials = new LinkedHashMap<>();
+        Instant expiresAt = null;
+        String display = null;
+        switch (slug) {
+            case "sandbox-ehr" -> {
+                String user = opt(options, "username", "user_good");
+                String password = opt(options, "password", SandboxEhrConnector.PASSWORD);
+                if (!SandboxEhrConnector.validLogin(user, password)) {
+                    throw new Errors.InvalidRequest("invalid_credentials",
+                            "The sandbox EHR refuses that username and password (try user_good / pass_good).");
+                }
+                credentials.put("username", user);
+                credentials.put("password", password);
+                display = user;
+            }
+            case "sandbox-keys" -> {
+                String key = opt(options, "api_key", SandboxApiController.GOOD_KEY);
+                if (!SandboxApiController.GOOD_KEY.equals(key)) {
+                    throw new Errors.InvalidRequest("invalid_credentials", "The sandbox key app accepts only key_good.");
+                }
+                credentials.put("api_key", key);
+            }
+            case "sandbox-oauth" -> {
+                Map<String, Object> tokens = oauth.grantDirectly(opt(options, "scope", app.oauth2().scopeString()));
+                tokens.forEach((k, v) -> credentials.put(k, String.valueOf(v)));
+                expiresAt = Instant.now().plusSeconds(((Number) tokens.get("expires_in")).longValue());
+            }
+            default -> throw Errors.invalid("No browserless sandbox flow for '" + slug + "'.");
+        }
+        LinkedAccount account = accounts.findOrCreate(caller, accountId);
+        Instant exp = expiresAt;
+        String name = display;
+        String publicToken = tx.execute(s -> {
+            Connections.Created c = connections.create(caller.orgId(), caller.environment(), account.id(), slug, endUserOrg,
+                    credentials, exp, name);
+            return publicTokens.issue(c.connection(), c.accessToken(), true);
+        });
+        return new Created(true, publicToken);
+    }
+
+    private static String opt(JsonFields options, String name, String fallback) {
+        String v = options == null ? null : options.optionalString(name, 256);
+        return v == null ? fallback : v;
+    }
+}

@@ -53,7 +53,7 @@ public record KeybridgeSettings(
     /**
      * Webhook delivery. {@code retrySchedule} is the wait before each retry (its size + 1 is the
      * number of attempts); each wait gets +/-20% jitter. The lease must outlive a send
-     * ({@code lease >= 2 * timeout}) so a delivery is never in flight twice.
+     * ({@code lease >= 2 * timeout} and {@code >= timeout + 5s}) so a delivery is never in flight twice.
      */
     public record Webhooks(
             @DefaultValue("true") boolean enabled,
@@ -69,8 +69,9 @@ public record KeybridgeSettings(
             @DefaultValue("20") int maxEndpoints) {
 
         public Webhooks {
-            if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
-                throw new IllegalArgumentException("KEYBRIDGE_WEBHOOK_LEASE must be at least twice KEYBRIDGE_WEBHOOK_TIMEOUT");
+            if (lease.compareTo(timeout.multipliedBy(2)) < 0 || lease.compareTo(timeout.plusSeconds(5)) < 0) {
+                throw new IllegalArgumentException(
+                        "KEYBRIDGE_WEBHOOK_LEASE must be at least twice KEYBRIDGE_WEBHOOK_TIMEOUT and 5s longer");
             }
             if (workers < 1) {
                 throw new IllegalArgumentException("KEYBRIDGE_WEBHOOK_WORKERS must be 1 or more");

@@ -3,11 +3,15 @@ package dev.keybridge.webhook;
 import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
 
-/** A delivery this node holds the lease on, with what it needs to send it. */
+/**
+ * A delivery this node holds the lease on, with what it needs to send it. {@code claimedAtNanos}
+ * ({@link System#nanoTime()} just before the claim) bounds how long the lease is known to hold.
+ */
 record Claimed(
         String deliveryId,
         int attempt,
         String leaseOwner,
+        long claimedAtNanos,
         String endpointId,
         String orgId,
         Environment environment,

@@ -38,7 +38,6 @@ class DeliveryStore {
                     from batch b join webhook_endpoint e
                       on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
                      and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
-                     and e.created_at <= b.created_at
                     on conflict (endpoint_id, event_id) where not manual do nothing
                 )
                 update event set dispatched_at = now() where seq in (select seq from batch)
@@ -52,6 +51,7 @@ class DeliveryStore {
      * attempt. A delivery whose lease has expired (its node died mid-send) is due again.
      */
     List<Claimed> claim(String owner, int limit, Duration lease) {
+        long claimedAt = System.nanoTime();
         return jdbc.sql("""
                 with due as (
                     select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
@@ -71,7 +71,7 @@ class DeliveryStore {
                 from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
                 """)
                 .params(limit, owner, lease.toMillis() / 1000.0)
-                .query((rs, n) -> claimedRow(rs, owner))
+                .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .list();
     }
 
@@ -190,8 +190,9 @@ class DeliveryStore {
         return t == null ? null : t.toInstant();
     }
 
-    private static Claimed claimedRow(ResultSet rs, String owner) throws SQLException {
-        return new Claimed(rs.getString("delivery_id"), rs.getInt("attempts"), owner, rs.getString("endpoint_id"),
+    private static Claimed claimedRow(ResultSet rs, String owner, long claimedAt) throws SQLException {
+        return new Claimed(rs.getString("delivery_id"), rs.getInt("attempts"), owner, claimedAt,
+                rs.getString("endpoint_id"),
                 rs.getString("org_id"), Environment.fromWire(rs.getString("environment")), rs.getString("url"),
                 rs.getBytes("secret_ciphertext"), rs.getBytes("previous_secret_ciphertext"),
                 instant(rs, "previous_secret_expires_at"), rs.getString("event_id"), rs.getString("type"),

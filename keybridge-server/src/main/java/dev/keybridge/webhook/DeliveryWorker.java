@@ -126,6 +126,10 @@ class DeliveryWorker implements SmartLifecycle {
             log.warn("Webhook delivery {} could not be prepared: {}", c.deliveryId(), e.toString());
             outcome = Outcome.failure("internal_error: the delivery could not be prepared", 0);
         }
+        if (outcome == null) {
+            store.release(c);
+            return;
+        }
         Outcome result = outcome;
         Duration retryIn = retries.nextDelay(c.attempt(), result).orElse(null);
         Boolean recorded = tx.execute(s -> store.finish(c, node, started, result, retryIn));
@@ -135,6 +139,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** The outcome of one attempt, or null when there was no time left to make it. */
     private Outcome attempt(Claimed c) {
         Optional<String> refusal = guard.refusalAtSend(c.environment(), c.url());
         if (refusal.isPresent()) {
@@ -144,9 +149,22 @@ class DeliveryWorker implements SmartLifecycle {
         if (body.length > settings.maxPayloadBytes()) {
             return Outcome.refused("payload_too_large: " + body.length + " bytes, limit " + settings.maxPayloadBytes());
         }
+        if (!leaseOutlastsSend(c)) {
+            return null;
+        }
         long timestamp = Instant.now().getEpochSecond();
         String signature = Signer.signatureHeader(keys(c), c.eventId(), timestamp, body);
         return sender.send(new Sender.Request(c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
+    }
+
+    /**
+     * Whether a send started now ends before the lease does. Resolving the host for the SSRF check
+     * happens before the send and is not bounded by the send timeout; a claim that has aged too much
+     * is given back rather than risk a second node sending the same delivery at the same time.
+     */
+    private boolean leaseOutlastsSend(Claimed c) {
+        long left = settings.lease().toNanos() - (System.nanoTime() - c.claimedAtNanos());
+        return left > settings.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
     }
 
     private List<byte[]> keys(Claimed c) {

@@ -45,7 +45,7 @@ public abstract class IntegrationTest {
     public static final java.util.Map<String, String> WEBHOOK_SETTINGS = java.util.Map.of(
             "keybridge.webhooks.retry-schedule", "200ms,200ms,300ms,300ms,500ms",
             "keybridge.webhooks.timeout", "2s",
-            "keybridge.webhooks.lease", "6s",
+            "keybridge.webhooks.lease", "8s",
             "keybridge.webhooks.poll-interval", "100ms");
 
     /** The JDBC URL of the database the test server uses (for a second node on the same data). */

@@ -37,7 +37,7 @@ class WebhookCrashRecoveryTest {
     private static final Map<String, String> SETTINGS = Map.of(
             "keybridge.webhooks.workers", "2",
             "keybridge.webhooks.timeout", "3s",
-            "keybridge.webhooks.lease", "6s",
+            "keybridge.webhooks.lease", "8s",
             "keybridge.webhooks.poll-interval", "100ms",
             "keybridge.webhooks.retry-schedule", "200ms,200ms,300ms,300ms,500ms");
 

@@ -62,6 +62,7 @@ public record KeybridgeSettings(
             @DefaultValue("24h") Duration secretOverlap,
             @DefaultValue("false") boolean allowPrivateUrls,
             @DefaultValue("32") int workers,
+            @DefaultValue("16") int maxInFlightPerEndpoint,
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("60s") Duration lease,
             @DefaultValue("262144") int maxPayloadBytes,
@@ -73,8 +74,9 @@ public record KeybridgeSettings(
                 throw new IllegalArgumentException(
                         "KEYBRIDGE_WEBHOOK_LEASE must be at least twice KEYBRIDGE_WEBHOOK_TIMEOUT and 5s longer");
             }
-            if (workers < 1) {
-                throw new IllegalArgumentException("KEYBRIDGE_WEBHOOK_WORKERS must be 1 or more");
+            if (workers < 1 || maxInFlightPerEndpoint < 1) {
+                throw new IllegalArgumentException(
+                        "KEYBRIDGE_WEBHOOK_WORKERS and KEYBRIDGE_WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT must be 1 or more");
             }
             retrySchedule = java.util.List.copyOf(retrySchedule);
         }

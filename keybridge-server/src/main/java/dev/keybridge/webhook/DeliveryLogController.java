@@ -1,6 +1,5 @@
 package dev.keybridge.webhook;
 
-import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,12 +31,12 @@ class DeliveryLogController {
 
     private final EndpointService endpoints;
     private final DeliveryStore deliveries;
-    private final ApplicationEventPublisher publisher;
+    private final DeliveryWorker worker;
 
-    DeliveryLogController(EndpointService endpoints, DeliveryStore deliveries, ApplicationEventPublisher publisher) {
+    DeliveryLogController(EndpointService endpoints, DeliveryStore deliveries, DeliveryWorker worker) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
-        this.publisher = publisher;
+        this.worker = worker;
     }
 
     @GetMapping("/deliveries")
@@ -78,7 +76,7 @@ class DeliveryLogController {
         if (id == null) {
             throw Errors.notFound("event", eventId);
         }
-        publisher.publishEvent(new Events.Committed());
+        worker.wake();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("success", true);
         out.put("delivery_id", id);
@@ -99,7 +97,7 @@ class DeliveryLogController {
         }
         WebhookEndpoint e = endpoints.get(caller, endpointId);
         int count = deliveries.replay(e, since, MAX_REPLAY);
-        publisher.publishEvent(new Events.Committed());
+        worker.wake();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("success", true);
         out.put("deliveries", count);

@@ -48,17 +48,35 @@ class DeliveryStore {
 
     /**
      * Leases up to {@code limit} due deliveries to {@code owner} for {@code lease}, counting the
-     * attempt. A delivery whose lease has expired (its node died mid-send) is due again.
+     * attempt. A delivery whose lease has expired (its node died mid-send) is due again. Each
+     * endpoint offers at most {@code perEndpoint} minus the sends it already has in flight (on any
+     * node), oldest first, so one slow receiver with a backlog cannot take every worker or starve
+     * other endpoints. (Two nodes claiming at the same instant may overshoot the cap a little.)
      */
-    List<Claimed> claim(String owner, int limit, Duration lease) {
+    List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
         return jdbc.sql("""
-                with due as (
-                    select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                    where d.status = 'pending' and d.next_attempt_at <= now() and e.is_enabled
-                      and (d.lease_until is null or d.lease_until < now())
+                with candidates as (
+                    select x.id
+                    from webhook_endpoint e
+                    cross join lateral (
+                        select count(*) as n from webhook_delivery b
+                        where b.endpoint_id = e.id and b.lease_until is not null and b.lease_until >= now()
+                          and b.status = 'pending'
+                    ) busy
+                    cross join lateral (
+                        select d.id from webhook_delivery d
+                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
+                          and (d.lease_until is null or d.lease_until < now())
+                        order by d.next_attempt_at limit greatest(? - busy.n, 0)
+                    ) x
+                    where e.is_enabled
+                ), due as (
+                    select d.id from webhook_delivery d
+                    where d.id in (select id from candidates)
+                      and d.status = 'pending' and (d.lease_until is null or d.lease_until < now())
                     order by d.next_attempt_at limit ?
-                    for update of d skip locked
+                    for update skip locked
                 ), claimed as (
                     update webhook_delivery d
                     set lease_owner = ?, lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
@@ -70,7 +88,7 @@ class DeliveryStore {
                        ev.id as event_id, ev.type, ev.created_at, cast(ev.data as text) as data
                 from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
                 """)
-                .params(limit, owner, lease.toMillis() / 1000.0)
+                .params(perEndpoint, limit, owner, lease.toMillis() / 1000.0)
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .list();
     }

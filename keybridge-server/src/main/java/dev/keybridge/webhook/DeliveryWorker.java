@@ -83,7 +83,8 @@ class DeliveryWorker implements SmartLifecycle {
             try {
                 free.acquire();
                 available = 1 + free.drainPermits();
-                List<Claimed> claimed = store.claim(node + ":" + Ids.random(8), available, settings.lease());
+                List<Claimed> claimed = store.claim(node + ":" + Ids.random(8), available, settings.maxInFlightPerEndpoint(),
+                        settings.lease());
                 free.release(available - claimed.size());
                 available = 0;
                 for (Claimed c : claimed) {

@@ -38,6 +38,11 @@ class Sender {
                 .build();
     }
 
+    @jakarta.annotation.PreDestroy
+    void close() {
+        client.shutdownNow();
+    }
+
     /** A request ready to go: the signed headers and the body. */
     record Request(String url, String messageId, long timestamp, String signature, int attempt, byte[] body) {}
 

@@ -22,16 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhook delivery throughput and delay on one node against a fast local receiver. Not part of
- * the test suite (the name does not end in Test); run it with {@code bench/webhooks/run.sh}.
+ * the test suite (the name does not end in Test); run it with {@code bench/webhooks/run.sh}. Delivery settings
+ * are the production defaults (32 workers, 16 in flight per endpoint, 250 ms poll).
  *
  * <p>Phase 1 (throughput): BENCH_EVENTS events written in transactions of 100 as fast as
  * possible; events/s = events / (last delivery - first write). Phase 2 (delay): BENCH_RATE
  * events/s, one per transaction, for BENCH_SECONDS; delay = arrival at the receiver - commit.
  */
+@TestPropertySource(properties = {
+        "keybridge.webhooks.workers=32",
+        "keybridge.webhooks.max-in-flight-per-endpoint=16",
+        "keybridge.webhooks.poll-interval=250ms"})
 class WebhookBench extends IntegrationTest {
 
     @Autowired

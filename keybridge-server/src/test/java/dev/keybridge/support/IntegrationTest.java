@@ -46,7 +46,8 @@ public abstract class IntegrationTest {
             "keybridge.webhooks.retry-schedule", "200ms,200ms,300ms,300ms,500ms",
             "keybridge.webhooks.timeout", "2s",
             "keybridge.webhooks.lease", "8s",
-            "keybridge.webhooks.poll-interval", "100ms");
+            "keybridge.webhooks.poll-interval", "100ms",
+            "keybridge.webhooks.max-in-flight-per-endpoint", "2");
 
     /** The JDBC URL of the database the test server uses (for a second node on the same data). */
     protected static String databaseUrl() {

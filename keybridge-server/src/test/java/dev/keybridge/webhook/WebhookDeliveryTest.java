@@ -220,6 +220,30 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void doesLimitSendsInFlightPerEndpointWhenAReceiverIsSlow() {
+        AtomicInteger current = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        receiver.answer(r -> {
+            most.accumulateAndGet(current.incrementAndGet(), Math::max);
+            return Reply.status(200).after(() -> {
+                sleepQuietly(150);
+                current.decrementAndGet();
+            });
+        });
+        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
+
+        for (int i = 0; i < 8; i++) {
+            Hooks.upsertAccount(server, "cap-" + i);
+        }
+
+        eventually().until(() -> receiver.received().size() == 8);
+        // The test server allows 2 sends in flight per endpoint; its 32 workers would take all 8 at once.
+        assertThat(most.get()).isBetween(1, 2);
+        eventually().until(() -> Hooks.deliveries(server, endpointId).stream()
+                .allMatch(d -> d.get("status").asString().equals("succeeded")));
+    }
+
+    @Test
     void doesOnlyDeliverMatchingTypesWhenTheEndpointFilters() {
         Hooks.createEndpoint(server, receiver.url(), "linked_account.deleted");
 
@@ -346,6 +370,14 @@ class WebhookDeliveryTest extends IntegrationTest {
     private static String status(Api server, String endpointId) {
         List<JsonNode> d = Hooks.deliveries(server, endpointId);
         return d.isEmpty() ? null : d.getFirst().get("status").asString();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

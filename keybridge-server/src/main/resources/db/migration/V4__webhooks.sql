@@ -41,7 +41,7 @@ create table webhook_delivery (
 );
 create unique index webhook_delivery_once on webhook_delivery (endpoint_id, event_id) where not manual;
 create index webhook_delivery_due on webhook_delivery (endpoint_id, next_attempt_at) where status = 'pending';
-create index webhook_delivery_leased on webhook_delivery (endpoint_id) where lease_until is not null;
+create index webhook_delivery_leased on webhook_delivery (lease_until) where lease_until is not null;
 create index webhook_delivery_endpoint on webhook_delivery (endpoint_id, seq);
 
 create table webhook_attempt (

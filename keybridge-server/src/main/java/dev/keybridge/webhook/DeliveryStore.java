@@ -56,19 +56,18 @@ class DeliveryStore {
     List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
         return jdbc.sql("""
-                with candidates as (
+                with busy as (
+                    select endpoint_id, count(*) as n from webhook_delivery
+                    where lease_until >= now() group by endpoint_id
+                ), candidates as (
                     select x.id
                     from webhook_endpoint e
-                    cross join lateral (
-                        select count(*) as n from webhook_delivery b
-                        where b.endpoint_id = e.id and b.lease_until is not null and b.lease_until >= now()
-                          and b.status = 'pending'
-                    ) busy
+                    left join busy on busy.endpoint_id = e.id
                     cross join lateral (
                         select d.id from webhook_delivery d
                         where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
                           and (d.lease_until is null or d.lease_until < now())
-                        order by d.next_attempt_at limit greatest(? - busy.n, 0)
+                        order by d.next_attempt_at limit greatest(? - coalesce(busy.n, 0), 0)
                     ) x
                     where e.is_enabled
                 ), due as (
@@ -96,34 +95,33 @@ class DeliveryStore {
     /**
      * Records an attempt and moves the delivery on, only while {@code c}'s lease still holds
      * (fencing): returns false when the lease had expired and someone else owns the delivery.
-     * {@code retryIn} null means the delivery is finished (succeeded or failed).
+     * {@code retryIn} null means the delivery is finished (succeeded or failed). One statement, so
+     * the delivery's new state and its attempt row are written together or not at all.
      */
     boolean finish(Claimed c, String node, Instant startedAt, Outcome o, Duration retryIn) {
         String status = o.succeeded() ? "succeeded" : retryIn == null ? "failed" : "pending";
-        int updated = jdbc.sql("""
-                update webhook_delivery set status = ?,
-                    next_attempt_at = case when ? then now() + make_interval(secs => ?) else next_attempt_at end,
-                    lease_owner = null, lease_until = null, last_status_code = ?, last_error = ?,
-                    completed_at = case when ? = 'pending' then null else now() end
-                where id = ? and lease_owner = ? and attempts = ?
-                """)
-                .params(status, retryIn != null, retryIn == null ? 0.0 : retryIn.toMillis() / 1000.0,
-                        o.statusCode() == 0 ? null : o.statusCode(), o.error(), status,
-                        c.deliveryId(), c.leaseOwner(), c.attempt())
-                .update();
-        if (updated == 0) {
-            return false;
-        }
-        jdbc.sql("""
+        Integer code = o.statusCode() == 0 ? null : o.statusCode();
+        return jdbc.sql("""
+                with moved as (
+                    update webhook_delivery set status = ?,
+                        next_attempt_at = case when ? then now() + make_interval(secs => ?) else next_attempt_at end,
+                        lease_owner = null, lease_until = null, last_status_code = ?, last_error = ?,
+                        completed_at = case when ? = 'pending' then null else now() end
+                    where id = ? and lease_owner = ? and attempts = ?
+                    returning id, endpoint_id, event_id, attempts
+                )
                 insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, node, started_at,
                     status_code, latency_ms, response_excerpt, error)
-                values ('wha_' || replace(cast(gen_random_uuid() as text), '-', ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select 'wha_' || replace(cast(gen_random_uuid() as text), '-', ''), id, endpoint_id, event_id, attempts,
+                    cast(? as text), cast(? as timestamptz), cast(? as integer), cast(? as integer), cast(? as text),
+                    cast(? as text)
+                from moved
                 """)
-                .params(c.deliveryId(), c.endpointId(), c.eventId(), c.attempt(), node, Timestamp.from(startedAt),
-                        o.statusCode() == 0 ? null : o.statusCode(), (int) Math.min(Integer.MAX_VALUE, o.latencyMs()),
+                .params(status, retryIn != null, retryIn == null ? 0.0 : retryIn.toMillis() / 1000.0, code, o.error(),
+                        status, c.deliveryId(), c.leaseOwner(), c.attempt(),
+                        node, Timestamp.from(startedAt), code, (int) Math.min(Integer.MAX_VALUE, o.latencyMs()),
                         o.excerpt(), o.error())
-                .update();
-        return true;
+                .update() == 1;
     }
 
     /** Gives the lease back without counting the attempt (the node is stopping before sending). */

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +39,6 @@ class DeliveryWorker implements SmartLifecycle {
     private final UrlGuard guard;
     private final Vault vault;
     private final JsonMapper json;
-    private final TransactionTemplate tx;
     private final KeybridgeSettings.Webhooks settings;
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.random(6);
     private final Semaphore free;
@@ -50,14 +48,13 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService sends;
 
     DeliveryWorker(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault,
-                   JsonMapper json, TransactionTemplate tx, KeybridgeSettings settings) {
+                   JsonMapper json, KeybridgeSettings settings) {
         this.store = store;
         this.sender = sender;
         this.retries = retries;
         this.guard = guard;
         this.vault = vault;
         this.json = json;
-        this.tx = tx;
         this.settings = settings.webhooks();
         this.free = new Semaphore(this.settings.workers());
     }
@@ -133,8 +130,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         Outcome result = outcome;
         Duration retryIn = retries.nextDelay(c.attempt(), result).orElse(null);
-        Boolean recorded = tx.execute(s -> store.finish(c, node, started, result, retryIn));
-        if (!Boolean.TRUE.equals(recorded)) {
+        if (!store.finish(c, node, started, result, retryIn)) {
             log.warn("Webhook delivery {} attempt {}: lease lost before the result was recorded", c.deliveryId(),
                     c.attempt());
         }

@@ -82,12 +82,13 @@ class DeliveryWorker implements SmartLifecycle {
                 available = 1 + free.drainPermits();
                 List<Claimed> claimed = store.claim(node + ":" + Ids.random(8), available, settings.maxInFlightPerEndpoint(),
                         settings.lease());
+                boolean more = claimed.size() == available;
                 free.release(available - claimed.size());
                 available = 0;
                 for (Claimed c : claimed) {
                     sends.execute(() -> run(c));
                 }
-                if (claimed.size() < available) {
+                if (!more) {
                     wake.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {

@@ -22,23 +22,45 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import dev.keybridge.support.Api;
+import dev.keybridge.support.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhook delivery throughput and delay on one node against a fast local receiver. Not part of
  * the test suite (the name does not end in Test); run it with {@code bench/webhooks/run.sh}. Delivery settings
- * are the production defaults (32 workers, 16 in flight per endpoint, 250 ms poll).
+ * are the production defaults (32 workers, 16 in flight per endpoint, 250 ms poll, 10 s timeout).
  *
  * <p>Phase 1 (throughput): BENCH_EVENTS events written in transactions of 100 as fast as
  * possible; events/s = events / (last delivery - first write). Phase 2 (delay): BENCH_RATE
  * events/s, one per transaction, for BENCH_SECONDS; delay = arrival at the receiver - commit.
  */
-@TestPropertySource(properties = {
-        "keybridge.webhooks.workers=32",
-        "keybridge.webhooks.max-in-flight-per-endpoint=16",
-        "keybridge.webhooks.poll-interval=250ms"})
-class WebhookBench extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookBench {
+
+    private static final String DATABASE_URL = TestDatabase.get().createDatabase();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("keybridge-bench-");
+        registry.add("keybridge.database.url", () -> DATABASE_URL);
+        registry.add("keybridge.data-dir", dataDir::toString);
+        registry.add("keybridge.admin-token", () -> IntegrationTest.ADMIN_TOKEN);
+        registry.add("keybridge.database.pool-size", () -> "20");
+        registry.add("logging.level.root", () -> "WARN");
+        // Everything else (workers, per-endpoint cap, poll interval, timeout) is the production default.
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     Events events;
@@ -67,7 +89,9 @@ class WebhookBench extends IntegrationTest {
         });
         receiver.start();
         try {
-            TestOrganization org = newOrganization();
+            Api api = new Api("http://127.0.0.1:" + port);
+            TestOrganization org = TestOrganization.create(
+                    api.withHeader("authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN), "bench");
             int status = org.test().withKey(api).post("/api/v2/public/webhook",
                     Map.of("webhook_url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")).status();
             if (status != 201) {

@@ -177,6 +177,21 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void doesNotSendWhenTheEnvelopeIsOverThePayloadLimit() {
+        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
+
+        jdbc.sql("insert into event (id, org_id, environment, type, data) values ('evt_big' || ?, ?, 'test', "
+                        + "'linked_account.updated', jsonb_build_object('blob', repeat('x', 300000)))")
+                .params(System.nanoTime(), org.id()).update();
+
+        eventually().until(() -> "failed".equals(status(endpointId)));
+        JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+        assertThat(delivery.get("last_error").asString()).startsWith("payload_too_large");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
     void doesRecordNetworkErrorsAndRetryWhenNothingListens() throws Exception {
         String url;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

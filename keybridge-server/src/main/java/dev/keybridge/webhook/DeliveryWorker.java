@@ -1,13 +1,8 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.config.KeybridgeSettings;
-import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Ids;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,15 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends due deliveries. One loop per node claims as many due deliveries as it has free workers
- * (a lease in the row, taken with {@code FOR UPDATE SKIP LOCKED}), and each is sent on its own
- * virtual thread; at most {@code KEYBRIDGE_WEBHOOK_WORKERS} sends run at once, each bounded by the
- * timeout, so a slow receiver holds one worker and nothing else. The result is written only while
- * the lease still holds; a node that dies leaves leases that expire, and the deliveries are
- * claimed again.
+ * Runs due deliveries. One loop per node claims as many due deliveries as it has free workers
+ * (a lease in the row, taken with {@code FOR UPDATE SKIP LOCKED}, at most a few per endpoint), and
+ * each is handed to the {@link Deliverer} on its own virtual thread; at most
+ * {@code KEYBRIDGE_WEBHOOK_WORKERS} run at once, each bounded by the timeout. A node that dies
+ * leaves leases that expire, and the deliveries are claimed again.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -34,11 +27,7 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DeliveryStore store;
-    private final Sender sender;
-    private final RetryPolicy retries;
-    private final UrlGuard guard;
-    private final Vault vault;
-    private final JsonMapper json;
+    private final Deliverer deliverer;
     private final KeybridgeSettings.Webhooks settings;
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.random(6);
     private final Semaphore free;
@@ -47,14 +36,9 @@ class DeliveryWorker implements SmartLifecycle {
     private Thread thread;
     private ExecutorService sends;
 
-    DeliveryWorker(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault,
-                   JsonMapper json, KeybridgeSettings settings) {
+    DeliveryWorker(DeliveryStore store, Deliverer deliverer, KeybridgeSettings settings) {
         this.store = store;
-        this.sender = sender;
-        this.retries = retries;
-        this.guard = guard;
-        this.vault = vault;
-        this.json = json;
+        this.deliverer = deliverer;
         this.settings = settings.webhooks();
         this.free = new Semaphore(this.settings.workers());
     }
@@ -107,73 +91,13 @@ class DeliveryWorker implements SmartLifecycle {
                 store.release(c);
                 return;
             }
-            deliver(c);
+            deliverer.deliver(c, node);
         } catch (RuntimeException e) {
             log.warn("Webhook delivery {} failed unexpectedly: {}", c.deliveryId(), e.toString());
         } finally {
             free.release();
             wake();
         }
-    }
-
-    void deliver(Claimed c) {
-        Instant started = Instant.now();
-        Outcome outcome;
-        try {
-            outcome = attempt(c);
-        } catch (RuntimeException e) {
-            log.warn("Webhook delivery {} could not be prepared: {}", c.deliveryId(), e.toString());
-            outcome = Outcome.failure("internal_error: the delivery could not be prepared", 0);
-        }
-        if (outcome == null) {
-            store.release(c);
-            return;
-        }
-        Outcome result = outcome;
-        Duration retryIn = retries.nextDelay(c.attempt(), result).orElse(null);
-        if (!store.finish(c, node, started, result, retryIn)) {
-            log.warn("Webhook delivery {} attempt {}: lease lost before the result was recorded", c.deliveryId(),
-                    c.attempt());
-        }
-    }
-
-    /** The outcome of one attempt, or null when there was no time left to make it. */
-    private Outcome attempt(Claimed c) {
-        Optional<String> refusal = guard.refusalAtSend(c.environment(), c.url());
-        if (refusal.isPresent()) {
-            return Outcome.refused("url_refused: " + refusal.get());
-        }
-        byte[] body = Envelope.of(json, c);
-        if (body.length > settings.maxPayloadBytes()) {
-            return Outcome.refused("payload_too_large: " + body.length + " bytes, limit " + settings.maxPayloadBytes());
-        }
-        if (!leaseOutlastsSend(c)) {
-            return null;
-        }
-        long timestamp = Instant.now().getEpochSecond();
-        String signature = Signer.signatureHeader(keys(c), c.eventId(), timestamp, body);
-        return sender.send(new Sender.Request(c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
-    }
-
-    /**
-     * Whether a send started now ends before the lease does. Resolving the host for the SSRF check
-     * happens before the send and is not bounded by the send timeout; a claim that has aged too much
-     * is given back rather than risk a second node sending the same delivery at the same time.
-     */
-    private boolean leaseOutlastsSend(Claimed c) {
-        long left = settings.lease().toNanos() - (System.nanoTime() - c.claimedAtNanos());
-        return left > settings.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-    }
-
-    private List<byte[]> keys(Claimed c) {
-        List<byte[]> keys = new ArrayList<>(2);
-        keys.add(SigningSecret.decrypt(vault, c.secretCiphertext(), c.orgId(), c.environment(), c.endpointId()));
-        if (c.previousSecretCiphertext() != null && c.previousSecretExpiresAt() != null
-                && c.previousSecretExpiresAt().isAfter(Instant.now())) {
-            keys.add(SigningSecret.decrypt(vault, c.previousSecretCiphertext(), c.orgId(), c.environment(),
-                    c.endpointId()));
-        }
-        return keys;
     }
 
     private void pause() {

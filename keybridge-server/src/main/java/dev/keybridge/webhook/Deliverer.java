@@ -42,7 +42,8 @@ class Deliverer {
         this.settings = settings.webhooks();
     }
 
-    void deliver(Claimed c, String node) {
+    /** Makes one attempt and records it; true when the receiver took it (and it was recorded). */
+    boolean deliver(Claimed c, String node) {
         Instant started = Instant.now();
         Outcome outcome;
         try {
@@ -53,14 +54,16 @@ class Deliverer {
         }
         if (outcome == null) {
             store.release(c);
-            return;
+            return false;
         }
         Outcome result = outcome;
         Duration retryIn = retries.nextDelay(c.attempt(), result).orElse(null);
         if (!store.finish(c, node, started, result, retryIn)) {
             log.warn("Webhook delivery {} attempt {}: lease lost before the result was recorded", c.deliveryId(),
                     c.attempt());
+            return false;
         }
+        return result.succeeded();
     }
 
     /** The outcome of one attempt, or null when there was no time left to make it. */

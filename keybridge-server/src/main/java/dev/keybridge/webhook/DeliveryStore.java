@@ -54,6 +54,11 @@ class DeliveryStore {
      * other endpoints. (Two nodes claiming at the same instant may overshoot the cap a little.)
      */
     List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
+        return claim(null, owner, limit, perEndpoint, lease);
+    }
+
+    /** As {@link #claim(String, int, int, Duration)}, for one endpoint only (or all when null). */
+    List<Claimed> claim(String endpointId, String owner, int limit, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
         return jdbc.sql("""
                 with busy as (
@@ -69,7 +74,7 @@ class DeliveryStore {
                           and (d.lease_until is null or d.lease_until < now())
                         order by d.next_attempt_at limit greatest(? - coalesce(busy.n, 0), 0)
                     ) x
-                    where e.is_enabled
+                    where e.is_enabled and (cast(? as text) is null or e.id = ?)
                 ), due as (
                     select d.id from webhook_delivery d
                     where d.id in (select id from candidates)
@@ -87,7 +92,7 @@ class DeliveryStore {
                        ev.id as event_id, ev.type, ev.created_at, cast(ev.data as text) as data
                 from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
                 """)
-                .params(perEndpoint, limit, owner, lease.toMillis() / 1000.0)
+                .params(perEndpoint, endpointId, endpointId, limit, owner, lease.toMillis() / 1000.0)
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .list();
     }

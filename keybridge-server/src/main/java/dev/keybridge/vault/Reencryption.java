@@ -65,6 +65,11 @@ public class Reencryption {
                 List.of("org_id", "environment", "connection_id"),
                 r -> Vault.context("public_token.access_token", (String) r.get("org_id"), (String) r.get("environment"),
                         (String) r.get("connection_id"), java.util.HexFormat.of().formatHex((byte[]) r.get("token_hash")))));
+        for (String column : List.of("secret_ciphertext", "previous_secret_ciphertext")) {
+            c.add(new SealedColumn("webhook_endpoint", column, List.of("id"), List.of("org_id", "environment"),
+                    r -> Vault.context("webhook_endpoint", (String) r.get("org_id"), (String) r.get("environment"),
+                            (String) r.get("id"))));
+        }
         return c;
     }
 

@@ -19,7 +19,7 @@ public record TestOrganization(String id, Env test, Env production) {
         }
     }
 
-    static TestOrganization create(Api admin, String name) {
+    public static TestOrganization create(Api admin, String name) {
         Api.Response r = admin.post("/admin/v1/organizations", Map.of("name", name));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         JsonNode body = r.json();

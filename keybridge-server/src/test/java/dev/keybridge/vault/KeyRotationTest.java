@@ -30,6 +30,7 @@ class KeyRotationTest extends IntegrationTest {
         Api.Response created = server.post("/sandbox/public_token/create", Map.of("linked_account_id", "rot-1", "app", "sandbox-ehr"));
         LinkTokens.exchange(server, created.json().get("public_token").asString());
         server.put("/api/v2/public/application/github/settings", Map.of("enabled", true, "client_id", "c", "client_secret", "s3cret"));
+        assertThat(server.post("/api/v2/public/webhook", Map.of("webhook_url", "http://127.0.0.1:9/hook")).status()).isEqualTo(201);
         Connection before = connections.forAccount(org.id(), Environment.TEST,
                 jdbc.sql("select id from linked_account where org_id = ? and external_id = 'rot-1'").param(org.id())
                         .query(String.class).single()).getFirst();
@@ -42,6 +43,8 @@ class KeyRotationTest extends IntegrationTest {
         assertThat(body.get("keys").asInt()).isEqualTo(keysBefore + 1);
         assertThat(body.at("/reencrypted/connection.credential_ciphertext").asInt()).isPositive();
         assertThat(body.at("/reencrypted/app_setting.client_secret_ciphertext").asInt()).isPositive();
+        assertThat(body.at("/reencrypted/webhook_endpoint.secret_ciphertext").asInt()).isPositive();
+        assertThat(body.at("/reencrypted/linked_account.auth_credentials_ciphertext").isMissingNode()).isFalse();
         Connection after = connections.find(org.id(), Environment.TEST, before.id()).orElseThrow();
         assertThat(after.credentialCiphertext()).isNotEqualTo(before.credentialCiphertext());
         assertThat(vault.isPrimary(after.credentialCiphertext())).isTrue();

@@ -22,7 +22,8 @@ public record KeybridgeSettings(
         Path catalogFile,
         Path connectorsDir,
         @DefaultValue Link link,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Webhooks webhooks) {
 
     /**
      * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how
@@ -70,6 +71,43 @@ public record KeybridgeSettings(
             @DefaultValue("100") int maxUdfKeyLength,
             @DefaultValue("2048") int maxUdfValueLength,
             @DefaultValue("8192") int maxAuthCredentialsBytes) {}
+
+    /**
+     * Webhook delivery. {@code retrySchedule} is the wait before each retry (its size + 1 is the
+     * number of attempts); each wait gets +/-20% jitter. The lease must outlive a send
+     * ({@code lease >= 2 * timeout} and {@code >= timeout + 5s}) so a delivery is never in flight twice.
+     */
+    public record Webhooks(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) java.util.List<Duration> retrySchedule,
+            @DefaultValue("24h") Duration secretOverlap,
+            @DefaultValue("false") boolean allowPrivateUrls,
+            @DefaultValue("32") int workers,
+            @DefaultValue("16") int maxInFlightPerEndpoint,
+            @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("262144") int maxPayloadBytes,
+            @DefaultValue("2048") int maxUrlLength,
+            @DefaultValue("20") int maxEndpoints) {
+
+        public Webhooks {
+            if (lease.compareTo(timeout.multipliedBy(2)) < 0 || lease.compareTo(timeout.plusSeconds(5)) < 0) {
+                throw new IllegalArgumentException(
+                        "KEYBRIDGE_WEBHOOK_LEASE must be at least twice KEYBRIDGE_WEBHOOK_TIMEOUT and 5s longer");
+            }
+            if (workers < 1 || maxInFlightPerEndpoint < 1) {
+                throw new IllegalArgumentException(
+                        "KEYBRIDGE_WEBHOOK_WORKERS and KEYBRIDGE_WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT must be 1 or more");
+            }
+            retrySchedule = java.util.List.copyOf(retrySchedule);
+        }
+
+        /** Attempts in all: the first one plus one per entry of the schedule. */
+        public int maxAttempts() {
+            return retrySchedule.size() + 1;
+        }
+    }
 
     public boolean adminApiEnabled() {
         return adminToken != null && !adminToken.isBlank();

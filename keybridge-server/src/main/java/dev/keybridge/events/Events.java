@@ -2,8 +2,10 @@ package dev.keybridge.events;
 
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,12 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Events {
 
+    /**
+     * Published (in this JVM) after a transaction that emitted events commits, so consumers such as
+     * webhook delivery can react at once instead of at their next poll. Only a hint: consumers
+     * must still find events by reading the table.
+     */
+    public record Committed() {}
+
+    private static final Object MARK = new Object();
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
 
-    public Events(JdbcClient jdbc, JsonMapper json) {
+    public Events(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publisher = publisher;
     }
 
     /** Writes the event; must run inside the transaction that makes the change. Returns its id. */
@@ -31,6 +44,24 @@ public class Events {
         jdbc.sql("insert into event (id, org_id, environment, type, data) values (?, ?, ?, ?, cast(? as jsonb))")
                 .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data))
                 .update();
+        notifyAfterCommit();
         return id;
+    }
+
+    private void notifyAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(MARK)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(MARK, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(MARK);
+                if (status == STATUS_COMMITTED) {
+                    publisher.publishEvent(new Committed());
+                }
+            }
+        });
     }
 }

@@ -38,6 +38,25 @@ public abstract class IntegrationTest {
         registry.add("keybridge.data-dir", DATA_DIR::toString);
         registry.add("keybridge.admin-token", () -> ADMIN_TOKEN);
         registry.add("keybridge.database.pool-size", () -> "20");
+        WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */
+    public static final java.util.Map<String, String> WEBHOOK_SETTINGS = java.util.Map.of(
+            "keybridge.webhooks.retry-schedule", "200ms,200ms,300ms,300ms,500ms",
+            "keybridge.webhooks.timeout", "2s",
+            "keybridge.webhooks.lease", "8s",
+            "keybridge.webhooks.poll-interval", "100ms",
+            "keybridge.webhooks.max-in-flight-per-endpoint", "2");
+
+    /** The JDBC URL of the database the test server uses (for a second node on the same data). */
+    protected static String databaseUrl() {
+        return DATABASE_URL;
+    }
+
+    /** The data directory of the test server (holds the master keyset a second node must share). */
+    protected static Path dataDir() {
+        return DATA_DIR;
     }
 
     @BeforeEach

@@ -1,0 +1,217 @@
+package dev.keybridge.webhook;
+
+import dev.keybridge.tenancy.Environment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for deliveries and attempts: fan-out, claiming with a lease, finishing, and the log. */
+@Repository
+class DeliveryStore {
+
+    private static final String NEW_ID = "'whd_' || replace(cast(gen_random_uuid() as text), '-', '')";
+
+    private final JdbcClient jdbc;
+
+    DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Turns up to {@code batch} undispatched events into deliveries (one per enabled endpoint of the
+     * same organization and environment whose filter matches) and marks them dispatched, in one
+     * statement. Rows another node is dispatching are skipped. Returns how many events it took.
+     */
+    int fanOut(int batch) {
+        return jdbc.sql("""
+                with batch as (
+                    select seq, id, org_id, environment, type, created_at from event
+                    where dispatched_at is null order by seq limit ? for update skip locked
+                ), deliveries as (
+                    insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment)
+                    select %s, e.id, b.id, b.org_id, b.environment
+                    from batch b join webhook_endpoint e
+                      on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
+                     and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
+                    on conflict (endpoint_id, event_id) where not manual do nothing
+                )
+                update event set dispatched_at = now() where seq in (select seq from batch)
+                """.formatted(NEW_ID))
+                .param(batch)
+                .update();
+    }
+
+    /**
+     * Leases up to {@code limit} due deliveries to {@code owner} for {@code lease}, counting the
+     * attempt. A delivery whose lease has expired (its node died mid-send) is due again. Each
+     * endpoint offers at most {@code perEndpoint} minus the sends it already has in flight (on any
+     * node), oldest first, so one slow receiver with a backlog cannot take every worker or starve
+     * other endpoints. (Two nodes claiming at the same instant may overshoot the cap a little.)
+     */
+    List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
+        long claimedAt = System.nanoTime();
+        return jdbc.sql("""
+                with busy as (
+                    select endpoint_id, count(*) as n from webhook_delivery
+                    where lease_until >= now() group by endpoint_id
+                ), candidates as (
+                    select x.id
+                    from webhook_endpoint e
+                    left join busy on busy.endpoint_id = e.id
+                    cross join lateral (
+                        select d.id from webhook_delivery d
+                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
+                          and (d.lease_until is null or d.lease_until < now())
+                        order by d.next_attempt_at limit greatest(? - coalesce(busy.n, 0), 0)
+                    ) x
+                    where e.is_enabled
+                ), due as (
+                    select d.id from webhook_delivery d
+                    where d.id in (select id from candidates)
+                      and d.status = 'pending' and (d.lease_until is null or d.lease_until < now())
+                    order by d.next_attempt_at limit ?
+                    for update skip locked
+                ), claimed as (
+                    update webhook_delivery d
+                    set lease_owner = ?, lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
+                    from due where d.id = due.id
+                    returning d.id, d.endpoint_id, d.event_id, d.attempts
+                )
+                select c.id as delivery_id, c.attempts, e.id as endpoint_id, e.org_id, e.environment, e.url,
+                       e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at,
+                       ev.id as event_id, ev.type, ev.created_at, cast(ev.data as text) as data
+                from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
+                """)
+                .params(perEndpoint, limit, owner, lease.toMillis() / 1000.0)
+                .query((rs, n) -> claimedRow(rs, owner, claimedAt))
+                .list();
+    }
+
+    /**
+     * Records an attempt and moves the delivery on, only while {@code c}'s lease still holds
+     * (fencing): returns false when the lease had expired and someone else owns the delivery.
+     * {@code retryIn} null means the delivery is finished (succeeded or failed). One statement, so
+     * the delivery's new state and its attempt row are written together or not at all.
+     */
+    boolean finish(Claimed c, String node, Instant startedAt, Outcome o, Duration retryIn) {
+        String status = o.succeeded() ? "succeeded" : retryIn == null ? "failed" : "pending";
+        Integer code = o.statusCode() == 0 ? null : o.statusCode();
+        return jdbc.sql("""
+                with moved as (
+                    update webhook_delivery set status = ?,
+                        next_attempt_at = case when ? then now() + make_interval(secs => ?) else next_attempt_at end,
+                        lease_owner = null, lease_until = null, last_status_code = ?, last_error = ?,
+                        completed_at = case when ? = 'pending' then null else now() end
+                    where id = ? and lease_owner = ? and attempts = ?
+                    returning id, endpoint_id, event_id, attempts
+                )
+                insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, node, started_at,
+                    status_code, latency_ms, response_excerpt, error)
+                select 'wha_' || replace(cast(gen_random_uuid() as text), '-', ''), id, endpoint_id, event_id, attempts,
+                    cast(? as text), cast(? as timestamptz), cast(? as integer), cast(? as integer), cast(? as text),
+                    cast(? as text)
+                from moved
+                """)
+                .params(status, retryIn != null, retryIn == null ? 0.0 : retryIn.toMillis() / 1000.0, code, o.error(),
+                        status, c.deliveryId(), c.leaseOwner(), c.attempt(),
+                        node, Timestamp.from(startedAt), code, (int) Math.min(Integer.MAX_VALUE, o.latencyMs()),
+                        o.excerpt(), o.error())
+                .update() == 1;
+    }
+
+    /** Gives the lease back without counting the attempt (the node is stopping before sending). */
+    void release(Claimed c) {
+        jdbc.sql("update webhook_delivery set lease_owner = null, lease_until = null, attempts = attempts - 1 "
+                        + "where id = ? and lease_owner = ? and attempts = ?")
+                .params(c.deliveryId(), c.leaseOwner(), c.attempt())
+                .update();
+    }
+
+    /** A manual delivery of one event (redeliver); false when the event is not in this scope. */
+    String redeliver(String orgId, Environment env, String endpointId, String eventId) {
+        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual) "
+                        + "select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true from event ev "
+                        + "where ev.id = ? and ev.org_id = ? and ev.environment = ? returning id")
+                .params(endpointId, eventId, orgId, env.wire())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max}. */
+    int replay(WebhookEndpoint e, Instant since, int max) {
+        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual) "
+                        + "select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true from ("
+                        + "  select id, org_id, environment from event where org_id = ? and environment = ? "
+                        + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 or type = any(cast(? as text[]))) "
+                        + "  order by seq limit ?) ev")
+                .params(e.id(), e.orgId(), e.environment().wire(), Timestamp.from(since),
+                        e.eventTypes().toArray(String[]::new), e.eventTypes().toArray(String[]::new), max)
+                .update();
+    }
+
+    /** A delivery as the log shows it. */
+    record DeliveryRow(long seq, String id, String eventId, String eventType, Instant eventCreatedAt, boolean manual,
+                       String status, int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError,
+                       Instant createdAt, Instant completedAt) {}
+
+    List<DeliveryRow> deliveries(String endpointId, String status, String eventId, Long beforeSeq, int limit) {
+        return jdbc.sql("""
+                select d.seq, d.id, d.event_id, ev.type, ev.created_at as event_created_at, d.manual, d.status,
+                       d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.completed_at
+                from webhook_delivery d join event ev on ev.id = d.event_id
+                where d.endpoint_id = ? and (cast(? as text) is null or d.status = ?)
+                  and (cast(? as text) is null or d.event_id = ?)
+                  and (cast(? as bigint) is null or d.seq < ?)
+                order by d.seq desc limit ?
+                """)
+                .params(endpointId, status, status, eventId, eventId, beforeSeq, beforeSeq, limit)
+                .query((rs, n) -> new DeliveryRow(rs.getLong("seq"), rs.getString("id"), rs.getString("event_id"),
+                        rs.getString("type"), instant(rs, "event_created_at"), rs.getBoolean("manual"),
+                        rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+                        (Integer) rs.getObject("last_status_code"), rs.getString("last_error"),
+                        instant(rs, "created_at"), instant(rs, "completed_at")))
+                .list();
+    }
+
+    /** An attempt as the log shows it. */
+    record AttemptRow(long seq, String id, String deliveryId, String eventId, int attempt, Instant startedAt,
+                      Integer statusCode, int latencyMs, String excerpt, String error) {}
+
+    List<AttemptRow> attempts(String endpointId, String eventId, String deliveryId, Long beforeSeq, int limit) {
+        return jdbc.sql("""
+                select seq, id, delivery_id, event_id, attempt, started_at, status_code, latency_ms,
+                       response_excerpt, error
+                from webhook_attempt
+                where endpoint_id = ? and (cast(? as text) is null or event_id = ?)
+                  and (cast(? as text) is null or delivery_id = ?)
+                  and (cast(? as bigint) is null or seq < ?)
+                order by seq desc limit ?
+                """)
+                .params(endpointId, eventId, eventId, deliveryId, deliveryId, beforeSeq, beforeSeq, limit)
+                .query((rs, n) -> new AttemptRow(rs.getLong("seq"), rs.getString("id"), rs.getString("delivery_id"),
+                        rs.getString("event_id"), rs.getInt("attempt"), instant(rs, "started_at"),
+                        (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
+                        rs.getString("response_excerpt"), rs.getString("error")))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Claimed claimedRow(ResultSet rs, String owner, long claimedAt) throws SQLException {
+        return new Claimed(rs.getString("delivery_id"), rs.getInt("attempts"), owner, claimedAt,
+                rs.getString("endpoint_id"),
+                rs.getString("org_id"), Environment.fromWire(rs.getString("environment")), rs.getString("url"),
+                rs.getBytes("secret_ciphertext"), rs.getBytes("previous_secret_ciphertext"),
+                instant(rs, "previous_secret_expires_at"), rs.getString("event_id"), rs.getString("type"),
+                instant(rs, "created_at"), rs.getString("data"));
+    }
+}

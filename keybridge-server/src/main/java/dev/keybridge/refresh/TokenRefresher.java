@@ -74,6 +74,7 @@ public class TokenRefresher {
         void afterProviderAnswered(String connectionId);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     public TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
                           ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
                           KeybridgeSettings settings) {

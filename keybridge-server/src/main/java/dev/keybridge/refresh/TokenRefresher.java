@@ -220,6 +220,7 @@ public class TokenRefresher {
             lease.release(c.id(), node);
             throw e;
         } catch (RuntimeException e) {
+            log.warn("Refreshing connection {} failed unexpectedly: {}", c.id(), e.getClass().getName());
             failed(c, "refresh_error");
             throw new Errors.Unavailable("refresh_failed", "The token could not be refreshed; try again later.", null);
         }

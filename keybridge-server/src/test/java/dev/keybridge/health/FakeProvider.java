@@ -71,9 +71,10 @@ final class FakeProvider implements AutoCloseable {
         return c;
     }
 
-    void revokeAll() {
-        liveAccess.clear();
-        refresh.clear();
+    /** Revokes one grant: its access token and refresh token stop working. */
+    void revoke(Map<String, String> grant) {
+        liveAccess.remove(grant.get("access_token"));
+        refresh.remove(grant.get("refresh_token"));
     }
 
     void expireAccess(String accessToken) {

@@ -28,6 +28,8 @@ final class FakeProvider implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Map<String, Object> PONG = Map.of("pong", true);
+
     private final HttpServer server;
     final AtomicInteger tokenCalls = new AtomicInteger();
     private final Set<String> liveAccess = ConcurrentHashMap.newKeySet();
@@ -122,6 +124,10 @@ final class FakeProvider implements AutoCloseable {
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
             onApiCall.accept(token);
             String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/api/ping")) {
+                send(ex, 200, PONG);
+                return;
+            }
             if (path.equals("/api/me")) {
                 if (token == null || !liveAccess.contains(token)) {
                     send(ex, 401, Map.of("error", "invalid_token"));

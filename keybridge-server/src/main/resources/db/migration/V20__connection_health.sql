@@ -7,12 +7,9 @@ alter table connection
     add column lease_until       timestamptz,
     add column last_refreshed_at timestamptz,
     add column last_error        text,
-    add column last_error_at     timestamptz,
-    add column last_used_at      timestamptz;
+    add column last_error_at     timestamptz;
 
--- The refresher's scan: active connections whose refresh is due.
-create index connection_refresh_due on connection (next_refresh_at) where status = 'active' and next_refresh_at is not null;
-
--- Whether the stored credentials hold a refresh token (set with every credential write).
+-- Whether the stored credentials hold a refresh token (set with every credential write); the
+-- refresher's scan walks the partial index by expiry.
 alter table connection add column refreshable boolean not null default false;
 create index connection_refresh_expiry on connection (credential_expires_at) where status = 'active' and refreshable;

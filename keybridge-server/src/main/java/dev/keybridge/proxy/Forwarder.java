@@ -71,7 +71,8 @@ class Forwarder {
         Connection c = usable(connection);
         AppDefinition app = apps.available(c.environment(), c.appSlug());
         boolean oauth2 = app.authType() == AppDefinition.AuthType.OAUTH2;
-        if (oauth2 && c.credentialExpiresAt() != null && !c.credentialExpiresAt().isAfter(Instant.now())) {
+        if (oauth2 && c.credentialExpiresAt() != null && !c.credentialExpiresAt().isAfter(Instant.now())
+                && Connections.refreshable(connections.credentials(c))) {
             c = refresher.refresh(c);      // expired: refresh (coalesced) before the call
         }
         byte[] replay = replayableBody(request);

@@ -92,6 +92,31 @@ class OAuth2UpdateModeTest extends HealthIntegrationTest {
         assertThat(LinkTokens.exchange(server, repaired.publicToken())).isEqualTo(accessToken);
     }
 
+    @Test
+    void doesRevokeTheGrantAtTheProviderWhenAnOAuth2ConnectionIsDeleted() {
+        LinkDriver.Page done = consentAndReturn(browser.open(LinkTokens.forUser("leaving").app("mock-oauth").create(server)));
+        String accessToken = LinkTokens.exchange(server, done.publicToken());
+        Connection c = connections.findByAccessToken(org.id(), Environment.TEST, accessToken).orElseThrow();
+
+        Api.Response deleted = server.delete("/api/v2/public/linked-account/leaving/connections/" + c.id());
+
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        assertThat(deleted.json().get("revoked_at_provider").asBoolean()).isTrue();
+        assertThat(server.withHeader("access_token", accessToken).get("/v1/connection").status()).isEqualTo(404);
+        assertThat(server.get("/api/v2/public/linked-account/leaving/connections").json().get(0).get("status").asString())
+                .isEqualTo("disconnected");
+        assertThat(server.post("/link/token/create", LinkTokens.update(accessToken).body()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void doesRefuseSandboxControlsWhenTheCallerIsInProduction() {
+        Api.Response r = org.production().withKey(api).post("/sandbox/connection/reset_login",
+                Map.of("access_token", "at_live_x", "reason", "otp_expired"));
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("error").asString()).isEqualTo("sandbox_only");
+    }
+
     private static void revokeAtProvider(String refreshToken) throws Exception {
         String basic = Base64.getEncoder().encodeToString("keybridge-test-client:test-secret".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -7,7 +7,6 @@ import dev.keybridge.events.Events;
 import dev.keybridge.web.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ConnectionHealth {
-
-    /** Reasons a connection needs the end user again. Connectors may report others; these are documented. */
-    public static final Set<String> REASONS = Set.of("password_expired", "otp_expired", "consent_revoked",
-            "refresh_failed", "invalid_credentials", "account_locked", "mfa_changed");
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHealth.class);
 

@@ -45,7 +45,7 @@ class SecurityConfig {
                         a.requestMatchers("/admin/**").denyAll();
                     }
                     a.requestMatchers("/api/v2/public/**", "/link/token/**", "/sandbox/public_token/**",
-                                    "/sandbox/connection/**").hasAuthority(CallerAuthentication.SERVER)
+                                    "/sandbox/connection/**", "/v1/proxy/**", "/v1/connection").hasAuthority(CallerAuthentication.SERVER)
                             .requestMatchers("/api/v3/**", "/api/v2/f-sdk/**", "/api/v1/**")
                             .hasAuthority(CallerAuthentication.SESSION)
                             .anyRequest().permitAll();
@@ -84,7 +84,8 @@ class SecurityConfig {
         if (path.startsWith("/admin/")) {
             return "Send the admin token as 'authorization: Bearer <KEYBRIDGE_ADMIN_TOKEN>'.";
         }
-        if (path.startsWith("/api/v2/public/") || path.startsWith("/link/token/") || path.startsWith("/sandbox/")) {
+        if (path.startsWith("/api/v2/public/") || path.startsWith("/link/token/") || path.startsWith("/sandbox/")
+                || path.startsWith("/v1/")) {
             return "Send an x-api-key header, or client_id and client_secret headers.";
         }
         return "Send a session token as 'authorization: Bearer <token>'.";

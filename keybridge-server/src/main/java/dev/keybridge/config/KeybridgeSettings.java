@@ -23,7 +23,37 @@ public record KeybridgeSettings(
         Path connectorsDir,
         @DefaultValue Link link,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Proxy proxy,
+        @DefaultValue Refresh refresh) {
+
+    /**
+     * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest
+     * request body it keeps in memory so it can resend it after a token refresh (larger bodies are
+     * streamed and not retried), and whether production may reach private addresses.
+     */
+    public record Proxy(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue("1048576") int maxReplayBytes,
+            @DefaultValue("false") boolean allowPrivateUrls) {}
+
+    /**
+     * Background token refresh: refresh {@code margin} before expiry; keep idle grants alive every
+     * {@code keepAlive}; a refresh holds a lease of {@code lease} in PostgreSQL; after a failure wait
+     * {@code backoffBase * 2^failures} (at most {@code backoffMax}); scan every {@code pollInterval}
+     * for at most {@code batchSize} due connections, refreshing up to {@code concurrency} at once.
+     */
+    public record Refresh(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5m") Duration margin,
+            @DefaultValue("7d") Duration keepAlive,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("30s") Duration backoffBase,
+            @DefaultValue("1h") Duration backoffMax,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("32") int concurrency) {}
 
     /**
      * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how

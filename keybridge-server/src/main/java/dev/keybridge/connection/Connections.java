@@ -56,11 +56,11 @@ public class Connections {
         String id = "conn_" + Ids.objectId();
         String token = newAccessToken(env);
         Instant now = Timestamps.now();
-        jdbc.sql("insert into connection (" + COLUMNS.replace("\n", " ") + ", access_token_hash) "
-                        + "values (?, ?, ?, ?, ?, 'active', null, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into connection (" + COLUMNS.replace("\n", " ") + ", access_token_hash"
+                        + ", refreshable) values (?, ?, ?, ?, ?, 'active', null, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, orgId, env.wire(), linkedAccountId, appSlug, endUserOrgId, Secrets.hint(token),
                         seal(orgId, env, id, credentials), ts(expiresAt), displayName, ts(now), ts(now), ts(now),
-                        Secrets.hash(token))
+                        Secrets.hash(token), refreshable(credentials))
                 .update();
         jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) "
                         + "values (?, null, 'active', 'linked', ?)")
@@ -96,14 +96,39 @@ public class Connections {
 
     /**
      * Replaces the credentials if they are still at {@code expectedVersion}; returns false when another
-     * writer got there first (fencing).
+     * writer got there first (fencing). A new login also clears the refresh schedule, failures and
+     * last error; a refresh in flight elsewhere then finds the version moved and writes nothing.
      */
     public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
                                       Instant expiresAt) {
         return jdbc.sql("update connection set credential_ciphertext = ?, credential_version = credential_version + 1, "
-                        + "credential_expires_at = ?, updated_at = now() where id = ? and credential_version = ?")
-                .params(seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt), c.id(), expectedVersion)
+                        + "credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0, "
+                        + "last_error = null, last_error_at = null, updated_at = now() where id = ? and credential_version = ?")
+                .params(seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt), refreshable(credentials),
+                        c.id(), expectedVersion)
                 .update() == 1;
+    }
+
+    /**
+     * Moves a connection from {@code from} to {@code to} with a reason, recording the transition; false
+     * when it was not in {@code from} (so of many concurrent callers exactly one sees true).
+     */
+    public boolean transitionFrom(Connection c, Connection.Status from, Connection.Status to, String reason) {
+        Instant now = Timestamps.now();
+        int n = jdbc.sql("update connection set status = ?, status_reason = ?, status_changed_at = ?, updated_at = ? "
+                        + "where id = ? and status = ?")
+                .params(to.wire(), reason, ts(now), ts(now), c.id(), from.wire()).update();
+        if (n == 1) {
+            jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
+                    .params(c.id(), from.wire(), to.wire(), reason, ts(now)).update();
+        }
+        return n == 1;
+    }
+
+    /** Whether credentials carry an OAuth2 refresh token (the refresher only looks at such connections). */
+    public static boolean refreshable(Map<String, String> credentials) {
+        String r = credentials == null ? null : credentials.get("refresh_token");
+        return r != null && !r.isBlank();
     }
 
     /** Moves a connection to {@code to} with a reason, recording the transition; false if already there. */
@@ -119,7 +144,7 @@ public class Connections {
         return n == 1;
     }
 
-    byte[] seal(String orgId, Environment env, String id, Map<String, String> credentials) {
+    public byte[] seal(String orgId, Environment env, String id, Map<String, String> credentials) {
         return vault.encrypt(json.writeValueAsString(credentials).getBytes(StandardCharsets.UTF_8), context(orgId, env, id));
     }
 

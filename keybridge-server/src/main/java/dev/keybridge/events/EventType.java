@@ -8,7 +8,11 @@ public enum EventType {
     LINKED_ACCOUNT_CREATED("linked_account.created"),
     LINKED_ACCOUNT_UPDATED("linked_account.updated"),
     LINKED_ACCOUNT_DELETED("linked_account.deleted"),
-    CONNECTION_CREATED("connection.created");
+    CONNECTION_CREATED("connection.created"),
+    CONNECTION_REPAIRED("connection.repaired"),
+    CONNECTION_DELETED("connection.deleted"),
+    CONNECTION_REFRESH_FAILED("connection.refresh_failed"),
+    ACCESS_TOKEN_LOGIN_REQUIRED("access_token.login_required");
 
     private final String wire;
 

@@ -13,6 +13,7 @@ import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Connectors;
 import dev.keybridge.connector.Step;
+import dev.keybridge.health.ConnectionHealth;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
@@ -79,10 +80,13 @@ public class LinkService {
     private final PublicUrl publicUrl;
     private final KeybridgeSettings.Link settings;
     private final HttpClient http;
+    private final ConnectionHealth health;
 
     LinkService(LinkSessions sessions, AppSettings apps, Connectors connectors, Connections connections,
                 PublicTokens publicTokens, AccountService accounts, LinkSettings linkSettings, Vault vault,
-                TransactionTemplate tx, JsonMapper json, PublicUrl publicUrl, KeybridgeSettings settings) {
+                TransactionTemplate tx, JsonMapper json, PublicUrl publicUrl, KeybridgeSettings settings,
+                ConnectionHealth health) {
+        this.health = health;
         this.sessions = sessions;
         this.apps = apps;
         this.connectors = connectors;
@@ -116,6 +120,9 @@ public class LinkService {
             Connection c = connections.findByAccessToken(caller.orgId(), caller.environment(), accessToken)
                     .orElseThrow(() -> new Errors.NotFound("invalid_access_token",
                             "No connection in this environment has that access token."));
+            if (c.status() == Connection.Status.DISCONNECTED) {
+                throw new Errors.NotFound("invalid_access_token", "This access token's connection was disconnected.");
+            }
             if (appSlug != null && !appSlug.equals(c.appSlug())) {
                 throw Errors.invalid("In update mode 'app' must be the connection's app ('" + c.appSlug() + "') or absent.");
             }
@@ -353,7 +360,10 @@ public class LinkService {
             if (s.mode() == LinkSession.Mode.UPDATE) {
                 Connection c = connections.find(s.orgId(), s.environment(), s.connectionId()).orElseThrow();
                 connections.replaceCredentials(c, c.credentialVersion(), ok.credentials(), ok.expiresAt());
-                connections.transition(c, Connection.Status.ACTIVE, null);
+                if (!health.repaired(c)) {
+                    // A healthy connection whose user re-entered credentials voluntarily: no state change.
+                    log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
+                }
                 publicToken = publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),

@@ -102,6 +102,12 @@ public class SandboxOAuthProvider {
                 .params(h, h).update();
     }
 
+    /** Makes an access token expire now (sandbox expire_token). */
+    public void expireAccessToken(String accessToken) {
+        jdbc.sql("update sandbox_oauth_grant set access_expires_at = now() - interval '1 second' where access_token_hash = ?")
+                .param(Secrets.hash(accessToken == null ? "" : accessToken)).update();
+    }
+
     /** Whether an access token is live: issued, unexpired, not revoked. */
     public Optional<String> scopeOf(String accessToken) {
         return jdbc.sql("select coalesce(scope, '') from sandbox_oauth_grant where access_token_hash = ? "

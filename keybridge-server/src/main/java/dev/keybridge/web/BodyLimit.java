@@ -44,6 +44,12 @@ public class BodyLimit extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** The proxy streams bodies of any size to the upstream; it bounds nothing it holds in memory itself. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/v1/proxy/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -42,6 +42,32 @@ public final class Errors {
         }
     }
 
+    /**
+     * The connection needs the end user to go through Link in update mode (seed 002's 403 body),
+     * with the connection's {@code status_reason}.
+     */
+    public static final class LoginRequired extends ApiException.Reauthenticate {
+        private final String reason;
+
+        public LoginRequired(String reason) {
+            super(403, "login_required", ErrorType.AUTHENTICATION,
+                    "Account link expired. Please go through the integration setup again.");
+            this.reason = reason;
+        }
+
+        @Override
+        public String statusReason() {
+            return reason;
+        }
+    }
+
+    /** The upstream provider could not be reached or answered too slowly. */
+    public static final class BadGateway extends ApiException.RetryLater {
+        public BadGateway(String error, String message) {
+            super(502, error, ErrorType.CONNECTION, message, null);
+        }
+    }
+
     public static final class Unavailable extends ApiException.RetryLater {
         public Unavailable(String error, String message, Long retryAfterSeconds) {
             super(503, error, ErrorType.INTERNAL, message, retryAfterSeconds);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * before every send (DNS may have changed since).
  */
 @Component
-class UrlGuard {
+public class UrlGuard {
 
     private final int maxLength;
     private final boolean allowPrivate;
@@ -91,7 +91,7 @@ class UrlGuard {
         return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
-    static boolean isInternal(InetAddress a) {
+    public static boolean isInternal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
                 || a.isMulticastAddress()) {
             return true;

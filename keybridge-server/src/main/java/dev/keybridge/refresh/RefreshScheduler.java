@@ -1,0 +1,120 @@
+package dev.keybridge.refresh;
+
+import dev.keybridge.config.KeybridgeSettings;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The background refresh loop of this node: every poll interval it leases as many due connections as
+ * it has free slots ({@code FOR UPDATE SKIP LOCKED}, so nodes never claim the same one) and refreshes
+ * them, at most {@code KEYBRIDGE_REFRESH_CONCURRENCY} at a time. A full batch is followed at once by
+ * the next, so a wave of expiries drains without waiting for the poll interval.
+ */
+@Component
+class RefreshScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshScheduler.class);
+
+    private final TokenRefresher refresher;
+    private final RefreshLease lease;
+    private final KeybridgeSettings.Refresh settings;
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private Thread loop;
+
+    RefreshScheduler(TokenRefresher refresher, RefreshLease lease, KeybridgeSettings settings) {
+        this.refresher = refresher;
+        this.lease = lease;
+        this.settings = settings.refresh();
+        this.slots = new Semaphore(this.settings.concurrency());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        if (!settings.enabled() || loop != null) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofVirtual().name("keybridge-refresh").start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int claimed = tick();
+                if (claimed == 0) {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Refresh scan failed; trying again", e);
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One scan: claim up to the free slots, hand each to a worker. Returns how many were claimed. */
+    int tick() throws InterruptedException {
+        slots.acquire();
+        int free = 1 + slots.drainPermits();
+        int limit = Math.min(free, settings.batchSize());
+        List<RefreshLease.Claimed> due;
+        try {
+            due = lease.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
+        } catch (RuntimeException e) {
+            slots.release(free);
+            throw e;
+        }
+        slots.release(free - due.size());
+        for (RefreshLease.Claimed c : due) {
+            workers.execute(() -> {
+                try {
+                    refresher.refreshClaimed(c);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        return due.size();
+    }
+
+    @Override
+    public void start() {
+        // started by ApplicationReadyEvent, once the server and migrations are up
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        refresher.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.keybridge.refresh;
+
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.catalog.PublicUrl;
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.ConnectorContext;
+import dev.keybridge.connector.Connectors;
+import dev.keybridge.connector.OAuth2Connector;
+import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
+import dev.keybridge.health.ConnectionHealth;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.ApiException;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refreshes OAuth2 tokens, once per connection at a time across the cluster:
+ * <ul>
+ *   <li>in this node, concurrent needs for one connection share one {@link CompletableFuture}
+ *       (coalescing);</li>
+ *   <li>across nodes, the token endpoint is called only under the PostgreSQL lease of
+ *       {@link RefreshLease}; a node that finds the lease taken waits for the version to move and uses
+ *       the winner's tokens;</li>
+ *   <li>the provider's answer is written in one fenced statement before the new access token is handed
+ *       to anyone, so a rotated refresh token is stored before it can be needed;</li>
+ *   <li>{@code invalid_grant} moves the connection to {@code login_required} ({@code refresh_failed});
+ *       other failures back off exponentially.</li>
+ * </ul>
+ */
+@Service
+public class TokenRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+
+    private final Connections connections;
+    private final RefreshLease lease;
+    private final AppSettings apps;
+    private final Connectors connectors;
+    private final ConnectionHealth health;
+    private final Events events;
+    private final TransactionTemplate tx;
+    private final PublicUrl publicUrl;
+    private final KeybridgeSettings.Refresh settings;
+    private final Duration upstreamTimeout;
+    private final HttpClient http;
+    private final String node;
+    private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Hook hook = Hook.NONE;
+
+    /** Test seam: runs after the provider answered and before the answer is written. */
+    public interface Hook {
+        Hook NONE = connectionId -> { };
+
+        void afterProviderAnswered(String connectionId);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
+                          ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
+                          KeybridgeSettings settings) {
+        this(connections, lease, apps, connectors, health, events, tx, publicUrl, settings.refresh(),
+                settings.link().upstreamTimeout());
+    }
+
+    private TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
+                           ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
+                           KeybridgeSettings.Refresh settings, Duration upstreamTimeout) {
+        this.connections = connections;
+        this.lease = lease;
+        this.apps = apps;
+        this.connectors = connectors;
+        this.health = health;
+        this.events = events;
+        this.tx = tx;
+        this.publicUrl = publicUrl;
+        this.settings = settings;
+        this.upstreamTimeout = upstreamTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(upstreamTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.node = "node_" + Ids.random(16);
+    }
+
+    /** Another refresher over the same database, as a second node would have (tests and the bench). */
+    public TokenRefresher anotherNode() {
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, publicUrl, settings,
+                upstreamTimeout);
+    }
+
+    public void hook(Hook hook) {
+        this.hook = hook == null ? Hook.NONE : hook;
+    }
+
+    String node() {
+        return node;
+    }
+
+    /**
+     * Newer credentials than {@code seen} (the version the caller used): refreshed now, or written by
+     * another node or call meanwhile. Throws {@link Errors.LoginRequired} when the grant is gone and a
+     * {@link ApiException.RetryLater} when the provider cannot refresh now.
+     */
+    public Connection refresh(Connection seen) {
+        CompletableFuture<Connection> mine = new CompletableFuture<>();
+        CompletableFuture<Connection> running = inFlight.putIfAbsent(seen.id(), mine);
+        if (running == null) {
+            executor.execute(() -> complete(mine, seen.id(), () -> acquireAndRefresh(seen)));
+            running = mine;
+        }
+        try {
+            Connection fresh = running.join();
+            if (running != mine && fresh.credentialVersion() <= seen.credentialVersion()) {
+                return refresh(seen);   // joined a refresh that started from older credentials than ours
+            }
+            return fresh;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** The background scan's entry: the lease is already held at {@code claimed.version()}. */
+    void refreshClaimed(RefreshLease.Claimed claimed) {
+        CompletableFuture<Connection> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(claimed.id(), mine) != null) {
+            lease.release(claimed.id(), node);   // this node is already refreshing it on demand
+            return;
+        }
+        complete(mine, claimed.id(), () -> {
+            Connection c = connections.find(claimed.orgId(), Environment.fromWire(claimed.environment()), claimed.id())
+                    .orElseThrow(() -> Errors.notFound("connection", claimed.id()));
+            if (c.credentialVersion() != claimed.version() || !RefreshLease.isActive(c)) {
+                lease.release(c.id(), node);
+                return c;
+            }
+            return refreshUnderLease(c);
+        });
+        try {
+            mine.join();
+        } catch (CompletionException e) {
+            // recorded on the connection (last_error, backoff or login_required)
+        }
+    }
+
+    private void complete(CompletableFuture<Connection> future, String id, java.util.function.Supplier<Connection> work) {
+        try {
+            future.complete(work.get());
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        } finally {
+            inFlight.remove(id, future);
+        }
+    }
+
+    private Connection acquireAndRefresh(Connection seen) {
+        Instant deadline = Instant.now().plus(settings.lease()).plus(upstreamTimeout);
+        while (true) {
+            Connection current = connections.find(seen.orgId(), seen.environment(), seen.id())
+                    .orElseThrow(() -> Errors.notFound("connection", seen.id()));
+            if (current.status() == Connection.Status.LOGIN_REQUIRED) {
+                throw new Errors.LoginRequired(current.statusReason());
+            }
+            if (current.status() != Connection.Status.ACTIVE) {
+                throw new Errors.NotFound("connection_disconnected", "This connection was disconnected.");
+            }
+            if (current.credentialVersion() > seen.credentialVersion()) {
+                return current;    // refreshed (or re-linked) meanwhile: use that
+            }
+            if (lease.acquire(current.id(), current.credentialVersion(), node, settings.lease())) {
+                return refreshUnderLease(current);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new Errors.Unavailable("refresh_in_progress",
+                        "The connection's token is being refreshed; try again in a moment.", 1L);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Errors.Unavailable("refresh_interrupted", "Interrupted while waiting for a token refresh.", 1L);
+            }
+        }
+    }
+
+    /** Calls the token endpoint while holding the lease, then writes (fenced) or records the failure. */
+    private Connection refreshUnderLease(Connection c) {
+        Step step;
+        try {
+            AppDefinition app = apps.available(c.environment(), c.appSlug());
+            AppSettings.Client client = apps.client(c.orgId(), c.environment(), app);
+            if (app.oauth2() == null || client == null) {
+                lease.release(c.id(), node);
+                throw new Errors.Unavailable("refresh_not_possible", "This connection's app has no OAuth client to refresh with.", null);
+            }
+            OAuth2Connector oauth2 = (OAuth2Connector) connectors.find("oauth2").orElseThrow();
+            ConnectorContext ctx = new ConnectorContext(app, client.id(), client.secret(),
+                    publicUrl.get() + "/link/oauth/callback", http, upstreamTimeout);
+            step = oauth2.refresh(ctx, connections.credentials(c));
+        } catch (ApiException e) {
+            lease.release(c.id(), node);
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Refreshing connection {} failed unexpectedly: {}", c.id(), e.getClass().getName());
+            failed(c, "refresh_error");
+            throw new Errors.Unavailable("refresh_failed", "The token could not be refreshed; try again later.", null);
+        }
+        switch (step) {
+            case Step.Success ok -> {
+                hook.afterProviderAnswered(c.id());
+                if (lease.write(c, node, ok.credentials(), ok.expiresAt())) {
+                    log.debug("Refreshed connection {}", c.id());
+                } else {
+                    log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
+                }
+                return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
+            }
+            case Step.Failure f when "invalid_grant".equals(f.code()) -> {
+                lease.release(c.id(), node);
+                health.loginRequired(c, "refresh_failed");
+                throw new Errors.LoginRequired("refresh_failed");
+            }
+            case Step.Failure f -> {
+                failed(c, f.code());
+                throw new Errors.Unavailable("refresh_failed", "The provider could not refresh the token ("
+                        + f.code() + "); try again later.", null);
+            }
+            default -> {
+                failed(c, "unexpected_answer");
+                throw new Errors.Unavailable("refresh_failed", "The provider gave an unexpected answer.", null);
+            }
+        }
+    }
+
+    /** Backoff: base * 2^failures, at most max, +/-20% jitter; the first failure in a row emits an event. */
+    private void failed(Connection c, String error) {
+        int before = lease.failures(c.id());
+        long base = settings.backoffBase().toMillis() << Math.min(before, 20);
+        long wait = Math.min(base, settings.backoffMax().toMillis());
+        wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        Duration w = Duration.ofMillis(Math.max(wait, 1));
+        tx.executeWithoutResult(s -> {
+            int failures = lease.failed(c.id(), node, error, w);
+            if (failures == 1) {
+                events.emit(c.orgId(), c.environment(), EventType.CONNECTION_REFRESH_FAILED,
+                        Map.of("connection_id", c.id(), "app", c.appSlug(), "error", error));
+            }
+        });
+        log.warn("Refresh of connection {} failed ({}); next try in {}", c.id(), error, w);
+    }
+
+    void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.keybridge.sandbox;
+
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.health.ConnectionHealth;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.JsonFields;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sandbox controls for connection health (test environment only): force {@code login_required}
+ * with a reason ({@code reset_login}, which fires {@code access_token.login_required} like a real
+ * failure), and make the stored OAuth2 token expire now ({@code expire_token}).
+ */
+@RestController
+class SandboxConnectionController {
+
+    private final Connections connections;
+    private final ConnectionHealth health;
+    private final SandboxOAuthProvider oauth;
+    private final JdbcClient jdbc;
+    private final KeybridgeSettings settings;
+
+    SandboxConnectionController(Connections connections, ConnectionHealth health, SandboxOAuthProvider oauth,
+                                JdbcClient jdbc, KeybridgeSettings settings) {
+        this.connections = connections;
+        this.health = health;
+        this.oauth = oauth;
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** Body: {@code access_token}, optional {@code reason} (default {@code invalid_credentials}). */
+    @PostMapping("/sandbox/connection/reset_login")
+    Map<String, Object> resetLogin(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        JsonFields f = JsonFields.of(body, "access_token", "reason");
+        Connection c = connection(caller, f.requiredString("access_token", 200));
+        String reason = f.optionalString("reason", 64);
+        reason = reason == null ? "invalid_credentials" : reason;
+        if (!reason.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw Errors.invalid("'reason' must be a snake_case word such as otp_expired or password_expired.");
+        }
+        if (c.status() != Connection.Status.ACTIVE) {
+            throw new Errors.Conflict("connection_not_active", "Only an active connection can be reset; this one is "
+                    + c.status().wire() + ".");
+        }
+        boolean moved = health.loginRequired(c, reason);
+        return Map.of("success", true, "status", "login_required", "status_reason", reason, "changed", moved);
+    }
+
+    /** Body: {@code access_token}. The stored token expires now (and at the sandbox provider, for sandbox-oauth). */
+    @PostMapping("/sandbox/connection/expire_token")
+    Map<String, Object> expireToken(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        JsonFields f = JsonFields.of(body, "access_token");
+        Connection c = connection(caller, f.requiredString("access_token", 200));
+        Map<String, String> credentials = connections.credentials(c);
+        if (!credentials.containsKey("access_token")) {
+            throw Errors.invalid("This connection has no OAuth2 token to expire.");
+        }
+        if ("sandbox-oauth".equals(c.appSlug())) {
+            oauth.expireAccessToken(credentials.get("access_token"));
+        }
+        jdbc.sql("update connection set credential_expires_at = now() - interval '1 second', updated_at = now() where id = ?")
+                .param(c.id()).update();
+        return Map.of("success", true);
+    }
+
+    private Connection connection(Caller caller, String accessToken) {
+        if (caller.environment() != Environment.TEST || !settings.sandbox().enabled()) {
+            throw new Errors.Forbidden("sandbox_only", "The sandbox works only with test-environment credentials.");
+        }
+        return connections.findByAccessToken(caller.orgId(), caller.environment(), accessToken.strip())
+                .orElseThrow(() -> new Errors.NotFound("invalid_access_token",
+                        "No connection in this environment has that access token."));
+    }
+}

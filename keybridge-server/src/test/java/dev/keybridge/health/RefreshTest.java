@@ -1,0 +1,225 @@
+package dev.keybridge.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.keybridge.connection.Connection;
+import dev.keybridge.refresh.TokenRefresher;
+import dev.keybridge.support.Api;
+import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Environment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Token refresh: one call per connection across nodes (lease + fencing) and within a node
+ * (coalescing), the order of writes, a node dying between the provider's answer and the write,
+ * background refresh before expiry, keep-alive, and backoff.
+ */
+class RefreshTest extends HealthIntegrationTest {
+
+    @Autowired
+    private TokenRefresher refresher;
+
+    private TestOrganization org;
+    private Api server;
+    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+
+    @BeforeEach
+    void setUp() {
+        org = newOrganization();
+        server = org.test().withKey(api);
+        enable(server, "fake-oauth");
+    }
+
+    @AfterEach
+    void tearDown() {
+        FAKE.beforeTokenAnswer = () -> { };
+        FAKE.onApiCall = t -> { };
+        FAKE.failWith = 0;
+        pool.shutdownNow();
+    }
+
+    private Connection connection(String accessToken) {
+        return connections.findByAccessToken(org.id(), Environment.TEST, accessToken).orElseThrow();
+    }
+
+    private String storedRefreshToken(Connection c) {
+        Connection now = connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
+        return connections.credentials(now).get("refresh_token");
+    }
+
+    @Test
+    void doesMakeOneTokenCallWhenTwoNodesRefreshOneConnectionAtOnce() throws Exception {
+        String token = connect(org, Environment.TEST, "two-nodes", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(3600));
+        Connection c = connection(token);
+        TokenRefresher nodeB = refresher.anotherNode();
+        CountDownLatch release = new CountDownLatch(1);
+        FAKE.beforeTokenAnswer = () -> hold(release);
+        int before = FAKE.tokenCalls.get();
+
+        Future<Connection> a = pool.submit(() -> refresher.refresh(c));
+        Future<Connection> b = pool.submit(() -> nodeB.refresh(c));
+        await().atMost(Duration.ofSeconds(10)).until(() -> FAKE.tokenCalls.get() - before == 1);
+        assertThat(a.isDone() || b.isDone()).as("neither finishes while the provider has not answered").isFalse();
+        release.countDown();
+
+        assertThat(a.get().credentialVersion()).isEqualTo(2);
+        assertThat(b.get().credentialVersion()).isEqualTo(2);
+        assertThat(connections.credentials(a.get())).isEqualTo(connections.credentials(b.get()));
+        assertThat(FAKE.tokenCalls.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void doesCoalesceConcurrentNeedsIntoOneCallWhenTheyArriveInOneNode() throws Exception {
+        String token = connect(org, Environment.TEST, "coalesce", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(3600));
+        Connection c = connection(token);
+        CountDownLatch release = new CountDownLatch(1);
+        FAKE.beforeTokenAnswer = () -> hold(release);
+        int before = FAKE.tokenCalls.get();
+
+        List<Future<Connection>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(pool.submit(() -> refresher.refresh(c)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> FAKE.tokenCalls.get() - before == 1);
+        release.countDown();
+
+        for (Future<Connection> f : calls) {
+            assertThat(f.get().credentialVersion()).isEqualTo(2);
+        }
+        assertThat(FAKE.tokenCalls.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void doesStoreTheRotatedRefreshTokenBeforeAnythingUsesTheNewAccessToken() {
+        Map<String, String> grant = FAKE.grant();
+        String token = connect(org, Environment.TEST, "order", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        Connection c = connection(token);
+        FAKE.expireAccess(grant.get("access_token"));
+        List<String> storedWhenUsed = new CopyOnWriteArrayList<>();
+        List<String> usedTokens = new CopyOnWriteArrayList<>();
+        FAKE.onApiCall = t -> {
+            usedTokens.add(String.valueOf(t));
+            storedWhenUsed.add(storedRefreshToken(c) + "|" + connections.credentials(
+                    connections.find(c.orgId(), c.environment(), c.id()).orElseThrow()).get("access_token"));
+        };
+
+        Api.Response r = proxy(server, token, "GET", "me", null);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(usedTokens).hasSize(2);
+        String newAccess = usedTokens.get(1);
+        assertThat(newAccess).isNotEqualTo(grant.get("access_token"));
+        String[] atUse = storedWhenUsed.get(1).split("\\|");
+        assertThat(atUse[0]).as("the rotated refresh token was stored before the new access token was used")
+                .isNotEqualTo(grant.get("refresh_token")).isEqualTo(storedRefreshToken(c));
+        assertThat(atUse[1]).isEqualTo(newAccess);
+    }
+
+    @Test
+    void doesKeepTheGrantWhenANodeDiesBetweenTheProviderAnswerAndTheWrite() throws Exception {
+        Map<String, String> grant = FAKE.grant();
+        String token = connect(org, Environment.TEST, "dies", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        Connection c = connection(token);
+        TokenRefresher dying = refresher.anotherNode();
+        dying.hook(id -> {
+            throw new IllegalStateException("node died before writing");
+        });
+
+        assertThatThrownBy(() -> dying.refresh(c)).hasMessageContaining("node died");
+        Connection after = connection(token);
+        assertThat(after.credentialVersion()).as("nothing was written").isEqualTo(1);
+        assertThat(storedRefreshToken(c)).isEqualTo(grant.get("refresh_token"));
+        // The dead node's lease lapses; another node refreshes from the stored (old) refresh token,
+        // which the provider still honours within its reuse grace, and stores the rotated one.
+        jdbc.sql("update connection set lease_until = now() - interval '1 second' where id = ?").param(c.id()).update();
+
+        Connection fresh = refresher.anotherNode().refresh(c);
+
+        assertThat(fresh.status()).isEqualTo(Connection.Status.ACTIVE);
+        assertThat(fresh.credentialVersion()).isEqualTo(2);
+        assertThat(storedRefreshToken(c)).isNotEqualTo(grant.get("refresh_token"));
+        FAKE.expireAccess(grant.get("access_token"));
+        assertThat(proxy(server, token, "GET", "me", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void doesNotOverwriteNewerCredentialsWhenALateRefreshWrites() throws Exception {
+        Map<String, String> grant = FAKE.grant();
+        String token = connect(org, Environment.TEST, "late", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        Connection c = connection(token);
+        TokenRefresher slow = refresher.anotherNode();
+        Map<String, String> relinked = FAKE.grant();
+        // While the slow node waits for the provider, the user re-links (update mode writes version 2).
+        slow.hook(id -> tx.executeWithoutResult(s -> connections.replaceCredentials(connection(token), 1, relinked,
+                Instant.now().plusSeconds(3600))));
+
+        Connection result = slow.refresh(c);
+
+        assertThat(result.credentialVersion()).isEqualTo(2);
+        assertThat(connections.credentials(result).get("refresh_token")).isEqualTo(relinked.get("refresh_token"));
+    }
+
+    @Test
+    void doesRefreshInTheBackgroundWhenExpiryIsWithinTheMargin() {
+        String token = connect(org, Environment.TEST, "background", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(60));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> connection(token).credentialVersion() == 2);
+
+        var status = server.withHeader("access_token", token).get("/v1/connection").json();
+        assertThat(status.get("last_refreshed_at").isNull()).isFalse();
+        assertThat(Instant.parse(status.get("token_expires_at").asString())).isAfter(Instant.now().plusSeconds(3000));
+    }
+
+    @Test
+    void doesKeepAnIdleGrantAliveWhenItWasNotRefreshedForTheKeepAlivePeriod() {
+        String token = connect(org, Environment.TEST, "idle", "fake-oauth", FAKE.grant(), null);
+        jdbc.sql("update connection set created_at = now() - interval '8 days' where org_id = ?").param(org.id()).update();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> connection(token).credentialVersion() == 2);
+    }
+
+    @Test
+    void doesBackOffExponentiallyAndRecoverWhenTheProviderFails() {
+        FAKE.failWith = 503;
+        String token = connect(org, Environment.TEST, "backoff", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(60));
+        String id = connection(token).id();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select refresh_failures from connection where id = ?")
+                .param(id).query(Integer.class).single() >= 3);
+        long waitMillis = jdbc.sql("select (extract(epoch from next_refresh_at - last_error_at) * 1000)::bigint "
+                + "from connection where id = ?").param(id).query(Long.class).single();
+        assertThat(waitMillis).as("the third wait is about 300ms * 2^2").isGreaterThanOrEqualTo(960);
+        var status = server.withHeader("access_token", token).get("/v1/connection").json();
+        assertThat(status.get("last_error").asString()).isEqualTo("oauth_error");
+        assertThat(status.get("status").asString()).isEqualTo("active");
+        FAKE.failWith = 0;
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> connection(token).credentialVersion() == 2);
+        assertThat(jdbc.sql("select refresh_failures from connection where id = ?").param(id).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from event where org_id = ? and type = 'connection.refresh_failed'")
+                .param(org.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.keybridge.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import dev.keybridge.support.Api;
+import dev.keybridge.support.LinkTokens;
+import dev.keybridge.support.Receiver;
+import dev.keybridge.support.TestOrganization;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The update-mode story once in real Chromium: the embedding app's page opens Link in update mode
+ * (link.js, iframe, another origin) after the sandbox EHR's one-time code expired; Link asks only
+ * for the code; the page's onSuccess fires; the same access token works through the proxy again.
+ */
+class UpdateModeBrowserTest extends HealthIntegrationTest {
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private HttpServer app;
+    private Playwright playwright;
+    private Browser browser;
+    private Receiver receiver;
+
+    @BeforeEach
+    void start() throws IOException {
+        app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        app.start();
+        receiver = new Receiver();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String executable = System.getenv().getOrDefault("KEYBRIDGE_CHROMIUM", "/usr/bin/chromium");
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Path.of(executable)).setArgs(ARGS));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        app.stop(0);
+        receiver.close();
+    }
+
+    private String serveEmbeddingPage(String linkToken) {
+        String html = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>Acme</title>
+                <script src="%s/link.js"></script></head>
+                <body><button id="fix">Reconnect your EHR</button><output id="out"></output>
+                <script>
+                  const link = KeybridgeLink.create({
+                    token: "%s", display: "iframe",
+                    onSuccess: (publicToken) => { document.getElementById("out").textContent = publicToken; },
+                    onExit: (error) => { document.getElementById("out").textContent = "exit:" + JSON.stringify(error); }
+                  });
+                  document.getElementById("fix").addEventListener("click", () => link.open());
+                </script></body></html>
+                """.formatted(api.base(), linkToken);
+        app.createContext("/", exchange -> {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return "http://localhost:" + app.getAddress().getPort() + "/";
+    }
+
+    @Test
+    void doesAskOnlyForTheCodeInChromiumWhenTheOtpExpired() {
+        TestOrganization org = newOrganization();
+        Api server = org.test().withKey(api);
+        hook(server, receiver, "access_token.login_required", "connection.repaired");
+        Api.Response created = server.post("/sandbox/public_token/create", Map.of("linked_account_id", "browser-patient",
+                "app", "sandbox-ehr", "options", Map.of("username", "mfa_device")));
+        String accessToken = LinkTokens.exchange(server, created.json().get("public_token").asString());
+        assertThat(proxy(server, accessToken, "GET", "me", null).status()).isEqualTo(200);
+        server.post("/sandbox/connection/reset_login", Map.of("access_token", accessToken, "reason", "otp_expired"));
+        assertThat(proxy(server, accessToken, "GET", "me", null).status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(receiver, "access_token.login_required").size() == 1);
+
+        Page page = browser.newPage();
+        page.navigate(serveEmbeddingPage(LinkTokens.update(accessToken).create(server)));
+        page.click("#fix");
+        FrameLocator link = page.frameLocator("iframe[title='Connect an account']");
+        link.locator("#f-code").fill("1234");
+        assertThat(link.locator("#f-password").count()).isZero();
+        assertThat(link.locator("#f-username").count()).isZero();
+        link.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Continue")).click();
+
+        PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
+        assertThat(proxy(server, accessToken, "GET", "me", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(receiver, "connection.repaired").size() == 1);
+        assertThat(LinkTokens.exchange(server, page.locator("#out").textContent())).isEqualTo(accessToken);
+    }
+}

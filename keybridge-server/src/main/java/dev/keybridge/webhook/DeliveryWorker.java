@@ -113,9 +113,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private Claimed next(Claimed done) {
-        List<Claimed> next = store.claim(done.endpointId(), owner(), 1, settings.maxInFlightPerEndpoint(),
-                settings.lease());
-        return next.isEmpty() ? null : next.getFirst();
+        return store.claimNext(done.endpointId(), owner(), settings.lease()).orElse(null);
     }
 
     private String owner() {

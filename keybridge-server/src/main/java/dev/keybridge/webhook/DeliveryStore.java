@@ -97,11 +97,11 @@ class DeliveryStore {
     }
 
     /**
-     * Leases the oldest due delivery of one endpoint, for a worker handing its slot on to the next
-     * delivery of the endpoint it just delivered to (so no in-flight count is needed). Cheap: one
-     * index range with {@code SKIP LOCKED}.
+     * Leases the oldest due delivery of one endpoint if it has fewer than {@code perEndpoint} sends
+     * in flight, for a worker handing its slot on to the next delivery of the endpoint it just
+     * delivered to. Cheap: one index range with {@code SKIP LOCKED} and a count over live leases.
      */
-    java.util.Optional<Claimed> claimNext(String endpointId, String owner, Duration lease) {
+    java.util.Optional<Claimed> claimNext(String endpointId, String owner, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
         return jdbc.sql("""
                 with due as (
@@ -109,10 +109,12 @@ class DeliveryStore {
                     where d.endpoint_id = ? and d.status = 'pending' and d.next_attempt_at <= now()
                       and (d.lease_until is null or d.lease_until < now())
                       and exists (select 1 from webhook_endpoint e where e.id = d.endpoint_id and e.is_enabled)
+                      and (select count(*) from webhook_delivery b
+                           where b.lease_until >= now() and b.endpoint_id = d.endpoint_id) < ?
                     order by d.next_attempt_at limit 1
                     for update skip locked
                 ), """ + LEASE_AND_LOAD)
-                .params(endpointId, owner, lease.toMillis() / 1000.0)
+                .params(endpointId, perEndpoint, owner, lease.toMillis() / 1000.0)
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .optional();
     }

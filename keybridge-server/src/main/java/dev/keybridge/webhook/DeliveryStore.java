@@ -99,7 +99,8 @@ class DeliveryStore {
     /**
      * Leases the oldest due delivery of one endpoint if it has fewer than {@code perEndpoint} sends
      * in flight, for a worker handing its slot on to the next delivery of the endpoint it just
-     * delivered to. Cheap: one index range with {@code SKIP LOCKED} and a count over live leases.
+     * delivered to. Cheap: one index range with {@code SKIP LOCKED} and a count over the live leases
+     * (counted from the small lease index, not from the endpoint's backlog).
      */
     java.util.Optional<Claimed> claimNext(String endpointId, String owner, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
@@ -109,8 +110,8 @@ class DeliveryStore {
                     where d.endpoint_id = ? and d.status = 'pending' and d.next_attempt_at <= now()
                       and (d.lease_until is null or d.lease_until < now())
                       and exists (select 1 from webhook_endpoint e where e.id = d.endpoint_id and e.is_enabled)
-                      and (select count(*) from webhook_delivery b
-                           where b.lease_until >= now() and b.endpoint_id = d.endpoint_id) < ?
+                      and (select count(*) filter (where b.endpoint_id = d.endpoint_id) from webhook_delivery b
+                           where b.lease_until >= now()) < ?
                     order by d.next_attempt_at limit 1
                     for update skip locked
                 ), """ + LEASE_AND_LOAD)

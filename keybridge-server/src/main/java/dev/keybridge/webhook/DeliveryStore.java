@@ -16,6 +16,20 @@ class DeliveryStore {
 
     private static final String NEW_ID = "'whd_' || replace(cast(gen_random_uuid() as text), '-', '')";
 
+    /** The end of both claims: lease the rows of {@code due} and load what sending them needs. */
+    private static final String LEASE_AND_LOAD = """
+            claimed as (
+                update webhook_delivery d
+                set lease_owner = ?, lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
+                from due where d.id = due.id
+                returning d.id, d.endpoint_id, d.event_id, d.attempts
+            )
+            select c.id as delivery_id, c.attempts, e.id as endpoint_id, e.org_id, e.environment, e.url,
+                   e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at,
+                   ev.id as event_id, ev.type, ev.created_at, cast(ev.data as text) as data
+            from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
+            """;
+
     private final JdbcClient jdbc;
 
     DeliveryStore(JdbcClient jdbc) {
@@ -54,11 +68,6 @@ class DeliveryStore {
      * other endpoints. (Two nodes claiming at the same instant may overshoot the cap a little.)
      */
     List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
-        return claim(null, owner, limit, perEndpoint, lease);
-    }
-
-    /** As {@link #claim(String, int, int, Duration)}, for one endpoint only (or all when null). */
-    List<Claimed> claim(String endpointId, String owner, int limit, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
         return jdbc.sql("""
                 with busy as (
@@ -74,27 +83,41 @@ class DeliveryStore {
                           and (d.lease_until is null or d.lease_until < now())
                         order by d.next_attempt_at limit greatest(? - coalesce(busy.n, 0), 0)
                     ) x
-                    where e.is_enabled and (cast(? as text) is null or e.id = ?)
+                    where e.is_enabled
                 ), due as (
                     select d.id from webhook_delivery d
                     where d.id in (select id from candidates)
                       and d.status = 'pending' and (d.lease_until is null or d.lease_until < now())
                     order by d.next_attempt_at limit ?
                     for update skip locked
-                ), claimed as (
-                    update webhook_delivery d
-                    set lease_owner = ?, lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
-                    from due where d.id = due.id
-                    returning d.id, d.endpoint_id, d.event_id, d.attempts
-                )
-                select c.id as delivery_id, c.attempts, e.id as endpoint_id, e.org_id, e.environment, e.url,
-                       e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at,
-                       ev.id as event_id, ev.type, ev.created_at, cast(ev.data as text) as data
-                from claimed c join webhook_endpoint e on e.id = c.endpoint_id join event ev on ev.id = c.event_id
-                """)
-                .params(perEndpoint, endpointId, endpointId, limit, owner, lease.toMillis() / 1000.0)
+                ), """ + LEASE_AND_LOAD)
+                .params(perEndpoint, limit, owner, lease.toMillis() / 1000.0)
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .list();
+    }
+
+    /**
+     * Leases the oldest due delivery of one endpoint if it has fewer than {@code perEndpoint} sends
+     * in flight, for a worker handing its slot on to the next delivery of the endpoint it just
+     * delivered to. Cheap: one index range with {@code SKIP LOCKED} and a count over the live leases
+     * (counted from the small lease index, not from the endpoint's backlog).
+     */
+    java.util.Optional<Claimed> claimNext(String endpointId, String owner, int perEndpoint, Duration lease) {
+        long claimedAt = System.nanoTime();
+        return jdbc.sql("""
+                with due as (
+                    select d.id from webhook_delivery d
+                    where d.endpoint_id = ? and d.status = 'pending' and d.next_attempt_at <= now()
+                      and (d.lease_until is null or d.lease_until < now())
+                      and exists (select 1 from webhook_endpoint e where e.id = d.endpoint_id and e.is_enabled)
+                      and (select count(*) filter (where b.endpoint_id = d.endpoint_id) from webhook_delivery b
+                           where b.lease_until >= now()) < ?
+                    order by d.next_attempt_at limit 1
+                    for update skip locked
+                ), """ + LEASE_AND_LOAD)
+                .params(endpointId, perEndpoint, owner, lease.toMillis() / 1000.0)
+                .query((rs, n) -> claimedRow(rs, owner, claimedAt))
+                .optional();
     }
 
     /**

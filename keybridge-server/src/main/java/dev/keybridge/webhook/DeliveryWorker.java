@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,6 +34,11 @@ class DeliveryWorker implements SmartLifecycle {
     private final KeybridgeSettings.Webhooks settings;
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.random(6);
     private final Semaphore free;
+    /**
+     * Claims of this node run one at a time, so each sees the leases of the one before and the
+     * per-endpoint cap holds exactly on one node (across nodes it may overshoot a little).
+     */
+    private final ReentrantLock claiming = new ReentrantLock();
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
     private Thread thread;
@@ -66,8 +72,13 @@ class DeliveryWorker implements SmartLifecycle {
             try {
                 free.acquire();
                 available = 1 + free.drainPermits();
-                List<Claimed> claimed = store.claim(owner(), available, settings.maxInFlightPerEndpoint(),
-                        settings.lease());
+                List<Claimed> claimed;
+                claiming.lock();
+                try {
+                    claimed = store.claim(owner(), available, settings.maxInFlightPerEndpoint(), settings.lease());
+                } finally {
+                    claiming.unlock();
+                }
                 boolean more = claimed.size() == available;
                 free.release(available - claimed.size());
                 available = 0;
@@ -91,7 +102,7 @@ class DeliveryWorker implements SmartLifecycle {
      * Delivers {@code first}, then, while the receiver keeps answering 2xx, hands this worker's slot
      * straight to the next due delivery of the same endpoint (at most {@link #CHAIN} in a row) instead
      * of going back through the claim loop: a backlog drains without one claim round trip per
-     * delivery, and the per-endpoint cap still holds since the slot passes from one to the next.
+     * delivery. The chained claim checks the per-endpoint cap like the loop does.
      */
     private void run(Claimed first) {
         Claimed c = first;
@@ -113,9 +124,13 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private Claimed next(Claimed done) {
-        List<Claimed> next = store.claim(done.endpointId(), owner(), 1, settings.maxInFlightPerEndpoint(),
-                settings.lease());
-        return next.isEmpty() ? null : next.getFirst();
+        claiming.lock();
+        try {
+            return store.claimNext(done.endpointId(), owner(), settings.maxInFlightPerEndpoint(), settings.lease())
+                    .orElse(null);
+        } finally {
+            claiming.unlock();
+        }
     }
 
     private String owner() {

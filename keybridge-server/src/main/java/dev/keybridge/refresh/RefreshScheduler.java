@@ -1,13 +1,12 @@
 package dev.keybridge.refresh;
 
+import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -20,19 +19,16 @@ import org.springframework.stereotype.Component;
  * the next, so a wave of expiries drains without waiting for the poll interval.
  */
 @Component
-class RefreshScheduler implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(RefreshScheduler.class);
+class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
 
     private final TokenRefresher refresher;
     private final RefreshLease lease;
     private final KeybridgeSettings.Refresh settings;
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile boolean running;
-    private Thread loop;
 
     RefreshScheduler(TokenRefresher refresher, RefreshLease lease, KeybridgeSettings settings) {
+        super("keybridge-refresh", settings.refresh().pollInterval());
         this.refresher = refresher;
         this.lease = lease;
         this.settings = settings.refresh();
@@ -41,31 +37,14 @@ class RefreshScheduler implements SmartLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
-        if (!settings.enabled() || loop != null) {
-            return;
+        if (settings.enabled()) {
+            startLoop();
         }
-        running = true;
-        loop = Thread.ofVirtual().name("keybridge-refresh").start(this::run);
     }
 
-    private void run() {
-        while (running) {
-            try {
-                int claimed = tick();
-                if (claimed == 0) {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Refresh scan failed; trying again", e);
-                try {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+    @Override
+    protected boolean pass() throws InterruptedException {
+        return tick() > 0;
     }
 
     /** One scan: claim up to the free slots, hand each to a worker. Returns how many were claimed. */
@@ -100,10 +79,7 @@ class RefreshScheduler implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        stopLoop();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -115,6 +91,6 @@ class RefreshScheduler implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return isLoopRunning();
     }
 }

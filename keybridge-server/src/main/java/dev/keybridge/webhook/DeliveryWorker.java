@@ -1,10 +1,9 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Ids;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * leaves leases that expire, and the deliveries are claimed again.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** How many deliveries one worker may take in a row from the same endpoint before yielding. */
@@ -39,21 +38,14 @@ class DeliveryWorker implements SmartLifecycle {
      * per-endpoint cap holds exactly on one node (across nodes it may overshoot a little).
      */
     private final ReentrantLock claiming = new ReentrantLock();
-    private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
-    private volatile boolean running;
-    private Thread thread;
     private ExecutorService sends;
 
     DeliveryWorker(DeliveryStore store, Deliverer deliverer, KeybridgeSettings settings) {
+        super("webhook-claim", settings.webhooks().pollInterval());
         this.store = store;
         this.deliverer = deliverer;
         this.settings = settings.webhooks();
         this.free = new Semaphore(this.settings.workers());
-    }
-
-    /** Asks the loop to look for due deliveries now. */
-    void wake() {
-        wake.offer(Boolean.TRUE);
     }
 
     @Override
@@ -61,41 +53,30 @@ class DeliveryWorker implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        running = true;
         sends = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
-        thread = Thread.ofPlatform().daemon().name("webhook-claim").start(this::loop);
+        startLoop();
     }
 
-    private void loop() {
-        while (running) {
-            int available = 0;
-            try {
-                free.acquire();
-                available = 1 + free.drainPermits();
-                List<Claimed> claimed;
-                claiming.lock();
-                try {
-                    claimed = store.claim(owner(), available, settings.maxInFlightPerEndpoint(), settings.lease());
-                } finally {
-                    claiming.unlock();
-                }
-                boolean more = claimed.size() == available;
-                free.release(available - claimed.size());
-                available = 0;
-                for (Claimed c : claimed) {
-                    sends.execute(() -> run(c));
-                }
-                if (!more) {
-                    wake.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                free.release(available);
-                log.warn("Claiming webhook deliveries failed; retrying: {}", e.toString());
-                pause();
-            }
+    /** Claims as many due deliveries as there are free workers; true when it filled them all. */
+    @Override
+    protected boolean pass() throws InterruptedException {
+        free.acquire();
+        int available = 1 + free.drainPermits();
+        List<Claimed> claimed;
+        claiming.lock();
+        try {
+            claimed = store.claim(owner(), available, settings.maxInFlightPerEndpoint(), settings.lease());
+        } catch (RuntimeException e) {
+            free.release(available);
+            throw e;
+        } finally {
+            claiming.unlock();
         }
+        free.release(available - claimed.size());
+        for (Claimed c : claimed) {
+            sends.execute(() -> run(c));
+        }
+        return claimed.size() == available;
     }
 
     /**
@@ -108,7 +89,7 @@ class DeliveryWorker implements SmartLifecycle {
         Claimed c = first;
         try {
             for (int i = 0; c != null; i++) {
-                if (!running) {
+                if (!isLoopRunning()) {
                     store.release(c);
                     return;
                 }
@@ -137,25 +118,9 @@ class DeliveryWorker implements SmartLifecycle {
         return node + ":" + Ids.random(8);
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(settings.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopLoop();
         if (sends != null) {
             sends.shutdown();
             try {
@@ -168,6 +133,6 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return isLoopRunning();
     }
 }

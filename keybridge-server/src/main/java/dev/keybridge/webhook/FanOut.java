@@ -1,13 +1,8 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.events.Events;
-import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,83 +14,49 @@ import org.springframework.stereotype.Component;
  * crash leaves its events undispatched and another pass takes them.
  */
 @Component
-class FanOut implements SmartLifecycle {
+class FanOut extends BackgroundLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FanOut.class);
     static final int BATCH = 500;
 
     private final DeliveryStore store;
     private final DeliveryWorker worker;
-    private final Duration poll;
     private final boolean enabled;
-    private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
-    private volatile boolean running;
-    private Thread thread;
 
     FanOut(DeliveryStore store, DeliveryWorker worker, KeybridgeSettings settings) {
+        super("webhook-fanout", settings.webhooks().pollInterval());
         this.store = store;
         this.worker = worker;
-        this.poll = settings.webhooks().pollInterval();
         this.enabled = settings.webhooks().enabled();
     }
 
     @EventListener
     void onCommitted(Events.Committed committed) {
-        wake.offer(Boolean.TRUE);
+        wake();
+    }
+
+    @Override
+    protected boolean pass() {
+        int taken = store.fanOut(BATCH);
+        if (taken > 0) {
+            worker.wake();
+        }
+        return taken == BATCH;
     }
 
     @Override
     public void start() {
-        if (!enabled) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("webhook-fanout").start(this::loop);
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int taken;
-                do {
-                    taken = store.fanOut(BATCH);
-                    if (taken > 0) {
-                        worker.wake();
-                    }
-                } while (taken == BATCH && running);
-                wake.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Webhook fan-out failed; retrying: {}", e.toString());
-                sleep();
-            }
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(poll.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (enabled) {
+            startLoop();
         }
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopLoop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return isLoopRunning();
     }
 }

@@ -57,13 +57,17 @@ public record KeybridgeSettings(
 
     /**
      * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how
-     * many forms one Link session may submit (wrong passwords, codes) before it fails.
+     * many forms one Link session may submit (wrong passwords, codes) before it fails; expired Link
+     * sessions and public tokens are deleted {@code expiredRetention} after they expire, checked every
+     * {@code cleanupInterval}.
      */
     public record Link(
             @DefaultValue("30m") Duration linkTokenTtl,
             @DefaultValue("10m") Duration publicTokenTtl,
             @DefaultValue("15s") Duration upstreamTimeout,
-            @DefaultValue("10") int maxAttempts) {}
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("1h") Duration expiredRetention,
+            @DefaultValue("5m") Duration cleanupInterval) {}
 
     /** The built-in sandbox (test environment only): its OAuth2 provider's token lifetimes. */
     public record Sandbox(

@@ -1,0 +1,71 @@
+package dev.keybridge.link;
+
+import dev.keybridge.background.BackgroundLoop;
+import dev.keybridge.config.KeybridgeSettings;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes Link sessions and public tokens some time after they expired, so sealed secrets (connector
+ * state, access tokens waiting for their exchange) do not stay in the database. Batches taken with
+ * {@code SKIP LOCKED}: any number of nodes may run it at once.
+ */
+@Component
+class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
+
+    static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final KeybridgeSettings.Link settings;
+
+    ExpiredLinkCleanup(JdbcClient jdbc, KeybridgeSettings settings) {
+        super("link-cleanup", settings.link().cleanupInterval());
+        this.jdbc = jdbc;
+        this.settings = settings.link();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        startLoop();
+    }
+
+    /** Deletes one batch of each; true while either table had a full batch. */
+    @Override
+    protected boolean pass() {
+        return deleteExpired() >= BATCH;
+    }
+
+    /** One batch of each table; returns the larger count. */
+    int deleteExpired() {
+        double seconds = settings.expiredRetention().toMillis() / 1000.0;
+        int sessions = jdbc.sql("""
+                delete from link_session where id in (
+                    select id from link_session where expires_at < now() - make_interval(secs => ?)
+                    limit ? for update skip locked)""")
+                .params(seconds, BATCH).update();
+        int tokens = jdbc.sql("""
+                delete from public_token where token_hash in (
+                    select token_hash from public_token where expires_at < now() - make_interval(secs => ?)
+                    limit ? for update skip locked)""")
+                .params(seconds, BATCH).update();
+        return Math.max(sessions, tokens);
+    }
+
+    @Override
+    public void start() {
+        // started on ApplicationReadyEvent, once migrations have run
+    }
+
+    @Override
+    public void stop() {
+        stopLoop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return isLoopRunning();
+    }
+}

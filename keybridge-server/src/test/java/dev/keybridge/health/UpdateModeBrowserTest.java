@@ -3,26 +3,16 @@ package dev.keybridge.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
 import dev.keybridge.support.Api;
+import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,23 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class UpdateModeBrowserTest extends HealthIntegrationTest {
 
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync");
-
-    private HttpServer app;
-    private Playwright playwright;
-    private Browser browser;
+    private EmbeddingBrowser browser;
     private Receiver receiver;
 
     @BeforeEach
-    void start() throws IOException {
-        app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        app.start();
+    void start() {
         receiver = new Receiver();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        String executable = System.getenv().getOrDefault("KEYBRIDGE_CHROMIUM", "/usr/bin/chromium");
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Path.of(executable)).setArgs(ARGS));
+        browser = new EmbeddingBrowser();
     }
 
     @AfterEach
@@ -60,10 +40,6 @@ class UpdateModeBrowserTest extends HealthIntegrationTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
-        app.stop(0);
         receiver.close();
     }
 
@@ -81,15 +57,7 @@ class UpdateModeBrowserTest extends HealthIntegrationTest {
                   document.getElementById("fix").addEventListener("click", () => link.open());
                 </script></body></html>
                 """.formatted(api.base(), linkToken);
-        app.createContext("/", exchange -> {
-            byte[] body = html.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        return "http://localhost:" + app.getAddress().getPort() + "/";
+        return browser.serve(html);
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.keybridge.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real headless Chromium (Debian's, through Playwright) plus the embedding app's own web server on
+ * {@code localhost:<another port>}, so pages that load {@code link.js} run on another origin than
+ * Keybridge ({@code 127.0.0.1:<port>}).
+ */
+public final class EmbeddingBrowser implements AutoCloseable {
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private final HttpServer app;
+    private final Playwright playwright;
+    private final Browser browser;
+
+    public EmbeddingBrowser() {
+        try {
+            app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        app.start();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String executable = System.getenv().getOrDefault("KEYBRIDGE_CHROMIUM", "/usr/bin/chromium");
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Path.of(executable)).setArgs(ARGS));
+    }
+
+    /** Serves {@code html} as the embedding app's page and returns its address. */
+    public String serve(String html) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        app.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return "http://localhost:" + app.getAddress().getPort() + "/";
+    }
+
+    public Page newPage() {
+        return browser.newPage();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+        app.stop(0);
+    }
+}

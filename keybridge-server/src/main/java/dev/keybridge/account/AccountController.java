@@ -2,12 +2,12 @@ package dev.keybridge.account;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 class AccountController {
 
     static final int DEFAULT_LIMIT = 10;
-    static final int MAX_LIMIT = 100;
+    private static final String CURSOR_KIND = "a";
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
 
     private final AccountService accounts;
     private final AccountStore store;
@@ -81,26 +82,18 @@ class AccountController {
                              @RequestParam(name = "linked_account_id", required = false) String externalId,
                              @RequestParam(name = "linked_account_id_prefix", required = false) String idPrefix,
                              @RequestParam(name = "name_prefix", required = false) String namePrefix) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Errors.invalid("limit must be between 1 and " + MAX_LIMIT + ".");
-        }
+        Cursors.checkLimit(limit);
         if (page < 1) {
             throw Errors.invalid("page must be 1 or more.");
         }
         AccountStore.Filter filter = new AccountStore.Filter(blankToNull(externalId), blankToNull(idPrefix),
                 blankToNull(namePrefix));
-        Map<String, Object> out = new LinkedHashMap<>();
         if (cursor != null) {
-            String after = cursor.isEmpty() ? null : decodeCursor(cursor);
-            List<LinkedAccount> rows = store.page(caller.orgId(), caller.environment(), filter, after, 0, limit + 1);
-            boolean more = rows.size() > limit;
-            List<LinkedAccount> docs = rows.subList(0, Math.min(limit, rows.size()));
-            out.put("docs", docs.stream().map(AccountView::of).toList());
-            out.put("limit", limit);
-            out.put("hasNextPage", more);
-            out.put("nextCursor", more ? encodeCursor(docs.getLast().id()) : null);
-            return out;
+            String after = Cursors.decode(CURSOR_KIND, cursor, OBJECT_ID);
+            return Cursors.page(store.page(caller.orgId(), caller.environment(), filter, after, 0, limit + 1), limit,
+                    CURSOR_KIND, LinkedAccount::id, AccountView::of);
         }
+        Map<String, Object> out = new LinkedHashMap<>();
         long total = store.count(caller.orgId(), caller.environment(), filter);
         long offset = (long) (page - 1) * limit;
         List<LinkedAccount> rows = offset >= total ? List.of()
@@ -116,27 +109,11 @@ class AccountController {
         out.put("hasNextPage", page < totalPages);
         out.put("prevPage", page > 1 ? page - 1 : null);
         out.put("nextPage", page < totalPages ? page + 1 : null);
-        out.put("nextCursor", page < totalPages && !rows.isEmpty() ? encodeCursor(rows.getLast().id()) : null);
+        out.put("nextCursor", page < totalPages && !rows.isEmpty() ? Cursors.encode(CURSOR_KIND, rows.getLast().id()) : null);
         return out;
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String encodeCursor(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("a:" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("a:") && raw.substring(2).matches("[0-9a-f]{24}")) {
-                return raw.substring(2);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw Errors.invalid("cursor is not valid; pass back the nextCursor of a previous page.");
     }
 }

@@ -1,6 +1,7 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.Timestamps;

@@ -1,6 +1,7 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Timestamps;
 import java.time.Instant;
 import java.util.Map;

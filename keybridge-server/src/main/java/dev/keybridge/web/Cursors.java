@@ -1,6 +1,5 @@
-package dev.keybridge.webhook;
+package dev.keybridge.web;
 
-import dev.keybridge.web.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,32 +9,37 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Opaque cursors ({@code base64url("<kind>:<key>")}) and the page shape of the cursor lists. */
-final class Cursors {
+public final class Cursors {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
     private static final Pattern KEY = Pattern.compile("[0-9A-Za-z_]{1,40}");
 
     private Cursors() {}
 
-    static void checkLimit(int limit) {
+    public static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Errors.invalid("limit must be between 1 and " + MAX_LIMIT + ".");
         }
     }
 
-    static String encode(String kind, String key) {
+    public static String encode(String kind, String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key in {@code cursor}, or null for none / empty. */
-    static String decode(String kind, String cursor) {
+    public static String decode(String kind, String cursor) {
+        return decode(kind, cursor, KEY);
+    }
+
+    /** Like {@link #decode(String, String)}, for keys of a narrower form. */
+    public static String decode(String kind, String cursor, Pattern keyForm) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith(kind + ":") && KEY.matcher(raw.substring(kind.length() + 1)).matches()) {
+            if (raw.startsWith(kind + ":") && keyForm.matcher(raw.substring(kind.length() + 1)).matches()) {
                 return raw.substring(kind.length() + 1);
             }
         } catch (IllegalArgumentException e) {
@@ -44,7 +48,7 @@ final class Cursors {
         throw Errors.invalid("cursor is not valid; pass back the nextCursor of a previous page.");
     }
 
-    static Long decodeSeq(String kind, String cursor) {
+    public static Long decodeSeq(String kind, String cursor) {
         String key = decode(kind, cursor);
         if (key == null) {
             return null;
@@ -57,7 +61,7 @@ final class Cursors {
     }
 
     /** {@code rows} holds up to limit + 1 items; the extra one only says there is a next page. */
-    static <T> Map<String, Object> page(List<T> rows, int limit, String kind, Function<T, String> key,
+    public static <T> Map<String, Object> page(List<T> rows, int limit, String kind, Function<T, String> key,
                                         Function<T, Object> view) {
         boolean more = rows.size() > limit;
         List<T> docs = rows.subList(0, Math.min(limit, rows.size()));

@@ -6,7 +6,11 @@ import dev.keybridge.support.Api;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.connection.ConnectionChecker;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,14 @@ class ConnectorCheckTest extends HealthIntegrationTest {
 
     private Api server;
     private TestOrganization org;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private ConnectionChecker checker;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -51,11 +63,7 @@ class ConnectorCheckTest extends HealthIntegrationTest {
     @Test
     void doesRequireLoginWhenTheStoredKeyNoLongerChecksOut() {
         String accessToken = linkSandboxKeys();
-        String id = jdbc.sql("select id from connection where org_id = ?").param(org.id()).query(String.class).single();
-        tx.executeWithoutResult(s -> {
-            var c = connections.find(org.id(), Environment.TEST, id).orElseThrow();
-            connections.replaceCredentials(c, c.credentialVersion(), Map.of("api_key", "key_revoked"), null);
-        });
+        breakKey(accessToken);
 
         Api.Response refused = proxy(server, accessToken, "GET", "admin", null);
 
@@ -63,5 +71,45 @@ class ConnectorCheckTest extends HealthIntegrationTest {
         assertThat(refused.json().get("error").asString()).isEqualTo("login_required");
         assertThat(refused.json().get("status_reason").asString()).isEqualTo("invalid_credentials");
         assertThat(status(accessToken)).isEqualTo("login_required");
+    }
+
+    @Test
+    void doesFailABrokenKeyOnTheScheduleBeforeAnyCallIsMade() {
+        String good = linkSandboxKeys();
+        String broken = linkAnotherSandboxKeys("check-2");
+        breakKey(broken);
+
+        checkEverythingDue();
+        assertThat(status(broken)).as("not due before the interval").isEqualTo("active");
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        checkEverythingDue();
+
+        assertThat(status(broken)).isEqualTo("login_required");
+        assertThat(server.withHeader("access_token", broken).get("/v1/connection").json().get("status_reason").asString())
+                .isEqualTo("invalid_credentials");
+        assertThat(status(good)).isEqualTo("active");
+        Instant checked = jdbc.sql("select last_checked_at from connection where access_token_hash = ?")
+                .param(dev.keybridge.tenancy.Secrets.hash(good)).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(checked).isAfter(Instant.now().plus(Duration.ofHours(23)));
+    }
+
+    /** Runs checks until nothing is due (every test's connections are due once the clock moved a day). */
+    private void checkEverythingDue() {
+        for (int i = 0; i < 200 && checker.checkDue() > 0; i++) {
+            // next batch
+        }
+    }
+
+    private String linkAnotherSandboxKeys(String account) {
+        Api.Response created = server.post("/sandbox/public_token/create",
+                Map.of("linked_account_id", account, "app", "sandbox-keys"));
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        return LinkTokens.exchange(server, created.json().get("public_token").asString());
+    }
+
+    private void breakKey(String accessToken) {
+        var c = connections.findByAccessToken(org.id(), Environment.TEST, accessToken).orElseThrow();
+        tx.executeWithoutResult(s -> connections.replaceCredentials(c, c.credentialVersion(), Map.of("api_key", "key_revoked"), null));
     }
 }

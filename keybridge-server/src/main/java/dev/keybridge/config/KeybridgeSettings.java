@@ -26,7 +26,8 @@ public record KeybridgeSettings(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
         @DefaultValue Refresh refresh,
-        @DefaultValue Checks checks) {
+        @DefaultValue Checks checks,
+        @DefaultValue("1s") Duration cacheTtl) {
 
     /**
      * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by

@@ -37,11 +37,17 @@ public class Connections {
     private final JdbcClient jdbc;
     private final CredentialSeal seal;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong localChanges = new java.util.concurrent.atomic.AtomicLong();
 
     public Connections(JdbcClient jdbc, CredentialSeal seal, Clock clock) {
         this.jdbc = jdbc;
         this.seal = seal;
         this.clock = clock;
+    }
+
+    /** Grows with every write this node makes to a connection (per-node caches drop what they hold). */
+    public long localChanges() {
+        return localChanges.get();
     }
 
     public static String newAccessToken(Environment env) {
@@ -64,7 +70,7 @@ public class Connections {
         return new Created(find(orgId, env, id).orElseThrow(), token);
     }
 
-    public Optional<Connection> find(String orgId, Environment env, String id) {
+    public Optional<Connection> find(String orgId, Environment env, String id) { // by id, in the caller's scope
         return jdbc.sql("select " + COLUMNS + " from connection where org_id = ? and environment = ? and id = ?")
                 .params(orgId, env.wire(), id).query(Connection::from).optional();
     }
@@ -88,17 +94,12 @@ public class Connections {
 
     /** Whether credentials carry an OAuth2 refresh token (the background scan only looks at such connections). */
     public static boolean refreshable(Map<String, String> credentials) {
-        String r = credentials == null ? null : credentials.get("refresh_token");
-        return r != null && !r.isBlank();
+        return credentials != null && credentials.get("refresh_token") != null && !credentials.get("refresh_token").isBlank();
     }
 
     // ------------------------------------------------------------------ the fence
 
-    /**
-     * Replaces the credentials if they are still at {@code expectedVersion}; returns false when another
-     * writer got there first. A new login also clears the refresh schedule, failures and last error;
-     * a refresh in flight elsewhere then finds the version moved and writes nothing.
-     */
+    /** Update mode's new login, if still at {@code expectedVersion} (a refresh in flight then writes nothing). */
     public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
                                       Instant expiresAt) {
         return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false);
@@ -129,7 +130,7 @@ public class Connections {
                         where id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)""")
                 .params(seal.seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt),
                         refreshable(credentials), now, refreshed, now, c.id(), expected, leaseOwner, leaseOwner)
-                .update() == 1;
+                .update() == 1 && localChanges.incrementAndGet() > 0;
     }
 
     /** Erases the credentials of a disconnected connection (whatever their version) and ends any refresh. */
@@ -138,6 +139,7 @@ public class Connections {
                         + "refreshable = false, lease_owner = null, lease_until = null, next_refresh_at = null, updated_at = ? "
                         + "where id = ?")
                 .params(now(), c.id()).update();
+        localChanges.incrementAndGet();
     }
 
     /** Sandbox control: the stored token counts as expired from now on. */
@@ -145,6 +147,7 @@ public class Connections {
         Instant now = clock.instant();
         jdbc.sql("update connection set credential_expires_at = ?, updated_at = ? where id = ?")
                 .params(ts(now.minusSeconds(1)), ts(now), c.id()).update();
+        localChanges.incrementAndGet();
     }
 
     // ------------------------------------------------------------------ status transitions
@@ -160,6 +163,7 @@ public class Connections {
                 .params(to.wire(), reason, now, now, c.id(), from.wire()).update();
         if (n == 1) {
             recordTransition(c.id(), from, to, reason, now);
+            localChanges.incrementAndGet();
         }
         return n == 1;
     }
@@ -213,7 +217,6 @@ public class Connections {
                 .params(error, ts(now), ts(now.plus(wait)), id, owner).query(Integer.class).optional().orElse(0);
     }
 
-    /** Gives a lease back without writing. */
     public void releaseLease(String id, String owner) {
         jdbc.sql("update connection set lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
                 .params(id, owner).update();

@@ -166,6 +166,25 @@ public class LinkService {
         return new CreatedToken(token, expires);
     }
 
+    /**
+     * Update mode for a connection whose access token the caller does not hold (the browser SDK's
+     * connect on an app that needs re-authentication): Link asks only for what is missing, keeps the
+     * access token, and issues no public token at the end (there is nothing to exchange).
+     */
+    public CreatedToken createUpdateToken(Caller caller, Connection c) {
+        if (c.status() == Connection.Status.DISCONNECTED || !c.orgId().equals(caller.orgId())
+                || c.environment() != caller.environment()) {
+            throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
+        }
+        String id = "link_" + Ids.objectId();
+        String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
+        Instant expires = Timestamps.now().plus(settings.linkTokenTtl());
+        sessions.insert(id, caller.orgId(), caller.environment(), c.linkedAccountId(), c.endUserOrgId(),
+                LinkSession.Mode.UPDATE, c.id(), c.appSlug(), null, Secrets.hash(token),
+                json.writeValueAsString(View.of(externalIdOf(c))), expires);
+        return new CreatedToken(token, expires);
+    }
+
     /** {@code GET /link?token=…}: spends the token and gives the browser a session handle. */
     public String open(String token, String origin, String display) {
         byte[] hash = Secrets.hash(token == null ? "" : token);
@@ -364,7 +383,8 @@ public class LinkService {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
                 }
-                publicToken = publicTokens.issue(c, secret.accessToken(), false);
+                // No access token in the session: update mode started without it (createUpdateToken).
+                publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
                         app.slug(), s.endUserOrgId(), ok.credentials(), ok.expiresAt(), ok.displayName());
@@ -374,7 +394,7 @@ public class LinkService {
                     json.writeValueAsString(View.of(view(s).account())), null, null)) {
                 throw conflict();
             }
-            if (s.embedOrigin() != null) {
+            if (s.embedOrigin() != null && publicToken != null) {
                 sessions.storeResult(s.id(), vault.encrypt(publicToken.getBytes(StandardCharsets.UTF_8),
                         resultContext(s.id(), s.orgId(), s.environment())));
             }

@@ -7,7 +7,7 @@ import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
-import dev.keybridge.health.ConnectionHealth;
+import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.web.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;

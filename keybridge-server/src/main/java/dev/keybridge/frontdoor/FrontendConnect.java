@@ -7,9 +7,11 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connector.Step;
-import dev.keybridge.health.ConnectionLookup;
-import dev.keybridge.health.Disconnector;
-import dev.keybridge.link.LinkService;
+import dev.keybridge.connection.ConnectionLookup;
+import dev.keybridge.connection.Disconnector;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.connector.Connector;
+import dev.keybridge.link.LinkTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
@@ -37,15 +39,15 @@ class FrontendConnect {
 
     private final AppSettings apps;
     private final AccountService accounts;
-    private final ConnectorAccess connectors;
+    private final AppConnectors connectors;
     private final ConnectionWrites writes;
-    private final LinkService link;
+    private final LinkTokens link;
     private final ConnectionLookup lookup;
     private final Disconnector disconnector;
     private final PublicUrl publicUrl;
 
-    FrontendConnect(AppSettings apps, AccountService accounts, ConnectorAccess connectors, ConnectionWrites writes,
-                    LinkService link, ConnectionLookup lookup, Disconnector disconnector, PublicUrl publicUrl) {
+    FrontendConnect(AppSettings apps, AccountService accounts, AppConnectors connectors, ConnectionWrites writes,
+                    LinkTokens link, ConnectionLookup lookup, Disconnector disconnector, PublicUrl publicUrl) {
         this.apps = apps;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -59,27 +61,23 @@ class FrontendConnect {
     /** {@code POST /api/v2/app/{slug}/save}: the key-based fields, checked by the app's verification call. */
     Map<String, Object> save(Caller caller, String slug, JsonNode body) {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
-        if (app.authType() != AppDefinition.AuthType.KEYBASED) {
-            throw new Errors.InvalidRequest("not_keybased", "'" + slug + "' is an " + app.authType().wire()
-                    + " app: connect it through GET /api/v1/" + slug + "/integrate (hosted Link).");
+        Connector connector = connectors.of(app);
+        java.util.List<AppDefinition.InputField> fields = connector.inputMap(app);
+        if (fields.isEmpty()) {
+            throw new Errors.InvalidRequest("not_keybased", "'" + slug + "' signs in through hosted Link: connect it with "
+                    + "GET /api/v1/" + slug + "/integrate.");
         }
-        JsonFields f = JsonFields.of(body, app.inputs().stream().map(AppDefinition.InputField::name).toArray(String[]::new));
+        JsonFields f = JsonFields.of(body, fields.stream().map(AppDefinition.InputField::name).toArray(String[]::new));
         Map<String, String> input = new LinkedHashMap<>();
-        for (AppDefinition.InputField field : app.inputs()) {
+        for (AppDefinition.InputField field : fields) {
             String v = f.optionalString(field.name(), 4096);
             if (v != null) {
                 input.put(field.name(), v);
             }
         }
         LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
-        Step step = connectors.connector(app).start(connectors.context(caller, app), input);
-        if (step instanceof Step.Failure failure) {
-            throw ConnectorAccess.refused(failure);
-        }
-        if (!(step instanceof Step.Success ok)) {
-            throw new Errors.InvalidRequest("link_required", "'" + slug + "' needs more than its fields: connect it "
-                    + "through GET /api/v1/" + slug + "/integrate.");
-        }
+        Step.Success ok = Refusals.successOf(connector.start(connectors.context(caller.orgId(), caller.environment(), app),
+                input), slug);
         ConnectionWrites.Written w = writes.createOrReplace(account, app, ok);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("success", true);
@@ -97,8 +95,8 @@ class FrontendConnect {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
         Optional<Connection> live = writes.live(account, app.slug());
-        LinkService.CreatedToken token = live.isPresent() ? link.createUpdateToken(caller, live.get())
-                : link.createToken(caller, account.externalId(), null, null, app.slug(), null);
+        LinkTokens.CreatedToken token = live.isPresent() ? link.createUpdate(caller, live.get())
+                : link.create(caller, account.externalId(), null, null, app.slug(), null);
         StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
                 .append("&display=popup");
         StringBuilder fragment = new StringBuilder();

@@ -32,8 +32,10 @@ public class SessionTokens {
     private final SigningKeys keys;
     private final SessionRevocations revocations;
     private final Duration ttl;
+    private final java.time.Clock clock;
 
-    SessionTokens(SigningKeys keys, SessionRevocations revocations, KeybridgeSettings settings) {
+    SessionTokens(SigningKeys keys, SessionRevocations revocations, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.revocations = revocations;
         this.ttl = settings.sessionTokenTtl();
@@ -50,7 +52,7 @@ public class SessionTokens {
      * the caller's id for it); {@code apps} null for every app, else the slugs the token is limited to.
      */
     public Issued issue(String orgId, Environment env, String linkedAccountId, String accountId, Set<String> apps) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant exp = now.plus(ttl);
         String jti = "st_" + Ids.random(24);
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
@@ -81,7 +83,7 @@ public class SessionTokens {
      */
     public Caller verify(String token) {
         Claims c = parse(token);
-        if (c.expiresAt() == null || !c.expiresAt().isAfter(Instant.now())) {
+        if (c.expiresAt() == null || !c.expiresAt().isAfter(clock.instant())) {
             throw new Errors.Unauthenticated("session_token_expired", "The session token has expired; create a new one.");
         }
         if (c.accountId() != null) {
@@ -138,7 +140,7 @@ public class SessionTokens {
             throw new Errors.NotFound("session_token_not_found", "That is not a session token of this environment.");
         }
         if (revocations.state(c.orgId(), c.env().wire(), c.accountId(), c.tokenId()).isPresent()) {
-            revocations.revokeOne(c.tokenId(), c.accountId(), c.expiresAt() == null ? Instant.now() : c.expiresAt());
+            revocations.revokeOne(c.tokenId(), c.accountId(), c.expiresAt() == null ? clock.instant() : c.expiresAt());
         }
     }
 

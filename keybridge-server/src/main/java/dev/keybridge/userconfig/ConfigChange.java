@@ -2,7 +2,6 @@ package dev.keybridge.userconfig;
 
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
-import dev.keybridge.web.Timestamps;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 record ConfigChange(JsonNode fields, JsonNode workflows) {
 
-    UserConfig applyTo(UserConfig c, ConfigSchema schema) {
+    UserConfig applyTo(UserConfig c, ConfigSchema schema, java.time.Instant now) {
         Map<String, JsonNode> values = merge(c.values(), fields, schema.fields(), c.labels(), "fields", schema.slug());
         Map<String, UserConfig.WorkflowValues> flows = new LinkedHashMap<>(c.workflows());
         if (workflows != null && !workflows.isNull()) {
@@ -53,7 +52,7 @@ record ConfigChange(JsonNode fields, JsonNode workflows) {
             }
         }
         return new UserConfig(c.id(), c.orgId(), c.environment(), c.accountId(), c.accountExternalId(), c.slug(),
-                c.configId(), c.labels(), values, flows, c.createdAt(), Timestamps.now());
+                c.configId(), c.labels(), values, flows, c.createdAt(), now);
     }
 
     private static Map<String, JsonNode> merge(Map<String, JsonNode> current, JsonNode patch, List<FieldDef> defs,

@@ -8,7 +8,6 @@ import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import dev.keybridge.web.Timestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,11 @@ class ConfigService {
     private final AppSettings apps;
     private final Events events;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     ConfigService(ConfigStore store, SchemaStore schemas, AccountService accounts, AppSettings apps, Events events,
-                  TransactionTemplate tx) {
+                  TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.schemas = schemas;
         this.accounts = accounts;
@@ -51,7 +52,7 @@ class ConfigService {
             UserConfig found = store.find(caller.orgId(), caller.environment(), account.id(), key.slug(), key.configId(), true)
                     .orElse(null);
             if (found == null) {
-                Instant now = Timestamps.now();
+                Instant now = clock.instant();
                 UserConfig fresh = new UserConfig("cfg_" + Ids.objectId(), caller.orgId(), caller.environment(), account.id(),
                         account.externalId(), key.slug(), key.configId(), labels == null ? List.of() : labels,
                         Map.of(), Map.of(), now, now);
@@ -66,7 +67,7 @@ class ConfigService {
             }
             UserConfig relabeled = new UserConfig(found.id(), found.orgId(), found.environment(), found.accountId(),
                     found.accountExternalId(), found.slug(), found.configId(), labels, found.values(), found.workflows(),
-                    found.createdAt(), Timestamps.now());
+                    found.createdAt(), clock.instant());
             store.update(relabeled);
             return emitUpdated(relabeled, schema);
         });
@@ -77,7 +78,7 @@ class ConfigService {
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
             UserConfig current = require(caller, account, key, true);
-            UserConfig next = change.applyTo(current, schema);
+            UserConfig next = change.applyTo(current, schema, clock.instant());
             store.update(next);
             return emitUpdated(next, schema);
         });

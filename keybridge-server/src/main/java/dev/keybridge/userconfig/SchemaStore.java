@@ -1,7 +1,6 @@
 package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Environment;
-import dev.keybridge.web.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,10 @@ class SchemaStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    SchemaStore(JdbcClient jdbc, JsonMapper json) {
+    private final java.time.Clock clock;
+
+    SchemaStore(JdbcClient jdbc, JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -36,7 +38,7 @@ class SchemaStore {
     }
 
     ConfigSchema put(String orgId, Environment env, ConfigSchema schema) {
-        Instant now = Timestamps.now();
+        Instant now = clock.instant();
         jdbc.sql("""
                         insert into config_schema (org_id, environment, slug, fields, workflows, created_at, updated_at)
                         values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)

@@ -30,9 +30,12 @@ class EndpointController {
     private final EndpointService endpoints;
     private final EndpointStore store;
     private final WebhookSubscriptions subscriptions;
+    private final java.time.Clock clock;
 
-    EndpointController(EndpointService endpoints, EndpointStore store, WebhookSubscriptions subscriptions) {
+    EndpointController(EndpointService endpoints, EndpointStore store, WebhookSubscriptions subscriptions,
+                       java.time.Clock clock) {
         this.subscriptions = subscriptions;
+        this.clock = clock;
         this.endpoints = endpoints;
         this.store = store;
     }
@@ -46,10 +49,10 @@ class EndpointController {
         WebhookSubscriptions.Saved saved = subscriptions.createOrUpdate(caller, EndpointInput.forCreate(body),
                 EndpointInput.forUpdate(body));
         if (!saved.created()) {
-            return ResponseEntity.ok(EndpointView.of(saved.endpoint(), Instant.now()));
+            return ResponseEntity.ok(EndpointView.of(saved.endpoint(), clock.instant()));
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(EndpointView.withSecret(saved.endpoint(), Instant.now(), saved.secret()));
+                .body(EndpointView.withSecret(saved.endpoint(), clock.instant(), saved.secret()));
     }
 
     /** {@code {webhook_events: [...], webhook_url?}}: adds events (rule in {@link WebhookSubscriptions}). */
@@ -60,7 +63,7 @@ class EndpointController {
             throw Errors.invalid("'webhook_events' is required: a non-empty array of event types.");
         }
         List<String> events = EndpointInput.events(f.raw(EndpointInput.EVENTS));
-        return EndpointView.of(subscriptions.subscribe(caller, events, f.optionalString(EndpointInput.URL, 4096)), Instant.now());
+        return EndpointView.of(subscriptions.subscribe(caller, events, f.optionalString(EndpointInput.URL, 4096)), clock.instant());
     }
 
     /** {@code {webhook_event, webhook_url?}}: removes one event (rule in {@link WebhookSubscriptions}). */
@@ -69,7 +72,7 @@ class EndpointController {
         JsonFields f = JsonFields.of(body, "webhook_event", EndpointInput.URL);
         String name = f.requiredString("webhook_event", 100);
         String event = EndpointInput.events(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(name)).getFirst();
-        return EndpointView.of(subscriptions.unsubscribe(caller, event, f.optionalString(EndpointInput.URL, 4096)), Instant.now());
+        return EndpointView.of(subscriptions.unsubscribe(caller, event, f.optionalString(EndpointInput.URL, 4096)), clock.instant());
     }
 
     /** The bare {@code DELETE /webhook}: the only endpoint, or the one named by {@code ?webhook_url=}. */
@@ -86,20 +89,20 @@ class EndpointController {
                              @RequestParam(required = false) String cursor) {
         Cursors.checkLimit(limit);
         String after = Cursors.decode("e", cursor);
-        Instant now = Timestamps.now();
+        Instant now = clock.instant();
         return Cursors.page(store.page(caller.orgId(), caller.environment(), after, limit + 1), limit, "e",
                 WebhookEndpoint::id, e -> EndpointView.of(e, now));
     }
 
     @GetMapping("/{endpointId}")
     Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
-        return EndpointView.of(endpoints.get(caller, endpointId), Instant.now());
+        return EndpointView.of(endpoints.get(caller, endpointId), clock.instant());
     }
 
     @PatchMapping("/{endpointId}")
     Map<String, Object> update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                                @RequestBody JsonNode body) {
-        return EndpointView.of(endpoints.update(caller, endpointId, EndpointInput.forUpdate(body)), Instant.now());
+        return EndpointView.of(endpoints.update(caller, endpointId, EndpointInput.forUpdate(body)), clock.instant());
     }
 
     @DeleteMapping("/{endpointId}")
@@ -111,6 +114,6 @@ class EndpointController {
     @PostMapping("/{endpointId}/rotate-secret")
     Map<String, Object> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         EndpointService.WithSecret rotated = endpoints.rotate(caller, endpointId);
-        return EndpointView.withSecret(rotated.endpoint(), Instant.now(), rotated.secret());
+        return EndpointView.withSecret(rotated.endpoint(), clock.instant(), rotated.secret());
     }
 }

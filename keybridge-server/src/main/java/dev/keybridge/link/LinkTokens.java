@@ -88,7 +88,8 @@ public class LinkTokens {
         tx.executeWithoutResult(s -> {
             sessions.insert(id, caller.orgId(), caller.environment(), target.account().id(), target.endUserOrgId(),
                     target.mode(), target.connectionId(), target.appSlug(), redirectUri, Secrets.hash(token),
-                    LinkView.of(target.account().externalId()).json(), expires);
+                    LinkView.of(target.account().externalId()).json(), expires,
+                    caller.via() == Caller.Via.SESSION_TOKEN);
             if (accessToken != null) {
                 sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
                         new SessionSecrets.Secret(null, Map.of(), accessToken)));

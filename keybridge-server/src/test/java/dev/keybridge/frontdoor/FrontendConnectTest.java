@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkDriver;
-import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Sessions;
 import dev.keybridge.support.TestOrganization;
 import java.net.URI;
@@ -93,7 +92,7 @@ class FrontendConnectTest extends IntegrationTest {
     }
 
     @Test
-    void doesConnectACredentialsAppThroughLinkOpenedAtTheAppThenRepairItInUpdateMode() {
+    void doesConnectACredentialsAppThroughLinkOpenedAtTheApp() {
         Api.Response integrate = browser.get("/api/v1/sandbox-ehr/integrate?username=user_good");
         assertThat(integrate.status()).as(integrate.text()).isEqualTo(200);
         String authUrl = integrate.json().get("auth_url").asString();
@@ -105,11 +104,19 @@ class FrontendConnectTest extends IntegrationTest {
         assertThat(form.step()).as("Link opens at the app, no picker").isEqualTo("form");
         LinkDriver.Page done = link.submit(Map.of("username", "user_good", "password", "pass_good"));
         assertThat(done.step()).isEqualTo("succeeded");
+        assertThat(done.publicToken()).as("nobody holds a public token on the popup path").isNull();
+
         JsonNode connected = app(browser, "sandbox-ehr");
         assertThat(connected.get("connected").asBoolean()).isTrue();
         assertThat(connected.get("reauth_required").asBoolean()).isFalse();
-        String accessToken = LinkTokens.exchange(server, done.publicToken());
+        assertThat(events("connection.created")).as("written when Link finished").containsExactly("sandbox-ehr");
+    }
 
+    @Test
+    void doesRunUpdateModeWhenTheConnectionNeedsTheUserAgain() {
+        String accessToken = server.put("/api/v2/public/migrate-token", Map.of("linked_account_id", "conn-user",
+                "slug", "sandbox-ehr", "auth_object", Map.of("username", "user_good", "password", "pass_good")))
+                .json().get("access_token").asString();
         assertThat(server.post("/sandbox/connection/reset_login", Map.of("access_token", accessToken,
                 "reason", "password_expired")).status()).isEqualTo(200);
         JsonNode failing = app(browser, "sandbox-ehr");
@@ -121,16 +128,18 @@ class FrontendConnectTest extends IntegrationTest {
         LinkDriver again = new LinkDriver(api.base());
         LinkDriver.Page onlyPassword = again.open(linkToken(update.json().get("auth_url").asString()));
         assertThat(onlyPassword.step()).isEqualTo("challenge");
-        assertThat(onlyPassword.html()).contains("new password");
+        assertThat(onlyPassword.html()).contains("new password").doesNotContain("name=\"username\" value=\"\"");
         LinkDriver.Page repaired = again.submit(Map.of("password", "pass_good"));
         assertThat(repaired.step()).isEqualTo("succeeded");
         assertThat(repaired.publicToken()).as("no public token: the access token did not change").isNull();
 
         JsonNode fixed = app(browser, "sandbox-ehr");
+        assertThat(fixed.get("connected").asBoolean()).isTrue();
         assertThat(fixed.get("reauth_required").asBoolean()).isFalse();
         Api.Response status = server.withHeader("access_token", accessToken).get("/v1/connection");
         assertThat(status.json().get("status").asString()).as("same access token, working again").isEqualTo("active");
         assertThat(events("connection.repaired")).containsExactly("sandbox-ehr");
+        assertThat(events("connection.created")).as("only the import's").hasSize(1);
     }
 
     @Test

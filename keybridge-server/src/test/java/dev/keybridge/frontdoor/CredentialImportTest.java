@@ -109,4 +109,18 @@ class CredentialImportTest extends IntegrationTest {
         assertThat(api.put(PATH, Map.of()).status()).isEqualTo(401);
         assertThat(connections()).isZero();
     }
+
+    @Test
+    void doesKeepAnImportInsideItsOrganizationAndEnvironment() {
+        assertThat(server.put(PATH, Map.of("linked_account_id", "mig-5", "slug", "sandbox-keys",
+                "auth_object", Map.of("api_key", "key_good"))).status()).isEqualTo(200);
+
+        Api other = newOrganization().test().withKey(api);
+        other.put("/api/v2/public/linked-account", Map.of("linked_account_id", "mig-5"));
+        assertThat(other.withHeader("linked_account_id", "mig-5").get("/api/v2/public/application/sandbox-keys").json()
+                .get("connected").asBoolean()).isFalse();
+        assertThat(org.production().withKey(api).get("/api/v2/public/linked-account/mig-5").status()).isEqualTo(404);
+        assertThat(server.withHeader("linked_account_id", "mig-5").get("/api/v2/public/application/sandbox-keys").json()
+                .get("connected").asBoolean()).isTrue();
+    }
 }

@@ -147,6 +147,10 @@ class UserConfigTest extends IntegrationTest {
         assertThat(after).as("nothing written").isEqualTo(before);
         assertThat(browser.put("/api/v2/f-sdk/config", Map.of("slug", SLUG, "extra", 1)).status()).isEqualTo(400);
         assertThat(browser.put("/api/v2/f-sdk/config", "{\"slug\":").status()).isEqualTo(400);
+        Api.Response huge = browser.put("/api/v2/f-sdk/config", update(Map.of("note", "x".repeat(300_000)), null));
+        assertThat(huge.status()).as("over the body limit").isEqualTo(413);
+        assertThat(huge.json().get("success").asBoolean()).isFalse();
+        assertRefused(update(Map.of("note", "x".repeat(5000)), null), "fields.note");
         assertThat(browser.put("/api/v2/f-sdk/config", Map.of("slug", SLUG, "config_id", "missing")).status()).isEqualTo(404);
         assertThat(browser.post("/api/v2/f-sdk/config", Map.of("slug", "google")).status()).as("app not enabled").isEqualTo(404);
     }

@@ -25,7 +25,20 @@ public record KeybridgeSettings(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
-        @DefaultValue Refresh refresh) {
+        @DefaultValue Refresh refresh,
+        @DefaultValue Checks checks) {
+
+    /**
+     * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by
+     * its app's connector every {@code interval}; a scan every {@code pollInterval} leases at most
+     * {@code batchSize} due connections for {@code lease}.
+     */
+    public record Checks(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("24h") Duration interval,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("1m") Duration pollInterval,
+            @DefaultValue("50") int batchSize) {}
 
     /**
      * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest

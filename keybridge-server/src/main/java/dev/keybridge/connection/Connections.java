@@ -257,6 +257,14 @@ public class Connections {
                 .params(ts(now), ts(now.plus(interval)), id, owner).update();
     }
 
+    /** Connections of every organization by status (for the metrics gauge). */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from connection group by status")
+                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
     // ------------------------------------------------------------------ the status view
 
     /** The status API's view of a connection, with its latest transitions (oldest first). */

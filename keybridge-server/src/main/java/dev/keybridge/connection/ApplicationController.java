@@ -100,7 +100,8 @@ class ApplicationController {
     }
 
     private List<Application> list(Caller caller, List<Connection> of) {
-        return apps.enabled(caller.orgId(), caller.environment()).stream().map(a -> view(a, of)).toList();
+        return apps.enabled(caller.orgId(), caller.environment()).stream().filter(a -> caller.allowsApp(a.slug()))
+                .map(a -> view(a, of)).toList();
     }
 
     private List<Connection> connectionsOf(Caller caller, String linkedAccountId) {

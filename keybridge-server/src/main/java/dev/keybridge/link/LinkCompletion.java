@@ -5,6 +5,8 @@ import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import org.slf4j.Logger;
@@ -31,9 +33,11 @@ class LinkCompletion {
     private final ConnectionHealth health;
     private final PublicTokens publicTokens;
     private final TransactionTemplate tx;
+    private final Events events;
 
     LinkCompletion(LinkSessions sessions, SessionSecrets secrets, Connections connections, ConnectionHealth health,
-                   PublicTokens publicTokens, TransactionTemplate tx) {
+                   PublicTokens publicTokens, TransactionTemplate tx, Events events) {
+        this.events = events;
         this.sessions = sessions;
         this.secrets = secrets;
         this.connections = connections;
@@ -53,17 +57,25 @@ class LinkCompletion {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
                 }
-                publicToken = publicTokens.issue(c, secret.accessToken(), false);
+                // No access token in the session: update mode begun without it (LinkTokens.createUpdate).
+                publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
                         app.slug(), s.endUserOrgId(), ok.credentials(), ok.expiresAt(), ok.displayName());
-                publicToken = publicTokens.issue(created.connection(), created.accessToken(), true);
+                if (s.frontend()) {
+                    // Begun by the browser SDK: nobody holds a public token, so the event is written now.
+                    events.emit(s.orgId(), s.environment(), EventType.CONNECTION_CREATED, PublicTokens.eventData(
+                            created.connection(), LinkView.of(s).account()));
+                    publicToken = null;
+                } else {
+                    publicToken = publicTokens.issue(created.connection(), created.accessToken(), true);
+                }
             }
             if (!sessions.move(s.id(), LinkEvent.SUCCEED, s.step(), app.slug(), LinkView.of(LinkView.of(s).account()).json(),
                     null, null)) {
                 throw LinkFlow.conflict();
             }
-            if (s.embedOrigin() != null) {
+            if (s.embedOrigin() != null && publicToken != null) {
                 sessions.storeResult(s.id(), secrets.sealResult(s, publicToken));
             }
             log.info("Link {} finished for app {} ({})", s.id(), app.slug(), s.mode());

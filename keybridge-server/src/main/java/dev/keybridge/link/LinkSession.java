@@ -26,7 +26,9 @@ record LinkSession(
         String viewJson,
         byte[] secret,
         Instant expiresAt,
-        Instant openedAt) {
+        Instant openedAt,
+        /* begun by the browser SDK with a session token: no public token, connection.created at once */
+        boolean frontend) {
 
     enum Mode { CREATE, UPDATE }
 

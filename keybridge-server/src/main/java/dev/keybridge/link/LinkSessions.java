@@ -19,7 +19,7 @@ class LinkSessions {
 
     private static final String COLUMNS = """
             id, org_id, environment, linked_account_id, end_user_org_id, mode, connection_id, app_slug, fixed_app,
-            redirect_uri, embed_origin, display, step, view::text as view, secret_ciphertext, expires_at, opened_at""";
+            redirect_uri, embed_origin, display, step, view::text as view, secret_ciphertext, expires_at, opened_at, frontend""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,13 +31,13 @@ class LinkSessions {
 
     void insert(String id, String orgId, Environment env, String linkedAccountId, String endUserOrgId,
                 LinkSession.Mode mode, String connectionId, String appSlug, String redirectUri, byte[] tokenHash,
-                String viewJson, Instant expiresAt) {
+                String viewJson, Instant expiresAt, boolean frontend) {
         jdbc.sql("""
                         insert into link_session (id, org_id, environment, linked_account_id, end_user_org_id, token_hash,
-                          mode, connection_id, app_slug, fixed_app, redirect_uri, step, view, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created', cast(? as jsonb), ?)""")
+                          mode, connection_id, app_slug, fixed_app, redirect_uri, step, view, expires_at, frontend)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created', cast(? as jsonb), ?, ?)""")
                 .params(id, orgId, env.wire(), linkedAccountId, endUserOrgId, tokenHash, mode.name().toLowerCase(),
-                        connectionId, appSlug, appSlug != null, redirectUri, viewJson, Timestamp.from(expiresAt))
+                        connectionId, appSlug, appSlug != null, redirectUri, viewJson, Timestamp.from(expiresAt), frontend)
                 .update();
     }
 
@@ -99,7 +99,7 @@ class LinkSessions {
                 rs.getString("app_slug"), rs.getBoolean("fixed_app"), rs.getString("redirect_uri"),
                 rs.getString("embed_origin"), rs.getString("display"), LinkSession.State.fromWire(rs.getString("step")),
                 rs.getString("view"), rs.getBytes("secret_ciphertext"), rs.getTimestamp("expires_at").toInstant(),
-                opened == null ? null : opened.toInstant());
+                opened == null ? null : opened.toInstant(), rs.getBoolean("frontend"));
     }
 
     /** Keeps the sealed public token for an embedding page that lost its window.opener (see {@link #takeResult}). */

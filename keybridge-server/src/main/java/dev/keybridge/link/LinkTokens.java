@@ -64,13 +64,32 @@ public class LinkTokens {
         }
         Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
                 : create(caller, userId, endUserOrgId, appSlug);
+        return insert(caller, target, redirectUri, accessToken);
+    }
+
+    /**
+     * Update mode for a connection whose access token the caller does not hold (the browser SDK's
+     * connect on a live connection, frontdoor): Link asks only for what is missing, the access token
+     * stays as it is, and no public token is issued at the end (there is nothing to exchange).
+     */
+    public CreatedToken createUpdate(Caller caller, Connection c) {
+        if (c.status() == Connection.Status.DISCONNECTED || !c.orgId().equals(caller.orgId())
+                || c.environment() != caller.environment()) {
+            throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
+        }
+        LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
+        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null);
+    }
+
+    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken) {
         String id = "link_" + Ids.objectId();
         String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
         Instant expires = clock.instant().plus(settings.linkTokenTtl());
         tx.executeWithoutResult(s -> {
             sessions.insert(id, caller.orgId(), caller.environment(), target.account().id(), target.endUserOrgId(),
                     target.mode(), target.connectionId(), target.appSlug(), redirectUri, Secrets.hash(token),
-                    LinkView.of(target.account().externalId()).json(), expires);
+                    LinkView.of(target.account().externalId()).json(), expires,
+                    caller.via() == Caller.Via.SESSION_TOKEN);
             if (accessToken != null) {
                 sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
                         new SessionSecrets.Secret(null, Map.of(), accessToken)));

@@ -23,6 +23,13 @@ public final class Errors {
         }
     }
 
+    /** A call of the original system that Keybridge deliberately does not implement (501). */
+    public static final class NotSupported extends ApiException.FixRequest {
+        public NotSupported(String message) {
+            super(501, "not_supported", ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
     public static final class PayloadTooLarge extends ApiException.FixRequest {
         public PayloadTooLarge(long limit) {
             super(413, "payload_too_large", ErrorType.INVALID_REQUEST,

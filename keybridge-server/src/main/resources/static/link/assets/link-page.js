@@ -46,6 +46,16 @@
     filter();
   }
 
+  // ---- fields handed over in the address fragment (#name=value&...): the browser SDK's connect()
+  // payload (GET /api/v1/{slug}/integrate), so a subdomain or a username arrives already typed. Never
+  // into password fields; the fragment is never sent to any server.
+  if (location.hash.length > 1 && window.URLSearchParams) {
+    new URLSearchParams(location.hash.slice(1)).forEach(function (value, name) {
+      var input = document.querySelector("form input[name='" + name.replace(/[^A-Za-z0-9_.\-]/g, "") + "']");
+      if (input && !input.value && input.type !== "password" && input.type !== "hidden") input.value = value;
+    });
+  }
+
   // ---- result hand-off: postMessage to the embedding page's origin only
   var event = root.getAttribute("data-event");
   var origin = root.getAttribute("data-origin");

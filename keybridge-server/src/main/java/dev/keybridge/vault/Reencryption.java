@@ -70,6 +70,9 @@ public class Reencryption {
                     r -> Vault.context("webhook_endpoint", (String) r.get("org_id"), (String) r.get("environment"),
                             (String) r.get("id"))));
         }
+        c.add(new SealedColumn("idempotency_key", "response_ciphertext", List.of("org_id", "environment", "idempotency_key"),
+                List.of(), r -> Vault.context("idempotency_key.response", (String) r.get("org_id"),
+                (String) r.get("environment"), (String) r.get("idempotency_key"))));
         return c;
     }
 

@@ -32,8 +32,11 @@ class CredentialFilter extends OncePerRequestFilter {
     private final SessionTokens sessions;
     private final ErrorWriter errors;
     private final byte[] adminTokenHash;
+    private final java.time.Clock clock;
 
-    CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken) {
+    CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.tenancy = tenancy;
         this.sessions = sessions;
         this.errors = errors;
@@ -115,7 +118,7 @@ class CredentialFilter extends OncePerRequestFilter {
 
     private void touch(TenancyStore.CredentialMatch match) {
         Instant used = match.lastUsedAt();
-        if (used == null || used.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
+        if (used == null || used.isBefore(clock.instant().minus(1, ChronoUnit.MINUTES))) {
             tenancy.touch(match.id());
         }
     }

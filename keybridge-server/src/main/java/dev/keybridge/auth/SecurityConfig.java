@@ -22,8 +22,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
-                            SessionTokens sessions, ErrorWriter errors) throws Exception {
-        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken());
+                            SessionTokens sessions, ErrorWriter errors, java.time.Clock clock) throws Exception {
+        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), clock);
         boolean admin = settings.adminApiEnabled();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())

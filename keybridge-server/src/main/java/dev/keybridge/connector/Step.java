@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What a connector answers: ask the user something, send the browser somewhere, done, or failed. */
+/** What a connector answers: the first form, ask the user something, send the browser somewhere, done, or failed. */
 public sealed interface Step {
+
+    /** The first form of a flow (or the form again, in update mode); its answers go to {@link Connector#start}. */
+    record Form(String title, String prompt, List<Field> fields) implements Step {}
 
     /**
      * Ask the end user: a one-time code, security questions, a choice. {@code error} is shown above

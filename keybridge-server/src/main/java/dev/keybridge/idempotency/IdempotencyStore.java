@@ -1,8 +1,10 @@
 package dev.keybridge.idempotency;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +129,14 @@ class IdempotencyStore {
         Map<String, String> headers = json.readValue(row.headers, HEADERS);
         byte[] body = vault.decrypt(row.sealed, scope.vaultContext());
         return new Claim.Done(row.hash, new StoredAnswer(row.status, headers, body));
+    }
+
+    /** For master-key rotation: the sealed answers. */
+    @org.springframework.context.annotation.Bean
+    static SealedColumn responseColumn() {
+        return new SealedColumn("idempotency_key", "response_ciphertext",
+                List.of("org_id", "environment", "idempotency_key"), List.of(),
+                r -> new Scope(r.string("org_id"), r.string("environment"), r.string("idempotency_key")).vaultContext());
     }
 
     private static double seconds(Duration d) {

@@ -37,12 +37,14 @@ class LinkPageController {
                 List<AppDefinition> detected, String query, boolean fixedApp, String publicToken, boolean showToken,
                 String embedOrigin, String event, String metadata, String environment) {}
 
-    private final LinkService link;
+    private final LinkTokens tokens;
+    private final LinkFlow link;
     private final AppSettings apps;
     private final LinkSettings linkSettings;
     private final JsonMapper json;
 
-    LinkPageController(LinkService link, AppSettings apps, LinkSettings linkSettings, JsonMapper json) {
+    LinkPageController(LinkTokens tokens, LinkFlow link, AppSettings apps, LinkSettings linkSettings, JsonMapper json) {
+        this.tokens = tokens;
         this.link = link;
         this.apps = apps;
         this.linkSettings = linkSettings;
@@ -54,7 +56,7 @@ class LinkPageController {
                 @RequestParam(required = false) String display, Model model, HttpServletResponse response) {
         headers(response, null);
         try {
-            String handle = link.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
+            String handle = tokens.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
             return "redirect:/link/s/" + handle;
         } catch (ApiException e) {
             return error(model, response, e, blankToNull(origin));
@@ -101,10 +103,10 @@ class LinkPageController {
         return run(model, response, () -> link.callback(flat), null);
     }
 
-    private String run(Model model, HttpServletResponse response, java.util.function.Supplier<LinkService.Outcome> action,
+    private String run(Model model, HttpServletResponse response, java.util.function.Supplier<LinkFlow.Outcome> action,
                        String query) {
         headers(response, null);
-        LinkService.Outcome o;
+        LinkFlow.Outcome o;
         try {
             o = action.get();
         } catch (ApiException e) {
@@ -118,9 +120,9 @@ class LinkPageController {
         return "link/page";
     }
 
-    private Page page(LinkService.Outcome o, String query) {
+    private Page page(LinkFlow.Outcome o, String query) {
         LinkSession s = o.session();
-        LinkService.View v = o.view();
+        LinkView v = o.view();
         AppDefinition app = s.appSlug() == null ? null : apps.enabled(s.orgId(), s.environment()).stream()
                 .filter(a -> a.slug().equals(s.appSlug())).findFirst().orElse(null);
         List<AppDefinition> all = List.of();

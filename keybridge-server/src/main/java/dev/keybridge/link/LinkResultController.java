@@ -15,15 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LinkResultController {
 
-    private final LinkService link;
+    private final LinkCompletion link;
 
-    LinkResultController(LinkService link) {
+    LinkResultController(LinkCompletion link) {
         this.link = link;
     }
 
     @GetMapping("/link/result")
     ResponseEntity<Map<String, Object>> result(@RequestParam String token) {
-        LinkService.Result r;
+        LinkCompletion.Result r;
         try {
             r = link.result(token);
         } catch (ApiException e) {
@@ -32,7 +32,7 @@ class LinkResultController {
         }
         LinkSession s = r.session();
         Map<String, Object> body = new LinkedHashMap<>();
-        LinkService.View v = link.view(s);
+        LinkView v = LinkView.of(s);
         switch (s.step()) {
             case SUCCEEDED -> {
                 body.put("status", r.publicToken() != null ? "success" : "done");

@@ -2,9 +2,7 @@ package dev.keybridge.link;
 
 import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One Link flow. {@code view} is what the current page shows (never secret); {@code secret} is the
@@ -33,24 +31,17 @@ record LinkSession(
     enum Mode { CREATE, UPDATE }
 
     /**
-     * The state machine. {@code created} → (opened) {@code picking} or {@code form} → {@code form}
-     * (again, with an error) / {@code authorizing} (OAuth2 redirect out) / {@code challenge} (as many
-     * times as the connector asks) → {@code succeeded} or {@code failed}; any open state → {@code exited}.
+     * Where a flow is. {@code created} → (opened) {@code picking} or {@code form} → {@code form} (again,
+     * with an error) / {@code authorizing} (OAuth2 redirect out) / {@code challenge} (as many times as the
+     * connector asks) → {@code succeeded} or {@code failed}; any open state → {@code exited}. The moves
+     * allowed are the table in {@link LinkEvent}.
      */
     enum State {
         CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED;
 
-        Set<State> next() {
-            return switch (this) {
-                case CREATED -> EnumSet.of(PICKING, FORM, CHALLENGE, FAILED, EXITED);
-                case PICKING -> EnumSet.of(FORM, EXITED);
-                case FORM, AUTHORIZING, CHALLENGE -> EnumSet.of(PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED);
-                case SUCCEEDED, FAILED, EXITED -> EnumSet.noneOf(State.class);
-            };
-        }
-
+        /** No event leaves it. */
         boolean terminal() {
-            return next().isEmpty();
+            return java.util.Arrays.stream(LinkEvent.values()).noneMatch(e -> e.allowedFrom(this));
         }
 
         String wire() {

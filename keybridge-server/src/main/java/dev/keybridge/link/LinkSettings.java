@@ -13,8 +13,10 @@ public class LinkSettings {
     public record Setting(List<String> redirectUris, List<String> allowedOrigins) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    LinkSettings(JdbcClient jdbc) {
+    LinkSettings(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -30,8 +32,9 @@ public class LinkSettings {
         jdbc.sql("""
                         insert into link_setting (org_id, environment, redirect_uris, allowed_origins) values (?, ?, ?, ?)
                         on conflict (org_id, environment) do update set redirect_uris = excluded.redirect_uris,
-                          allowed_origins = excluded.allowed_origins, updated_at = now()""")
-                .params(orgId, env.wire(), redirectUris.toArray(String[]::new), allowedOrigins.toArray(String[]::new))
+                          allowed_origins = excluded.allowed_origins, updated_at = ?""")
+                .params(orgId, env.wire(), redirectUris.toArray(String[]::new), allowedOrigins.toArray(String[]::new),
+                        java.sql.Timestamp.from(clock.instant()))
                 .update();
         return get(orgId, env);
     }

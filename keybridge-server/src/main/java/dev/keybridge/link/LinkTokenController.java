@@ -29,12 +29,12 @@ class LinkTokenController {
     record SettingsView(@JsonProperty("redirect_uris") List<String> redirectUris,
                         @JsonProperty("allowed_origins") List<String> allowedOrigins) {}
 
-    private final LinkService link;
+    private final LinkTokens link;
     private final PublicTokens publicTokens;
     private final LinkSettings linkSettings;
     private final KeybridgeSettings.Limits limits;
 
-    LinkTokenController(LinkService link, PublicTokens publicTokens, LinkSettings linkSettings, KeybridgeSettings settings) {
+    LinkTokenController(LinkTokens link, PublicTokens publicTokens, LinkSettings linkSettings, KeybridgeSettings settings) {
         this.link = link;
         this.publicTokens = publicTokens;
         this.linkSettings = linkSettings;
@@ -48,7 +48,7 @@ class LinkTokenController {
         if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
             throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
         }
-        LinkService.CreatedToken t = link.createToken(caller, userId, f.optionalString("org_id", limits.maxIdLength()),
+        LinkTokens.CreatedToken t = link.create(caller, userId, f.optionalString("org_id", limits.maxIdLength()),
                 f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048));
         return new TokenResponse(true, t.token(), Timestamps.format(t.expiration()));
     }

@@ -27,8 +27,10 @@ public class SessionTokens {
 
     private final SigningKeys keys;
     private final Duration ttl;
+    private final java.time.Clock clock;
 
-    SessionTokens(SigningKeys keys, KeybridgeSettings settings) {
+    SessionTokens(SigningKeys keys, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.ttl = settings.sessionTokenTtl();
     }
@@ -36,7 +38,7 @@ public class SessionTokens {
     public record Issued(String token, Instant expiresAt) {}
 
     public Issued issue(String orgId, Environment env, String linkedAccountId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant exp = now.plus(ttl);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("org_id", orgId)
@@ -73,7 +75,7 @@ public class SessionTokens {
                 throw invalid();
             }
             Date exp = claims.getExpirationTime();
-            if (exp == null || !exp.toInstant().isAfter(Instant.now())) {
+            if (exp == null || !exp.toInstant().isAfter(clock.instant())) {
                 throw new Errors.Unauthenticated("session_token_expired", "The session token has expired; create a new one.");
             }
             return Caller.session(orgId, env, account);

@@ -30,9 +30,11 @@ class Deliverer {
     private final Vault vault;
     private final JsonMapper json;
     private final KeybridgeSettings.Webhooks settings;
+    private final java.time.Clock clock;
 
     Deliverer(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault, JsonMapper json,
-              KeybridgeSettings settings) {
+              KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.sender = sender;
         this.retries = retries;
@@ -44,7 +46,7 @@ class Deliverer {
 
     /** Makes one attempt and records it; true when the receiver took it (and it was recorded). */
     boolean deliver(Claimed c, String node) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         Outcome outcome;
         try {
             outcome = attempt(c);
@@ -79,7 +81,7 @@ class Deliverer {
         if (!leaseOutlastsSend(c)) {
             return null;
         }
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String signature = Signer.signatureHeader(keys(c), c.eventId(), timestamp, body);
         return sender.send(new Sender.Request(c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
     }
@@ -98,7 +100,7 @@ class Deliverer {
         List<byte[]> keys = new ArrayList<>(2);
         keys.add(SigningSecret.decrypt(vault, c.secretCiphertext(), c.orgId(), c.environment(), c.endpointId()));
         if (c.previousSecretCiphertext() != null && c.previousSecretExpiresAt() != null
-                && c.previousSecretExpiresAt().isAfter(Instant.now())) {
+                && c.previousSecretExpiresAt().isAfter(clock.instant())) {
             keys.add(SigningSecret.decrypt(vault, c.previousSecretCiphertext(), c.orgId(), c.environment(),
                     c.endpointId()));
         }

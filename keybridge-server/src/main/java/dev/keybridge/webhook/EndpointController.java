@@ -26,8 +26,10 @@ class EndpointController {
 
     private final EndpointService endpoints;
     private final EndpointStore store;
+    private final java.time.Clock clock;
 
-    EndpointController(EndpointService endpoints, EndpointStore store) {
+    EndpointController(EndpointService endpoints, EndpointStore store, java.time.Clock clock) {
+        this.clock = clock;
         this.endpoints = endpoints;
         this.store = store;
     }
@@ -36,7 +38,7 @@ class EndpointController {
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
         EndpointService.WithSecret created = endpoints.create(caller, EndpointInput.forCreate(body));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(EndpointView.withSecret(created.endpoint(), Instant.now(), created.secret()));
+                .body(EndpointView.withSecret(created.endpoint(), clock.instant(), created.secret()));
     }
 
     @GetMapping
@@ -45,20 +47,20 @@ class EndpointController {
                              @RequestParam(required = false) String cursor) {
         Cursors.checkLimit(limit);
         String after = Cursors.decode("e", cursor);
-        Instant now = Timestamps.now();
+        Instant now = clock.instant();
         return Cursors.page(store.page(caller.orgId(), caller.environment(), after, limit + 1), limit, "e",
                 WebhookEndpoint::id, e -> EndpointView.of(e, now));
     }
 
     @GetMapping("/{endpointId}")
     Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
-        return EndpointView.of(endpoints.get(caller, endpointId), Instant.now());
+        return EndpointView.of(endpoints.get(caller, endpointId), clock.instant());
     }
 
     @PatchMapping("/{endpointId}")
     Map<String, Object> update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                                @RequestBody JsonNode body) {
-        return EndpointView.of(endpoints.update(caller, endpointId, EndpointInput.forUpdate(body)), Instant.now());
+        return EndpointView.of(endpoints.update(caller, endpointId, EndpointInput.forUpdate(body)), clock.instant());
     }
 
     @DeleteMapping("/{endpointId}")
@@ -70,6 +72,6 @@ class EndpointController {
     @PostMapping("/{endpointId}/rotate-secret")
     Map<String, Object> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         EndpointService.WithSecret rotated = endpoints.rotate(caller, endpointId);
-        return EndpointView.withSecret(rotated.endpoint(), Instant.now(), rotated.secret());
+        return EndpointView.withSecret(rotated.endpoint(), clock.instant(), rotated.secret());
     }
 }

@@ -110,4 +110,15 @@ class EndpointStore {
                 expires == null ? null : expires.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** For master-key rotation: the current and the rotated-out signing secret. */
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn secretColumn() {
+        return SigningSecret.column("secret_ciphertext");
+    }
+
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn previousSecretColumn() {
+        return SigningSecret.column("previous_secret_ciphertext");
+    }
 }

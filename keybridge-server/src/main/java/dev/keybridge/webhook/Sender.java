@@ -28,8 +28,10 @@ class Sender {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final java.time.Clock clock;
 
-    Sender(KeybridgeSettings settings) {
+    Sender(KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.timeout = settings.webhooks().timeout();
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,7 +65,7 @@ class Sender {
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Outcome.response(response.statusCode(), excerpt(response.body()), elapsed(start),
-                    RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), Instant.now()));
+                    RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), clock.instant()));
         } catch (TimeoutException e) {
             future.cancel(true);
             return Outcome.failure("timeout: no complete response within " + timeout.toMillis() + " ms", elapsed(start));

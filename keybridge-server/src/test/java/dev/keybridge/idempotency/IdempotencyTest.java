@@ -191,6 +191,19 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(left).isZero();
     }
 
+    @Test
+    void doesStillReplayWhenTheMasterKeyRotatesAndReencryptsStoredAnswers() {
+        TestOrganization org = newOrganization();
+        Api keyed = org.test().withKey(api).withHeader("Idempotency-Key", "rotate-1");
+        Api.Response first = keyed.post("/api/v2/public/linked-account", account("rk"));
+
+        Api.Response rotated = admin.post("/admin/v1/vault/rotate", Map.of());
+
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        assertThat(rotated.json().at("/reencrypted/idempotency_key.response_ciphertext").asInt()).isPositive();
+        assertThat(keyed.post("/api/v2/public/linked-account", account("rk")).text()).isEqualTo(first.text());
+    }
+
     static List<Api.Response> concurrently(int n, Callable<Api.Response> call) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * out of each other's way by working in organizations of their own ({@link #newOrganization()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -28,6 +29,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The server's clock: move it to test expiry without sleeping (and reset it in a finally). */
+    @Autowired
+    protected TestClock clock;
 
     protected Api api;
     protected Api admin;

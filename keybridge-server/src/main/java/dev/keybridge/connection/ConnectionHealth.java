@@ -1,15 +1,14 @@
-package dev.keybridge.health;
+package dev.keybridge.connection;
 
-import dev.keybridge.connection.Connection;
-import dev.keybridge.connection.Connections;
+import dev.keybridge.account.AccountService;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.web.Timestamps;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,14 +26,17 @@ public class ConnectionHealth {
 
     private final Connections connections;
     private final Events events;
-    private final JdbcClient jdbc;
+    private final AccountService accounts;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    public ConnectionHealth(Connections connections, Events events, JdbcClient jdbc, TransactionTemplate tx) {
+    public ConnectionHealth(Connections connections, Events events, AccountService accounts, TransactionTemplate tx,
+                            Clock clock) {
         this.connections = connections;
         this.events = events;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.tx = tx;
+        this.clock = clock;
     }
 
     /**
@@ -67,28 +69,30 @@ public class ConnectionHealth {
         return true;
     }
 
-    /** Any live status → {@code disconnected}, emitting {@code connection.deleted}; inside the caller's transaction. */
-    public boolean disconnected(Connection c, String reason) {
+    /**
+     * Any live status → {@code disconnected}, emitting {@code connection.deleted}, and the credentials
+     * erased; inside the caller's transaction. False if it was already disconnected.
+     */
+    boolean disconnected(Connection c, String reason) {
         if (c.status() == Connection.Status.DISCONNECTED
                 || !connections.transitionFrom(c, c.status(), Connection.Status.DISCONNECTED, reason)) {
             return false;
         }
+        connections.erase(c);
         events.emit(c.orgId(), c.environment(), EventType.CONNECTION_DELETED, data(c, "disconnected", reason));
         return true;
     }
 
     /** The event body: ids, app, status and reason; never a credential or the access token. */
-    Map<String, Object> data(Connection c, String status, String reason) {
-        String account = jdbc.sql("select external_id from linked_account where id = ?")
-                .param(c.linkedAccountId()).query(String.class).optional().orElse(null);
+    private Map<String, Object> data(Connection c, String status, String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("connection_id", c.id());
-        data.put("linked_account_id", account);
+        data.put("linked_account_id", accounts.externalId(c.linkedAccountId()));
         data.put("app", c.appSlug());
         data.put("status", status);
         data.put("status_reason", reason);
         data.put("org_id", c.endUserOrgId());
-        data.put("at", Timestamps.format(Timestamps.now()));
+        data.put("at", Timestamps.format(clock.instant()));
         return data;
     }
 }

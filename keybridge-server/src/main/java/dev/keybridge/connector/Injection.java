@@ -1,4 +1,4 @@
-package dev.keybridge.proxy;
+package dev.keybridge.connector;
 
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.Templates;
@@ -9,25 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts a connection's credential on an upstream request as its catalog entry's {@code inject} says:
- * header templates, query parameter templates and/or HTTP basic auth, filled from the credentials.
- * OAuth2 apps without an {@code inject} get {@code Authorization: Bearer {access_token}}.
+ * What a credential adds to an upstream request: headers, and a query string suffix (already
+ * encoded, may be empty).
  */
-final class CredentialInjector {
+public record Injection(Map<String, String> headers, String query) {
 
-    /** What to add: headers and a query string suffix (already encoded, may be empty). */
-    record Injection(Map<String, String> headers, String query) {}
-
-    private CredentialInjector() {}
-
-    static Injection inject(AppDefinition app, Map<String, String> credentials) {
+    /**
+     * As the app's catalog entry's {@code inject} says: header templates, query parameter templates
+     * and/or HTTP basic auth, filled from the credentials. Nothing when it has no {@code inject}.
+     */
+    public static Injection fromCatalog(AppDefinition app, Map<String, String> credentials) {
         Map<String, String> headers = new LinkedHashMap<>();
         StringBuilder query = new StringBuilder();
         AppDefinition.Inject inject = app.inject();
         if (inject == null) {
-            if (app.authType() == AppDefinition.AuthType.OAUTH2 && credentials.containsKey("access_token")) {
-                headers.put("authorization", "Bearer " + credentials.get("access_token"));
-            }
             return new Injection(headers, "");
         }
         if (inject.headers() != null) {
@@ -44,5 +39,10 @@ final class CredentialInjector {
             headers.put("authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         return new Injection(headers, query.toString());
+    }
+
+    /** {@code url} with the injected query appended. */
+    public String appendTo(String url) {
+        return query.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + query;
     }
 }

@@ -1,9 +1,7 @@
-package dev.keybridge.health;
+package dev.keybridge.connection;
 
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
-import dev.keybridge.connection.Connection;
-import dev.keybridge.connection.Connections;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import java.util.LinkedHashMap;
@@ -27,22 +25,20 @@ class ConnectionStatusController {
     private final ConnectionLookup lookup;
     private final Connections connections;
     private final AccountService accounts;
-    private final StatusStore store;
     private final Disconnector disconnector;
 
     ConnectionStatusController(ConnectionLookup lookup, Connections connections, AccountService accounts,
-                               StatusStore store, Disconnector disconnector) {
+                               Disconnector disconnector) {
         this.lookup = lookup;
         this.connections = connections;
         this.accounts = accounts;
-        this.store = store;
         this.disconnector = disconnector;
     }
 
     @GetMapping("/v1/connection")
     ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
                              @RequestHeader(name = "access_token") String accessToken) {
-        return store.of(lookup.byAccessToken(caller, accessToken));
+        return connections.status(lookup.byAccessToken(caller, accessToken));
     }
 
     @DeleteMapping("/v1/connection")
@@ -55,7 +51,7 @@ class ConnectionStatusController {
     @GetMapping("/api/v2/public/linked-account/{id}/connections")
     List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         LinkedAccount account = accounts.get(caller, id);
-        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(store::of).toList();
+        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(connections::status).toList();
     }
 
     @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")

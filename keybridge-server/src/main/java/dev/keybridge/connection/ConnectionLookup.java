@@ -1,9 +1,7 @@
-package dev.keybridge.health;
+package dev.keybridge.connection;
 
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
-import dev.keybridge.connection.Connection;
-import dev.keybridge.connection.Connections;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import org.springframework.stereotype.Component;

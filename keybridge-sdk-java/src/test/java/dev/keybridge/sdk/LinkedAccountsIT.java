@@ -107,6 +107,30 @@ class LinkedAccountsIT {
     }
 
     @Test
+    void doesSendThroughAPluggedInTransportOrHttpClient() {
+        List<dev.keybridge.sdk.net.TransportRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.keybridge.sdk.net.JdkHttpTransport jdk = new dev.keybridge.sdk.net.JdkHttpTransport(
+                java.net.http.HttpClient.newHttpClient());
+        Keybridge traced = Keybridge.builder().apiKey(org.test().apiKey()).baseUrl(server.baseUrl())
+                .transport(request -> {
+                    sent.add(request);
+                    return jdk.send(request);
+                }).build();
+
+        traced.linkedAccounts().upsert(LinkedAccountParams.builder("traced").build());
+
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("PUT");
+            assertThat(r.headers()).containsEntry("user-agent", "keybridge-sdk-java/0.1.0");
+            assertThat(r.toString()).doesNotContain(org.test().apiKey());
+        });
+        Keybridge own = Keybridge.builder().apiKey(org.test().apiKey()).baseUrl(server.baseUrl() + "/")
+                .httpClient(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build())
+                .build();
+        assertThat(own.linkedAccounts().retrieve("traced").accountId()).isEqualTo("traced");
+    }
+
+    @Test
     void doesKeepEnvironmentsApartWhenTheSameIdIsUsed() {
         Keybridge production = Keybridge.builder().apiKey(org.production().apiKey()).baseUrl(server.baseUrl()).build();
         keybridge.linkedAccounts().upsert(LinkedAccountParams.builder("env-1").name("test one").build());

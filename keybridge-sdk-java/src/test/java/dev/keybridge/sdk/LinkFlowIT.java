@@ -71,6 +71,28 @@ class LinkFlowIT {
     }
 
     @Test
+    void doesChangeAppAndLinkSettingsWithoutShowingTheClientSecret() {
+        dev.keybridge.sdk.param.AppSettingsParams params = dev.keybridge.sdk.param.AppSettingsParams.enabled(true)
+                .clientId("my-client").clientSecret("client-secret-value").build();
+        assertThat(params.toString()).doesNotContain("client-secret-value");
+
+        dev.keybridge.sdk.model.AppSettings github = keybridge.applications().updateSettings("github", params);
+
+        assertThat(github.enabled()).isTrue();
+        assertThat(github.clientId()).isEqualTo("my-client");
+        assertThat(github.clientSecretSet()).isTrue();
+        assertThat(keybridge.applications().settings("github")).isEqualTo(github);
+        assertThat(keybridge.applications().list()).extracting(Application::slug).contains("github");
+
+        dev.keybridge.sdk.model.LinkSettings link = new dev.keybridge.sdk.model.LinkSettings(
+                List.of("https://app.example.com/done"), List.of("https://app.example.com"));
+        assertThat(keybridge.linkTokens().updateSettings(link)).isEqualTo(link);
+        assertThat(keybridge.linkTokens().settings()).isEqualTo(link);
+        assertThatThrownBy(() -> keybridge.linkTokens().updateSettings(new dev.keybridge.sdk.model.LinkSettings(
+                List.of("not a uri"), List.of()))).isInstanceOf(dev.keybridge.sdk.exception.InvalidRequestException.class);
+    }
+
+    @Test
     void doesListConnectionsAndAppsAndDisconnectWhenAnAccountIsLinked() {
         String publicToken = keybridge.sandbox().createPublicToken("apps-user", "sandbox-ehr", null).publicToken();
         String accessToken = keybridge.linkTokens().exchange(publicToken).token();

@@ -87,7 +87,7 @@ public final class Requester {
     public TransportResponse send(String method, String path, Map<String, String> query, Object body, Safety safety,
                                   RequestOptions options, boolean passUpstreamErrors) {
         RequestOptions o = options == null ? RequestOptions.NONE : options;
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("user-agent", USER_AGENT);
         headers.put("accept", "application/json");
         headers.putAll(credentials.headers());

@@ -2,12 +2,13 @@ package dev.keybridge.sdk.resource;
 
 import dev.keybridge.sdk.RequestOptions;
 import dev.keybridge.sdk.model.AccessToken;
+import dev.keybridge.sdk.model.LinkSettings;
 import dev.keybridge.sdk.model.LinkToken;
 import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.LinkTokenParams;
 
-/** Link tokens and the exchange of public tokens ({@code /link/token/…}). */
+/** Link tokens, the exchange of public tokens ({@code /link/token/…}) and Link's settings. */
 public final class LinkTokens extends ApiResource {
 
     /** Made by {@link dev.keybridge.sdk.Keybridge#linkTokens()}. */
@@ -28,6 +29,18 @@ public final class LinkTokens extends ApiResource {
     /** A link token for update mode: the end user repairs the connection of {@code accessToken}, which stays the same. */
     public LinkToken createForUpdate(String accessToken) {
         return create(LinkTokenParams.forUpdate(accessToken).build());
+    }
+
+    /** Link's settings in your environment: allowed redirect URIs and embedding origins. */
+    public LinkSettings settings() {
+        return call("GET", "/api/v2/public/link/settings", null, null, Safety.SAFE, RequestOptions.NONE,
+                LinkSettings.class);
+    }
+
+    /** Replaces Link's settings (PUT: safe to retry). */
+    public LinkSettings updateSettings(LinkSettings settings) {
+        return call("PUT", "/api/v2/public/link/settings", null, settings, Safety.SAFE, RequestOptions.NONE,
+                LinkSettings.class);
     }
 
     /** Exchanges a public token ({@code pt_…}, single-use) for the connection's permanent access token. */

@@ -26,7 +26,20 @@ public record KeybridgeSettings(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
         @DefaultValue Refresh refresh,
+        @DefaultValue Checks checks,
         @DefaultValue Idempotency idempotency) {
+
+    /**
+     * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by
+     * its app's connector every {@code interval}; a scan every {@code pollInterval} leases at most
+     * {@code batchSize} due connections for {@code lease}.
+     */
+    public record Checks(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("24h") Duration interval,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("1m") Duration pollInterval,
+            @DefaultValue("50") int batchSize) {}
 
     /**
      * {@code Idempotency-Key} on the POSTs that create or act: a key and its stored answer live

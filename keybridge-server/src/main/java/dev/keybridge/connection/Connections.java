@@ -225,6 +225,46 @@ public class Connections {
                 .optional().orElse(0);
     }
 
+    // ------------------------------------------------------------------ scheduled checks
+
+    /**
+     * Leases up to {@code limit} active connections that cannot refresh and are due a check: never
+     * checked and older than {@code interval}, or past their {@code next_check_at}. Shares the lease
+     * columns with refresh, which never touches such connections.
+     */
+    public List<Claimed> claimDueChecks(String owner, Duration lease, Duration interval, int limit) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        update connection c set lease_owner = ?, lease_until = ?
+                        where c.id in (
+                            select id from connection
+                            where status = 'active' and not refreshable
+                              and coalesce(next_check_at, created_at + cast(? as interval)) <= ?
+                              and (lease_until is null or lease_until < ?)
+                            order by next_check_at nulls first limit ? for update skip locked)
+                        returning c.id, c.org_id, c.environment, c.credential_version""")
+                .params(owner, ts(now.plus(lease)), interval.toSeconds() + " seconds", ts(now), ts(now), limit)
+                .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), Environment.fromWire(rs.getString(3)),
+                        rs.getInt(4)))
+                .list();
+    }
+
+    /** Records a check and when the next is due; releases the lease. */
+    public void checked(String id, String owner, Duration interval) {
+        Instant now = clock.instant();
+        jdbc.sql("update connection set last_checked_at = ?, next_check_at = ?, lease_owner = null, lease_until = null "
+                        + "where id = ? and lease_owner = ?")
+                .params(ts(now), ts(now.plus(interval)), id, owner).update();
+    }
+
+    /** Connections of every organization by status (for the metrics gauge). */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from connection group by status")
+                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
     // ------------------------------------------------------------------ the status view
 
     /** The status API's view of a connection, with its latest transitions (oldest first). */

@@ -57,9 +57,12 @@ class Forwarder {
     private final UpstreamGuard guard;
     private final KeybridgeSettings.Proxy settings;
     private final HttpClient http;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     Forwarder(AppSettings apps, AppConnectors connectors, Clock clock, Connections connections, ConnectionHealth health,
-              TokenRefresher refresher, UpstreamGuard guard, KeybridgeSettings settings) {
+              TokenRefresher refresher, UpstreamGuard guard, KeybridgeSettings settings,
+              io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.apps = apps;
         this.connectors = connectors;
         this.clock = clock;
@@ -170,8 +173,12 @@ class Forwarder {
             }
         }
         injection.headers().forEach(builder::header);
+        long started = System.nanoTime();
+        String status = "error";
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            status = Integer.toString(r.statusCode());
+            return r;
         } catch (HttpConnectTimeoutException e) {
             throw new Errors.BadGateway("upstream_timeout", "The app's API did not accept a connection in time.");
         } catch (HttpTimeoutException e) {
@@ -182,6 +189,9 @@ class Forwarder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Errors.BadGateway("upstream_unreachable", "Interrupted while calling the app's API.");
+        } finally {
+            meters.timer("keybridge.proxy.upstream", "app", app.slug(), "status", status)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

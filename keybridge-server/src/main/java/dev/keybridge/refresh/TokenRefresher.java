@@ -62,6 +62,7 @@ public class TokenRefresher {
     private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Hook hook = Hook.NONE;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     /** Test seam: runs after the provider answered and before the answer is written. */
     public interface Hook {
@@ -72,13 +73,16 @@ public class TokenRefresher {
 
     @org.springframework.beans.factory.annotation.Autowired
     public TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
-                          Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings settings) {
-        this(connections, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout());
+                          Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings settings,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
+        this(connections, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout(),
+                meters);
     }
 
     private TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
                            Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings.Refresh settings,
-                           Duration upstreamTimeout) {
+                           Duration upstreamTimeout, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.connections = connections;
         this.apps = apps;
         this.connectors = connectors;
@@ -93,7 +97,7 @@ public class TokenRefresher {
 
     /** Another refresher over the same database, as a second node would have (tests and the bench). */
     public TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, apps, connectors, health, events, tx, clock, settings, upstreamTimeout);
+        return new TokenRefresher(connections, apps, connectors, health, events, tx, clock, settings, upstreamTimeout, meters);
     }
 
     public void hook(Hook hook) {
@@ -219,7 +223,9 @@ public class TokenRefresher {
                 hook.afterProviderAnswered(c.id());
                 if (connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt())) {
                     log.debug("Refreshed connection {}", c.id());
+                    outcome("refreshed");
                 } else {
+                    outcome("fenced");
                     log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
                 }
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
@@ -227,6 +233,7 @@ public class TokenRefresher {
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {
                 connections.releaseLease(c.id(), node);
                 health.loginRequired(c, "refresh_failed");
+                outcome("login_required");
                 throw new Errors.LoginRequired("refresh_failed");
             }
             case Step.Failure f -> {
@@ -242,7 +249,12 @@ public class TokenRefresher {
     }
 
     /** Backoff: base * 2^failures, at most max, +/-20% jitter; the first failure in a row emits an event. */
+    private void outcome(String outcome) {
+        meters.counter("keybridge.refresh", "outcome", outcome).increment();
+    }
+
     private void failed(Connection c, String error) {
+        outcome("failed");
         int before = connections.refreshFailures(c.id());
         long base = settings.backoffBase().toMillis() << Math.min(before, 20);
         long wait = Math.min(base, settings.backoffMax().toMillis());

@@ -51,6 +51,16 @@ class SandboxApiController {
                 Map.of("id", "inv_2", "amount", 1999)))) : denied("invalid_api_key");
     }
 
+    /** A resource the sandbox key may not read: a good key gets 403 (a permission, not a login, problem). */
+    @GetMapping("/sandbox/api/keys/admin")
+    ResponseEntity<Object> keysAdmin(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
+        if (!GOOD_KEY.equals(key)) {
+            return denied("invalid_api_key");
+        }
+        return enabled ? ResponseEntity.status(403).body(Map.of("error", "insufficient_permissions"))
+                : ResponseEntity.status(404).build();
+    }
+
     @GetMapping("/sandbox/api/ehr/me")
     ResponseEntity<Object> ehrMe(@RequestHeader(name = "authorization", required = false) String auth) {
         String user = ehrUser(auth);

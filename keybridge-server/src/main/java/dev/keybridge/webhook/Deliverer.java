@@ -30,10 +30,12 @@ class Deliverer {
     private final Vault vault;
     private final JsonMapper json;
     private final KeybridgeSettings.Webhooks settings;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final java.time.Clock clock;
 
     Deliverer(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault, JsonMapper json,
-              KeybridgeSettings settings, java.time.Clock clock) {
+              KeybridgeSettings settings, java.time.Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.clock = clock;
         this.store = store;
         this.sender = sender;
@@ -65,6 +67,9 @@ class Deliverer {
                     c.attempt());
             return false;
         }
+        meters.timer("keybridge.webhook.delivery", "outcome",
+                        result.succeeded() ? "succeeded" : retryIn != null ? "retrying" : "failed")
+                .record(Duration.ofMillis(Math.max(0, result.latencyMs())));
         return result.succeeded();
     }
 

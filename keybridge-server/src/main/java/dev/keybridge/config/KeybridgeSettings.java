@@ -27,7 +27,8 @@ public record KeybridgeSettings(
         @DefaultValue Proxy proxy,
         @DefaultValue Refresh refresh,
         @DefaultValue Checks checks,
-        @DefaultValue("1s") Duration cacheTtl) {
+        @DefaultValue("1s") Duration cacheTtl,
+        @DefaultValue Idempotency idempotency) {
 
     /**
      * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by
@@ -40,6 +41,19 @@ public record KeybridgeSettings(
             @DefaultValue("60s") Duration lease,
             @DefaultValue("1m") Duration pollInterval,
             @DefaultValue("50") int batchSize) {}
+
+    /**
+     * {@code Idempotency-Key} on the POSTs that create or act: a key and its stored answer live
+     * {@code ttl}; a second request with a key whose first request is still running waits up to
+     * {@code waitForFirst} for its answer (then 409 {@code idempotency_key_in_progress}); a running request
+     * holds its key for {@code lease} (a node that died mid-request frees it after that); expired keys
+     * are deleted every {@code sweepInterval}.
+     */
+    public record Idempotency(
+            @DefaultValue("24h") Duration ttl,
+            @DefaultValue("10s") Duration waitForFirst,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("5m") Duration sweepInterval) {}
 
     /**
      * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest

@@ -30,6 +30,13 @@ public final class Errors {
         }
     }
 
+    /** The request is well formed but cannot be taken as it is (e.g. an idempotency key reused with another body). */
+    public static final class Unprocessable extends ApiException.FixRequest {
+        public Unprocessable(String error, String message) {
+            super(422, error, ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
     public static final class PayloadTooLarge extends ApiException.FixRequest {
         public PayloadTooLarge(long limit) {
             super(413, "payload_too_large", ErrorType.INVALID_REQUEST,

@@ -20,7 +20,8 @@ final class IdempotentRoutes {
             new Route("POST", "/link/token/create"),
             new Route("POST", "/link/token/exchange"),
             new Route("POST", "/api/v2/public/webhook"),
-            new Route("POST", "/api/v2/public/webhook/*/redeliver"));
+            new Route("POST", "/api/v2/public/webhook/*/redeliver"),
+            new Route("PUT", "/api/v2/public/migrate-token"));
 
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 

@@ -123,4 +123,19 @@ class CredentialImportTest extends IntegrationTest {
         assertThat(server.withHeader("linked_account_id", "mig-5").get("/api/v2/public/application/sandbox-keys").json()
                 .get("connected").asBoolean()).isTrue();
     }
+
+    @Test
+    void doesReplayAnImportWithTheSameIdempotencyKeyInsteadOfConflicting() {
+        Api keyed = server.withHeader("Idempotency-Key", "import-mig-9");
+        Map<String, Object> body = Map.of("linked_account_id", "mig-9", "slug", "sandbox-keys",
+                "auth_object", Map.of("api_key", "key_good"));
+
+        Api.Response first = keyed.put(PATH, body);
+        Api.Response again = keyed.put(PATH, body);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(server.put(PATH, body).status()).as("without the key it is a second import").isEqualTo(409);
+    }
 }

@@ -26,7 +26,10 @@ record LinkSession(
         String viewJson,
         byte[] secret,
         Instant expiresAt,
-        Instant openedAt) {
+        Instant openedAt,
+        String language,
+        int stepSeq,
+        Instant windowClosedAt) {
 
     enum Mode { CREATE, UPDATE }
 
@@ -39,9 +42,10 @@ record LinkSession(
     enum State {
         CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED;
 
-        /** No event leaves it. */
+        /** This run of the flow ended (only {@link LinkEvent#REOPEN}, a new open of the token, leaves it). */
         boolean terminal() {
-            return java.util.Arrays.stream(LinkEvent.values()).noneMatch(e -> e.allowedFrom(this));
+            return java.util.Arrays.stream(LinkEvent.values()).filter(e -> e != LinkEvent.REOPEN)
+                    .noneMatch(e -> e.allowedFrom(this));
         }
 
         String wire() {

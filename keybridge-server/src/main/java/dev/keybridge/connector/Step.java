@@ -8,14 +8,26 @@ import java.util.Map;
 public sealed interface Step {
 
     /** The first form of a flow (or the form again, in update mode); its answers go to {@link Connector#start}. */
-    record Form(Text title, Text prompt, List<Field> fields) implements Step {}
+    record Form(Text title, Text prompt, List<Field> fields) implements Step {
+
+        /** Untranslated texts (operator connectors without bundles). */
+        public Form(String title, String prompt, List<Field> fields) {
+            this(Text.literal(title), Text.literal(prompt), fields);
+        }
+    }
 
     /**
      * Ask the end user: a one-time code, security questions, a choice. {@code error} is shown above
      * the fields when the previous answer was wrong.
      */
     record Challenge(Text title, Text prompt, List<Field> fields, Text error, Map<String, String> state)
-            implements Step {}
+            implements Step {
+
+        /** Untranslated texts (operator connectors without bundles). */
+        public Challenge(String title, String prompt, List<Field> fields, String error, Map<String, String> state) {
+            this(Text.literal(title), Text.literal(prompt), fields, Text.literal(error), state);
+        }
+    }
 
     /** Send the browser to {@code location} (an OAuth2 authorize page); the answer comes to the callback. */
     record Redirect(String location, Map<String, String> state) implements Step {}
@@ -31,6 +43,11 @@ public sealed interface Step {
      */
     record Failure(String code, Text message, boolean retryable) implements Step {
 
+        /** An untranslated message (operator connectors without bundles). */
+        public Failure(String code, String message, boolean retryable) {
+            this(code, Text.literal(message), retryable);
+        }
+
         /** The failure with the bundle's text {@code error.<code>}. */
         public static Failure of(String code, boolean retryable, Object... args) {
             return new Failure(code, Text.of("error." + code, args), retryable);
@@ -40,6 +57,12 @@ public sealed interface Step {
     /** A form field. {@code type}: text, password, email, code, choice; {@code options} for a choice. */
     record Field(String name, String type, Text label, boolean required, String placeholder,
                  List<String> options, String value, boolean readOnly) {
+
+        /** An untranslated label (operator connectors without bundles). */
+        public Field(String name, String type, String label, boolean required, String placeholder, List<String> options,
+                     String value, boolean readOnly) {
+            this(name, type, Text.literal(label), required, placeholder, options, value, readOnly);
+        }
 
         public static Field text(String name, Text label) {
             return new Field(name, "text", label, true, null, List.of(), null, false);

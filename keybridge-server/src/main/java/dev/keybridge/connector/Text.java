@@ -20,6 +20,11 @@ public record Text(String key, List<String> args, String fallback) {
         return new Text(key, Arrays.stream(args).map(a -> Objects.toString(a, "")).toList(), null);
     }
 
+    /** A text as it is, not translated (an operator's connector that brings no bundle). */
+    public static Text literal(String text) {
+        return text == null ? null : new Text(null, List.of(), text);
+    }
+
     /** A key with a text for when no bundle has it. */
     public static Text orElse(String key, String fallback, Object... args) {
         return new Text(key, of(key, args).args(), fallback);

@@ -111,10 +111,12 @@ public class LinkFlow {
         return new Outcome(s, v, null, null, handle);
     }
 
-    /** The Link window was closed or left without finishing (a beacon from the page). */
-    public void windowClosed(String handle) {
+    /** The Link window was closed or left without finishing, or is open again (beacons from the page). */
+    public void window(String handle, boolean closed) {
         LinkSession s = byHandle(handle);
-        if (!s.step().terminal()) {
+        if (!closed) {
+            sessions.clearWindowClosed(s.id());
+        } else if (!s.step().terminal()) {
             sessions.markWindowClosed(s.id());
         }
     }
@@ -201,7 +203,9 @@ public class LinkFlow {
             move(s, LinkEvent.EXIT, s.appSlug(), LinkView.of(s), null, null);
         }
         LinkSession now = byHandle(handle);
-        String redirect = now.redirectUri() == null ? null : withParam(now.redirectUri(), "status", "exited");
+        String redirect = now.redirectUri() == null ? null
+                : withParam(withParam(withParam(now.redirectUri(), "status", "exited"), "link_session_id", now.id()),
+                        "exit_status", LinkStatus.of(now, LinkView.of(now)));
         return new Outcome(now, LinkView.of(now), redirect, null, handle);
     }
 
@@ -241,13 +245,15 @@ public class LinkFlow {
             case Step.Success ok -> {
                 String publicToken = completion.finish(s, app, ok, secret);
                 LinkSession done = sessions.byId(s.id()).orElseThrow();
-                String redirect = done.redirectUri() == null ? null : withParam(done.redirectUri(), "public_token", publicToken);
+                String redirect = done.redirectUri() == null ? null
+                        : withParam(withParam(done.redirectUri(), "public_token", publicToken), "link_session_id", done.id());
                 return new Outcome(done, LinkView.of(done), redirect, publicToken, secret.handle());
             }
         }
         LinkSession now = sessions.byId(s.id()).orElseThrow();
         String redirect = now.step() == LinkSession.State.FAILED && now.redirectUri() != null
-                ? withParam(withParam(now.redirectUri(), "status", "failed"), "error_code", LinkView.of(now).errorCode()) : null;
+                ? withParam(withParam(withParam(now.redirectUri(), "status", "failed"), "error_code", LinkView.of(now).errorCode()),
+                        "link_session_id", now.id()) : null;
         return new Outcome(now, LinkView.of(now), redirect, null, secret.handle());
     }
 

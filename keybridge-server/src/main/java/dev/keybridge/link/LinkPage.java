@@ -154,6 +154,9 @@ class LinkPage {
         if (text == null) {
             return null;
         }
+        if (text.key() == null) {
+            return text.fallback();
+        }
         return messages.getMessage(text.key(), text.args().toArray(),
                 text.fallback() != null ? text.fallback() : text.key(), locale);
     }

@@ -106,11 +106,11 @@ class LinkPageController {
         return act(model, request, response, () -> link.exit(handle));
     }
 
-    /** The page's beacon when its window closes (or is left) without finishing. */
-    @PostMapping("/link/s/{handle}/closed")
-    ResponseEntity<Void> closed(@PathVariable String handle) {
+    /** The page's beacons: its window closed (or was left) without finishing, or it is open again (a reload). */
+    @PostMapping("/link/s/{handle}/{mark:closed|opened}")
+    ResponseEntity<Void> window(@PathVariable String handle, @PathVariable String mark) {
         try {
-            link.windowClosed(handle);
+            link.window(handle, mark.equals("closed"));
         } catch (ApiException e) {
             return ResponseEntity.status(e.status()).build();
         }

@@ -31,7 +31,7 @@
     var onEvent = options.onEvent || function () {};
     var successPaneMs = options.successPaneMs === undefined ? 1500 : options.successPaneMs;
     var win = null, frame = null, overlay = null, finished = true, timer = null;
-    var lastMetadata = {}, lastError = null, atProvider = false;
+    var lastMetadata = {}, lastError = null, atProvider = false, pending = null;
 
     function url() {
       return base + "/link?token=" + encodeURIComponent(options.token) +
@@ -50,12 +50,16 @@
       try { onEvent(name, m); } catch (e) { setTimeout(function () { throw e; }); }
     }
 
+    function dispose(w, o) {
+      if (o && o.parentNode) o.parentNode.removeChild(o);
+      if (w && !w.closed) { try { w.close(); } catch (e) { /* ignore */ } }
+    }
+
     function cleanup() {
       window.removeEventListener("message", onMessage);
       if (timer) { clearInterval(timer); timer = null; }
-      if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
-      overlay = null; frame = null;
-      if (win && !win.closed) { try { win.close(); } catch (e) { /* ignore */ } }
+      dispose(win, overlay);
+      overlay = null; frame = null; win = null;
     }
 
     function succeed(publicToken, metadata) {
@@ -66,7 +70,10 @@
       event("HANDOFF", metadata);
       onSuccess(publicToken, copy(metadata));
       // The success pane stays a moment (or until the host calls destroy/exit), then Link closes.
-      setTimeout(cleanup, successPaneMs);
+      var w = win, o = overlay;
+      win = null; overlay = null; frame = null;
+      pending = function () { dispose(w, o); };
+      setTimeout(function () { if (pending) { pending(); pending = null; } }, successPaneMs);
     }
 
     function exit(error, metadata) {
@@ -140,12 +147,13 @@
         if (win && !win.closed) win.focus();
         return;
       }
+      if (pending) { pending(); pending = null; }
       finished = false; atProvider = false; lastError = null; lastMetadata = {};
       window.addEventListener("message", onMessage);
       if (display === "popup") {
         var w = 460, h = 720;
         var left = Math.max(0, (screen.width - w) / 2), top = Math.max(0, (screen.height - h) / 2);
-        win = window.open(url(), "keybridge-link", "popup,width=" + w + ",height=" + h + ",left=" + left + ",top=" + top);
+        win = window.open(url(), "keybridge-link-" + Date.now(), "popup,width=" + w + ",height=" + h + ",left=" + left + ",top=" + top);
         if (!win) { exit({ error_code: "popup_blocked", error_message: "The browser blocked the Link window." }, {}); return; }
         timer = setInterval(function () {
           if (win.closed && !finished) {
@@ -180,7 +188,10 @@
     return {
       open: open,
       exit: function () { exit(null, lastMetadata); },
-      destroy: function () { finished = true; cleanup(); }
+      destroy: function () {
+        finished = true; cleanup();
+        if (pending) { pending(); pending = null; }
+      }
     };
   }
 

@@ -32,7 +32,7 @@ class LinkPage {
     record AppCard(String slug, String name, String logo, String initial, String terms, String domains) {}
 
     /** The model of {@code templates/link/page.html}. */
-    record Page(String step, String viewName, String status, String handle, int stepSeq, String lang, String title,
+    record Page(String step, String viewName, String stepView, String status, String handle, int stepSeq, String lang, String title,
                 String prompt, String error, String errorCode, boolean retryable, List<Field> fields, AppCard app,
                 List<AppCard> apps, List<AppCard> unavailable, String query, String searchNote, boolean fixedApp,
                 boolean update, String reconnect, String reason, boolean intro, String publicToken, boolean showToken,
@@ -102,7 +102,7 @@ class LinkPage {
         boolean showToken = o.publicToken() != null && s.embedOrigin() == null && s.environment() == Environment.TEST;
         List<Field> fields = v.fields() == null ? List.of() : v.fields().stream().map(f -> new Field(f.name(), f.type(),
                 t(f.label(), locale), f.required(), f.placeholder(), f.options(), f.value(), f.readOnly())).toList();
-        return new Page(step, viewName, status, o.handle(), s.stepSeq(), locale.getLanguage(), t(v.title(), locale),
+        return new Page(step, viewName, LinkStatus.viewName(step, v, false), status, o.handle(), s.stepSeq(), locale.getLanguage(), t(v.title(), locale),
                 t(v.prompt(), locale), error, v.errorCode(), v.retryable() == null || v.retryable(), fields,
                 app == null ? null : card(app), cards, unavailable, query, note, s.fixedApp(), update,
                 app == null ? null : msg("update.title", locale, app.name()), reason, intro, o.publicToken(), showToken,
@@ -113,7 +113,7 @@ class LinkPage {
     /** The page for a Link that cannot continue (a bad, spent or expired token; an unknown handle). */
     Page invalid(String code, String fallback, String origin, String requestId, Locale locale) {
         String error = messages.getMessage("error." + code, null, fallback, locale);
-        return new Page("invalid", "ERROR", "failed", null, 0, locale.getLanguage(), null, null, error, code, false,
+        return new Page("invalid", "ERROR", "ERROR", "failed", null, 0, locale.getLanguage(), null, null, error, code, false,
                 List.of(), null, List.of(), List.of(), null, null, false, false, null, null, false, null, false, origin,
                 null, "error", json.writeValueAsString(LinkMetadata.invalid(code, error, requestId)), null,
                 new Brand(msg("brand.default", locale), null, "K", null, null, "system"));

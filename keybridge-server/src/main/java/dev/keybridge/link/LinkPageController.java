@@ -56,7 +56,7 @@ class LinkPageController {
         headers(response, null);
         try {
             String handle = tokens.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
-            return "redirect:/link/s/" + handle;
+            return "redirect:/link/s/" + handle + "?opened=1";
         } catch (ApiException e) {
             return error(model, request, response, e, blankToNull(origin));
         }
@@ -122,11 +122,17 @@ class LinkPageController {
                     HttpServletResponse response) {
         Map<String, String> flat = new LinkedHashMap<>();
         params.forEach((k, v) -> flat.put(k, v.getFirst()));
-        return act(model, request, response, () -> link.callback(flat));
+        return act(model, request, response, () -> link.callback(flat), "?oauth=1");
     }
 
     /** Runs an action; answers with the redirect it leads to, the page (post/redirect/get), or the success page. */
     private Object act(Model model, HttpServletRequest request, HttpServletResponse response, Supplier<LinkFlow.Outcome> action) {
+        return act(model, request, response, action, "");
+    }
+
+    /** {@code mark}: a query the page reads once (and drops from its address) to tell the host what happened. */
+    private Object act(Model model, HttpServletRequest request, HttpServletResponse response, Supplier<LinkFlow.Outcome> action,
+                       String mark) {
         headers(response, null);
         LinkFlow.Outcome o;
         try {
@@ -138,7 +144,7 @@ class LinkPageController {
             return "redirect:" + o.redirect();
         }
         if (o.publicToken() == null && o.handle() != null) {
-            RedirectView prg = new RedirectView("/link/s/" + o.handle(), true);
+            RedirectView prg = new RedirectView("/link/s/" + o.handle() + mark, true);
             prg.setStatusCode(HttpStatus.SEE_OTHER);
             return prg;
         }

@@ -14,7 +14,6 @@
   try { metadata = JSON.parse(attr("data-metadata") || "{}"); } catch (e) { /* keep empty */ }
   var open = step === "picking" || step === "form" || step === "challenge" || step === "authorizing";
   var leaving = false;
-  var store = (function () { try { return window.sessionStorage; } catch (e) { return null; } })();
   var format = function (pattern, value) { return (pattern || "").replace("{0}", value); };
 
   function post(message) {
@@ -30,11 +29,13 @@
     post({ source: "keybridge-link", event: "event", name: name, metadata: m });
   }
 
-  if (handle && store) {
-    if (!store.getItem("kb-open-" + handle)) { store.setItem("kb-open-" + handle, "1"); emit("OPEN"); }
-    if (store.getItem("kb-oauth-" + handle)) { store.removeItem("kb-oauth-" + handle); emit("CLOSE_OAUTH"); }
-  } else if (!handle) {
-    emit("OPEN");
+  // Keybridge marks the first page of an open (?opened=1) and the return from a provider (?oauth=1);
+  // the address drops the mark at once, so a reload does not repeat the event.
+  var query = location.search;
+  if (!handle || /[?&]opened=1/.test(query)) emit("OPEN");
+  if (/[?&]oauth=1/.test(query)) emit("CLOSE_OAUTH");
+  if (/[?&](opened|oauth)=1/.test(query) && window.history && history.replaceState) {
+    history.replaceState(null, "", location.pathname);
   }
   if (metadata.error_code) emit("ERROR");
 
@@ -71,7 +72,6 @@
         var card = form.querySelector(".name");
         emit("SELECT_APP", { app: { slug: slug.value, name: card ? card.textContent : null } });
       } else if (name) {
-        if (name === "OPEN_OAUTH" && store && handle) store.setItem("kb-oauth-" + handle, "1");
         emit(name);
       }
     });

@@ -77,7 +77,7 @@ class UpdateModeBrowserTest extends HealthIntegrationTest {
         page.navigate(serveEmbeddingPage(LinkTokens.update(accessToken).create(server)));
         page.click("#fix");
         FrameLocator link = page.frameLocator("iframe[title='Connect an account']");
-        PlaywrightAssertions.assertThat(link.locator("h1")).hasText("Reconnect your Sandbox EHR account");
+        PlaywrightAssertions.assertThat(link.locator("#intro h1")).hasText("Reconnect your Sandbox EHR account");
         PlaywrightAssertions.assertThat(link.locator("#reason")).containsText("one-time code expired");
         link.locator("#intro-continue").click();
         link.locator("#f-code").fill("1234");

@@ -91,7 +91,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
         assertThat(events.get(6)).containsEntry("view_name", "MFA").containsEntry("status", "requires_code");
         assertThat(events.get(7)).containsEntry("status", "connected");
         assertThat(((Map<?, ?>) events.get(7).get("app")).get("name")).isEqualTo("Sandbox EHR");
-        PlaywrightAssertions.assertThat(link.locator("h1")).hasText("Connected");
+        PlaywrightAssertions.assertThat(link.locator("#step h1")).hasText("Connected");
         screenshot(page, "link-connected.png");
         PlaywrightAssertions.assertThat(page.locator("iframe")).hasCount(0);
     }
@@ -115,14 +115,14 @@ class LinkScreensBrowserTest extends IntegrationTest {
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo(lang);
             check(page, lang + " intro", violations);
             page.locator("#intro-continue").click();
-            PlaywrightAssertions.assertThat(page.locator("h1")).hasText(expected.get(lang)[0]);
+            PlaywrightAssertions.assertThat(page.locator("#step h1")).hasText(expected.get(lang)[0]);
             check(page, lang + " picker", violations);
             page.locator("#apps button[data-slug=sandbox-ehr]").click();
             check(page, lang + " credentials", violations);
             page.locator("#f-username").fill("mfa_device");
             page.locator("#f-password").fill("pass_good");
             page.locator("#f-password").press("Enter");
-            PlaywrightAssertions.assertThat(page.locator("h1")).hasText(expected.get(lang)[1]);
+            PlaywrightAssertions.assertThat(page.locator("#step h1")).hasText(expected.get(lang)[1]);
             page.locator("#f-code").fill("0000");
             page.locator("#f-code").press("Enter");
             PlaywrightAssertions.assertThat(page.locator("[role=alert]")).isVisible();
@@ -132,7 +132,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
             }
             page.locator("#f-code").fill("1234");
             page.locator("#f-code").press("Enter");
-            PlaywrightAssertions.assertThat(page.locator("h1")).hasText(expected.get(lang)[2]);
+            PlaywrightAssertions.assertThat(page.locator("#step h1")).hasText(expected.get(lang)[2]);
             check(page, lang + " connected", violations);
             page.close();
         }
@@ -140,7 +140,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
         french.navigate(api.base() + "/link?token=" + LinkTokens.forUser("browser-fr").create(server));
         assertThat(french.locator("html").getAttribute("lang")).as("the browser's language").isEqualTo("fr");
         french.locator("#intro-continue").click();
-        PlaywrightAssertions.assertThat(french.locator("h1")).hasText("Choisissez votre application");
+        PlaywrightAssertions.assertThat(french.locator("#step h1")).hasText("Choisissez votre application");
         french.navigate(api.base() + "/link?token=lt_test_nothing");
         PlaywrightAssertions.assertThat(french.locator("[role=alert]")).hasText("Cette adresse Link n’est pas valable.");
         check(french, "fr invalid", violations);
@@ -229,7 +229,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
         assertThat(page.url()).contains("status=exited").contains("link_session_id=link_");
 
         page.navigate(api.base() + "/link?token=" + token);
-        page.locator("#intro-continue").click();
+        PlaywrightAssertions.assertThat(page.locator("#intro")).hasCount(0);
         page.locator("#f-username").fill("user_good");
         page.locator("#f-password").fill("pass_good");
         page.locator("#f-password").press("Enter");

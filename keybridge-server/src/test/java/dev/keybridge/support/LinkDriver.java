@@ -71,7 +71,7 @@ public final class LinkDriver {
         Page first = openRaw(linkToken, origin);
         assertThat(first.status()).as(first.html()).isEqualTo(302);
         assertThat(first.location()).contains("/link/s/ls_");
-        handle = first.location().substring(first.location().indexOf("/link/s/") + "/link/s/".length());
+        handle = first.location().substring(first.location().indexOf("/link/s/") + "/link/s/".length()).replaceAll("\\?.*", "");
         return get("/link/s/" + handle);
     }
 

@@ -55,6 +55,8 @@ class LinkBugsBrowserTest extends IntegrationTest {
         PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
         assertThat(LinkHost.eventNames(page)).as("the host never heard an exit").doesNotContain("EXIT")
                 .endsWith("HANDOFF");
+        assertThat(page.evaluate("() => window.kbSuccess.app.name")).as("metadata.app on the OAuth path")
+                .isEqualTo("Sandbox OAuth");
         assertThat(LinkTokens.exchange(server, page.locator("#out").textContent())).startsWith("at_test_");
         popup.close();
     }

@@ -49,6 +49,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
     @Test
     void doesSendThePlaidStyleEventsInOrderWhenAUserSearchesPicksAndLinksWithMfaInAnIframe() {
         Api server = newOrganization().test().withKey(api);
+        server.put("/api/v2/public/link/settings", Map.of("display_name", "Acme"));
         String token = LinkTokens.forUser("events-user").create(server);
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1100, 820));
         page.navigate(browser.serve(LinkHost.html(api.base(), token, "iframe")));

@@ -58,6 +58,8 @@ class LinkBugsBrowserTest extends IntegrationTest {
         assertThat(page.evaluate("() => window.kbSuccess.app.name")).as("metadata.app on the OAuth path")
                 .isEqualTo("Sandbox OAuth");
         assertThat(LinkTokens.exchange(server, page.locator("#out").textContent())).startsWith("at_test_");
+        PlaywrightAssertions.assertThat(popup.locator("#close-window")).hasText("You can close this window.");
+        PlaywrightAssertions.assertThat(popup.locator("#close")).isVisible();
         popup.close();
     }
 

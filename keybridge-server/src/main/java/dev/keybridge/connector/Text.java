@@ -1,5 +1,6 @@
 package dev.keybridge.connector;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,12 @@ public record Text(String key, List<String> args, String fallback) {
     /** {@code Text.of("link.form.sign_in.title", app.name())}. */
     public static Text of(String key, Object... args) {
         return new Text(key, Arrays.stream(args).map(a -> Objects.toString(a, "")).toList(), null);
+    }
+
+    /** A stored plain string (a Link view written before texts were keys) reads as a literal text. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Text fromString(String text) {
+        return literal(text);
     }
 
     /** A text as it is, not translated (an operator's connector that brings no bundle). */

@@ -52,6 +52,10 @@ public record LinkView(String account, Text title, Text prompt, List<Step.Field>
     }
 
     static LinkView of(LinkSession s) {
-        return JSON.readValue(s.viewJson(), LinkView.class);
+        return fromJson(s.viewJson());
+    }
+
+    static LinkView fromJson(String json) {
+        return JSON.readValue(json, LinkView.class);
     }
 }

@@ -48,6 +48,8 @@ class LinkBugsBrowserTest extends IntegrationTest {
                 new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
         popup.locator("#deny").click();
         PlaywrightAssertions.assertThat(popup.locator("[role=alert]")).containsText("You declined access");
+        // The host (cut off from the popup by the provider) hears from Keybridge that Link is back on its form.
+        page.waitForResponse(r -> r.url().contains("/link/result") && r.text().contains("\"step\":\"form\""), () -> { });
         popup.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
         popup.locator("#approve").click();

@@ -57,7 +57,10 @@ public class LinkTokens {
         this.settings = settings.link();
     }
 
-    /** {@code POST /link/token/create}: a single-use link token bound to org, environment and linked account. */
+    /**
+     * {@code POST /link/token/create}: a link token bound to org, environment and linked account
+     * (reusable until a Link with it succeeds).
+     */
     public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
                                String redirectUri) {
         return create(caller, userId, endUserOrgId, accessToken, appSlug, redirectUri, null);

@@ -149,6 +149,37 @@ class LinkScreensBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void doesPassAxeOnTheFailedClosedAndWaitingScreensToo() {
+        Api server = newOrganization().test().withKey(api);
+        List<String> violations = new ArrayList<>();
+        Page page = browser.newPage(new Browser.NewPageOptions().setBypassCSP(true).setViewportSize(375, 812));
+
+        page.navigate(api.base() + "/link?token=" + LinkTokens.forUser("locked").app("sandbox-ehr").create(server));
+        page.locator("#intro-continue").click();
+        page.locator("#f-username").fill("user_locked");
+        page.locator("#f-password").fill("pass_good");
+        page.locator("#f-password").press("Enter");
+        PlaywrightAssertions.assertThat(page.locator("[role=alert]")).containsText("account is locked");
+        check(page, "failed", violations);
+
+        page.navigate(api.base() + "/link?token=" + LinkTokens.forUser("closer").create(server));
+        page.locator("#intro-continue").click();
+        page.locator("#exit").click();
+        PlaywrightAssertions.assertThat(page.locator("#step h1")).hasText("Closed");
+        check(page, "closed", violations);
+
+        String oauth = LinkTokens.forUser("waiting").app("sandbox-oauth").create(server);
+        page.navigate(api.base() + "/link?token=" + oauth);
+        page.locator("#intro-continue").click();
+        page.locator("#step-form button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page.locator("#approve")).isVisible();
+        page.navigate(api.base() + "/link?token=" + oauth);
+        PlaywrightAssertions.assertThat(page.locator("#step h1")).hasText("Waiting for your sign-in");
+        check(page, "waiting for the provider", violations);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void doesShowTheHostsNameLogoAccentAndDarkThemeWhenTheEnvironmentSetsThem() {
         Api server = newOrganization().test().withKey(api);
         String logo = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(

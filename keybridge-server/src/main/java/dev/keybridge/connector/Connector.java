@@ -27,8 +27,9 @@ public interface Connector {
      * credentials family's: a username and a password.
      */
     default Step.Form form(AppDefinition app) {
-        return new Step.Form("Sign in to " + app.name(), "Use the username and password you use at " + app.name() + ".",
-                List.of(Step.Field.text("username", "Username"), Step.Field.password("password", "Password")));
+        return new Step.Form(Text.of("form.sign_in.title", app.name()), Text.of("form.sign_in.prompt", app.name()),
+                List.of(Step.Field.text("username", Text.of("field.username")),
+                        Step.Field.password("password", Text.of("field.password"))));
     }
 
     /**
@@ -65,7 +66,7 @@ public interface Connector {
 
     /** Renews refreshable credentials: a {@link Step.Success}, or a {@link Step.Failure} ({@code invalid_grant}: the grant is gone). */
     default Step refresh(ConnectorContext context, Map<String, String> credentials) {
-        return new Step.Failure("refresh_not_supported", "These credentials cannot be refreshed.", false);
+        return Step.Failure.of("refresh_not_supported", false);
     }
 
     /** Whether the stored credentials still log in. The default cannot tell. */

@@ -28,9 +28,10 @@ public class KeyBasedConnector implements Connector {
     /** The app's {@code auth_input_map}. */
     @Override
     public Step.Form form(AppDefinition app) {
-        return new Step.Form("Connect " + app.name(), "Enter the details from your " + app.name() + " account.",
+        return new Step.Form(Text.of("form.keys.title", app.name()), Text.of("form.keys.prompt", app.name()),
                 app.inputs().stream().map(f -> new Step.Field(f.name(), f.type() == null ? "text" : f.type(),
-                        label(f), f.required(), f.placeholder(), List.of(), null, false)).toList());
+                        Text.orElse("field." + f.name(), label(f)), f.required(), f.placeholder(), List.of(), null,
+                        false)).toList());
     }
 
     /** The browser SDK collects these fields itself and saves them (§3). */
@@ -47,7 +48,7 @@ public class KeyBasedConnector implements Connector {
             String v = input.get(f.name());
             v = v == null ? "" : v.strip();
             if (f.required() && v.isEmpty()) {
-                return new Step.Failure("missing_field", "Enter " + label(f) + ".", true);
+                return Step.Failure.of("missing_field", true, label(f));
             }
             values.put(f.name(), v);
         }
@@ -56,8 +57,7 @@ public class KeyBasedConnector implements Connector {
             String path = app.verification().path();
             for (String name : Templates.names(base + path)) {
                 if (values.containsKey(name) && !URL_SAFE.matcher(values.get(name)).matches()) {
-                    return new Step.Failure("invalid_field", label(app.inputs(), name)
-                            + " may only hold letters, digits, '.', '_' and '-'.", true);
+                    return Step.Failure.of("invalid_field", true, label(app.inputs(), name));
                 }
             }
             Step failure = verify(context, Templates.fill(base + path, values), values);
@@ -93,7 +93,7 @@ public class KeyBasedConnector implements Connector {
             request = HttpRequest.newBuilder(URI.create(injection.appendTo(url))).timeout(context.timeout());
             injection.headers().forEach(request::header);
         } catch (IllegalArgumentException e) {
-            return new Step.Failure("invalid_field", "Those details do not make a valid address for " + app.name() + ".", true);
+            return Step.Failure.of("invalid_address", true, app.name());
         }
         String method = app.verification().method() == null ? "GET" : app.verification().method();
         request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -101,20 +101,19 @@ public class KeyBasedConnector implements Connector {
         try {
             response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return new Step.Failure("provider_unreachable", app.name() + " could not be reached to check the key. Try again.", true);
+            return Step.Failure.of("provider_unreachable", true, app.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+            return Step.Failure.of("provider_unreachable", true, app.name());
         }
         List<Integer> ok = app.verification().successStatus();
         if (ok == null ? response.statusCode() / 100 == 2 : ok.contains(response.statusCode())) {
             return null;
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            return new Step.Failure("invalid_credentials", app.name() + " did not accept these details. Check them and try again.", true);
+            return Step.Failure.of("invalid_credentials", true, app.name());
         }
-        return new Step.Failure("verification_failed", app.name() + " answered HTTP " + response.statusCode()
-                + " when checking these details. Try again.", true);
+        return Step.Failure.of("verification_failed", true, app.name(), response.statusCode());
     }
 
     private static String label(AppDefinition.InputField f) {

@@ -45,7 +45,7 @@ public class OAuth2Connector implements Connector {
     /** Nothing to type: a "continue" that sends the browser to the provider. */
     @Override
     public Step.Form form(AppDefinition app) {
-        return new Step.Form("Connect " + app.name(), "You will sign in at " + app.name() + " and come back here.", List.of());
+        return new Step.Form(Text.of("form.oauth.title", app.name()), Text.of("form.oauth.prompt", app.name()), List.of());
     }
 
     /** Redirects to the authorize URL with {@link ConnectorContext#state()}, the value Link binds to its session. */
@@ -53,8 +53,7 @@ public class OAuth2Connector implements Connector {
     public Step start(ConnectorContext context, Map<String, String> input) {
         AppDefinition.OAuth2 o = context.app().oauth2();
         if (context.clientId() == null || context.clientId().isBlank()) {
-            return new Step.Failure("app_not_configured",
-                    context.app().name() + " is not set up for this environment yet (no OAuth client).", false);
+            return Step.Failure.of("app_not_configured", false, context.app().name());
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
@@ -85,15 +84,13 @@ public class OAuth2Connector implements Connector {
         String error = callback.get("error");
         if (error != null) {
             if ("access_denied".equals(error)) {
-                return new Step.Failure("access_denied",
-                        "You declined access in " + context.app().name() + ". Nothing was connected.", true);
+                return Step.Failure.of("access_denied", true, context.app().name());
             }
-            return new Step.Failure("oauth_error", context.app().name() + " reported an error: "
-                    + safe(error) + ".", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.reported", context.app().name(), safe(error)), true);
         }
         String code = callback.get("code");
         if (code == null || code.isBlank()) {
-            return new Step.Failure("oauth_error", context.app().name() + " did not send an authorization code.", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.no_code", context.app().name()), true);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
@@ -206,22 +203,21 @@ public class OAuth2Connector implements Connector {
             response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Step.Failure("provider_unreachable", context.app().name() + " could not be reached. Try again.", true);
+            return Step.Failure.of("provider_unreachable", true, context.app().name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+            return Step.Failure.of("provider_unreachable", true, context.app().name());
         }
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
         } catch (RuntimeException e) {
-            return new Step.Failure("oauth_error", context.app().name() + " answered the token request with HTTP "
-                    + response.statusCode() + " and no JSON.", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.not_json", context.app().name(), response.statusCode()), true);
         }
         if (response.statusCode() / 100 != 2 || !body.hasNonNull("access_token")) {
             String err = body.hasNonNull("error") ? safe(body.get("error").asString()) : "HTTP " + response.statusCode();
             String code = "invalid_grant".equals(err) ? "invalid_grant" : "oauth_error";
-            return new Step.Failure(code, context.app().name() + " refused the token request (" + err + ").", true);
+            return new Step.Failure(code, Text.of("error.oauth_error.refused", context.app().name(), err), true);
         }
         Map<String, String> credentials = new LinkedHashMap<>(base);
         for (Map.Entry<String, JsonNode> e : body.properties()) {

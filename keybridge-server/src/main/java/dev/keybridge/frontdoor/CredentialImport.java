@@ -39,9 +39,11 @@ class CredentialImport {
     private final AppConnectors connectors;
     private final ConnectionWrites writes;
     private final Clock clock;
+    private final Refusals refusals;
 
     CredentialImport(AppSettings apps, AccountService accounts, AppConnectors connectors, ConnectionWrites writes,
-                     Clock clock) {
+                     Clock clock, Refusals refusals) {
+        this.refusals = refusals;
         this.apps = apps;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -77,7 +79,7 @@ class CredentialImport {
         List<AppDefinition.InputField> fields = connector.inputMap(app);
         if (!fields.isEmpty()) {
             JsonFields.at(auth, "auth_object", fields.stream().map(AppDefinition.InputField::name).toArray(String[]::new));
-            return Refusals.successOf(connector.start(ctx, strings(auth)), app.slug());
+            return refusals.successOf(connector.start(ctx, strings(auth)), app.slug());
         }
         Instant expiresAt = expiry(auth);
         Map<String, String> credentials = strings(auth);
@@ -86,7 +88,7 @@ class CredentialImport {
                 throw new Errors.InvalidRequest("oauth_client_missing", "Set this environment's client for '" + app.slug()
                         + "' (PUT /api/v2/public/application/" + app.slug() + "/settings) before importing its grants.");
             }
-            return Refusals.successOf(connector.refresh(ctx, credentials), app.slug());
+            return refusals.successOf(connector.refresh(ctx, credentials), app.slug());
         }
         return switch (connector.check(ctx, credentials)) {
             case WORKS -> new Step.Success(credentials, expiresAt, null);

@@ -45,9 +45,12 @@ class FrontendConnect {
     private final ConnectionLookup lookup;
     private final Disconnector disconnector;
     private final PublicUrl publicUrl;
+    private final Refusals refusals;
 
     FrontendConnect(AppSettings apps, AccountService accounts, AppConnectors connectors, ConnectionWrites writes,
-                    LinkTokens link, ConnectionLookup lookup, Disconnector disconnector, PublicUrl publicUrl) {
+                    LinkTokens link, ConnectionLookup lookup, Disconnector disconnector, PublicUrl publicUrl,
+                    Refusals refusals) {
+        this.refusals = refusals;
         this.apps = apps;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -76,7 +79,7 @@ class FrontendConnect {
             }
         }
         LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
-        Step.Success ok = Refusals.successOf(connector.start(connectors.context(caller.orgId(), caller.environment(), app),
+        Step.Success ok = refusals.successOf(connector.start(connectors.context(caller.orgId(), caller.environment(), app),
                 input), slug);
         ConnectionWrites.Written w = writes.createOrReplace(account, app, ok);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ import java.util.Set;
  * SUCCEED      form, authorizing, challenge                   succeeded
  * FAIL         created, form, authorizing, challenge          failed
  * EXIT         created, picking, form, authorizing, challenge exited
+ * REOPEN       exited, failed                                 created   (the same token opened again)
  * </pre>
  */
 enum LinkEvent {
@@ -45,7 +46,9 @@ enum LinkEvent {
     /** Cannot go on (a refused origin, a locked account, too many attempts). */
     FAIL(EnumSet.of(CREATED, FORM, AUTHORIZING, CHALLENGE), FAILED),
     /** The user closed Link. */
-    EXIT(EnumSet.of(CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE), EXITED);
+    EXIT(EnumSet.of(CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE), EXITED),
+    /** The link token was opened again after the user closed Link or it failed: the flow starts over. */
+    REOPEN(EnumSet.of(EXITED, FAILED), CREATED);
 
     private final Set<LinkSession.State> from;
     private final LinkSession.State to;

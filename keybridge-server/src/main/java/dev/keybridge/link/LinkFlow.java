@@ -9,6 +9,7 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Step;
+import dev.keybridge.connector.Text;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
@@ -58,7 +59,7 @@ public class LinkFlow {
         SessionSecrets.Secret sealed = new SessionSecrets.Secret(handle, Map.of(), secrets.open(s).accessToken());
         if (origin != null && !allowed.isEmpty() && !allowed.contains(origin)) {
             move(s, LinkEvent.FAIL, null, LinkView.of(s).withError("origin_not_allowed",
-                    "This page may not be embedded by " + origin + ".", false), sealed, null);
+                    Text.of("error.origin_not_allowed", origin), false), sealed, null);
         } else if (s.appSlug() == null) {
             move(s, LinkEvent.OPEN_PICKER, null, LinkView.of(s), sealed, null);
         } else {
@@ -66,9 +67,58 @@ public class LinkFlow {
         }
     }
 
+    /**
+     * The same token opened again with a new handle: a session the user closed (or that failed, unless
+     * from too many attempts) starts over; one in progress resumes at its step.
+     */
+    void reopened(LinkSession s, String handle, String origin) {
+        SessionSecrets.Secret old = secrets.open(s);
+        SessionSecrets.Secret sealed = new SessionSecrets.Secret(handle, old.state(), old.accessToken());
+        boolean startOver = s.step() == LinkSession.State.EXITED || s.step() == LinkSession.State.FAILED
+                && !"too_many_attempts".equals(LinkView.of(s).errorCode());
+        if (startOver) {
+            move(s, LinkEvent.REOPEN, null, LinkView.of(LinkView.of(s).account()), sealed, null);
+            opened(sessions.byId(s.id()).orElseThrow(), handle, origin);
+            return;
+        }
+        sessions.seal(s.id(), secrets.seal(s.id(), s.orgId(), s.environment(), sealed));
+        List<String> allowed = linkSettings.get(s.orgId(), s.environment()).allowedOrigins();
+        if (origin != null && !allowed.isEmpty() && !allowed.contains(origin) && LinkEvent.FAIL.allowedFrom(s.step())) {
+            move(s, LinkEvent.FAIL, null, LinkView.of(s).withError("origin_not_allowed",
+                    Text.of("error.origin_not_allowed", origin), false), sealed, null);
+        }
+    }
+
+    /** What the page shows now. */
     public Outcome current(String handle) {
         LinkSession s = byHandle(handle);
         return new Outcome(s, LinkView.of(s), null, null, handle);
+    }
+
+    /**
+     * A page view (GET): what the page shows now, with an error to fix shown this once (a reload or
+     * back shows the step without it), and the window known to be open.
+     */
+    public Outcome show(String handle) {
+        LinkSession s = byHandle(handle);
+        LinkView v = LinkView.of(s);
+        if (s.windowClosedAt() != null) {
+            sessions.clearWindowClosed(s.id());
+        }
+        if (v.error() != null && !s.step().terminal()) {
+            sessions.replaceView(s.id(), s.stepSeq(), v.withoutError().json());
+        }
+        return new Outcome(s, v, null, null, handle);
+    }
+
+    /** The Link window was closed or left without finishing, or is open again (beacons from the page). */
+    public void window(String handle, boolean closed) {
+        LinkSession s = byHandle(handle);
+        if (!closed) {
+            sessions.clearWindowClosed(s.id());
+        } else if (!s.step().terminal()) {
+            sessions.markWindowClosed(s.id());
+        }
     }
 
     /** The picker chose an app. */
@@ -96,14 +146,25 @@ public class LinkFlow {
 
     /** A form was submitted: the first form of an app (or "continue" for a redirect), or a challenge's answers. */
     public Outcome submit(String handle, Map<String, String> fields) {
+        return submit(handle, fields, null);
+    }
+
+    /**
+     * A form submitted from the page of step {@code stepSeq}: a form of an earlier step (a reload or
+     * back that re-posts it) is not applied and costs no attempt; the page shows the current step.
+     */
+    public Outcome submit(String handle, Map<String, String> fields, Integer stepSeq) {
         LinkSession s = byHandle(handle);
+        if (stepSeq != null && stepSeq != s.stepSeq()) {
+            return current(handle);
+        }
         if (s.step().terminal()) {
             throw conflict();
         }
         AppDefinition app = apps.require(s.orgId(), s.environment(), s.appSlug() == null ? "" : s.appSlug());
         if (sessions.countAttempt(s.id()) > settings.maxAttempts()) {
             move(s, LinkEvent.FAIL, app.slug(), LinkView.of(LinkView.of(s).account()).withError("too_many_attempts",
-                    "Too many attempts. Close this window and start again from the app.", false), null, null);
+                    Text.of("error.too_many_attempts"), false), null, null);
             return current(handle);
         }
         Connector connector = connectors.of(app);
@@ -128,6 +189,7 @@ public class LinkFlow {
         LinkSession s = sessions.claimOAuthState(Secrets.hash(state == null ? "" : state))
                 .orElseThrow(() -> new Errors.InvalidRequest("invalid_oauth_state",
                         "This sign-in response is not valid: it was already used, has expired, or was altered. Start Link again."));
+        sessions.clearWindowClosed(s.id());
         AppDefinition app = apps.require(s.orgId(), s.environment(), s.appSlug());
         Connector connector = connectors.of(app);
         SessionSecrets.Secret secret = secrets.open(s);
@@ -141,7 +203,9 @@ public class LinkFlow {
             move(s, LinkEvent.EXIT, s.appSlug(), LinkView.of(s), null, null);
         }
         LinkSession now = byHandle(handle);
-        String redirect = now.redirectUri() == null ? null : withParam(now.redirectUri(), "status", "exited");
+        String redirect = now.redirectUri() == null ? null
+                : withParam(withParam(withParam(now.redirectUri(), "status", "exited"), "link_session_id", now.id()),
+                        "exit_status", LinkStatus.of(now, LinkView.of(now)));
         return new Outcome(now, LinkView.of(now), redirect, null, handle);
     }
 
@@ -181,13 +245,15 @@ public class LinkFlow {
             case Step.Success ok -> {
                 String publicToken = completion.finish(s, app, ok, secret);
                 LinkSession done = sessions.byId(s.id()).orElseThrow();
-                String redirect = done.redirectUri() == null ? null : withParam(done.redirectUri(), "public_token", publicToken);
+                String redirect = done.redirectUri() == null ? null
+                        : withParam(withParam(done.redirectUri(), "public_token", publicToken), "link_session_id", done.id());
                 return new Outcome(done, LinkView.of(done), redirect, publicToken, secret.handle());
             }
         }
         LinkSession now = sessions.byId(s.id()).orElseThrow();
         String redirect = now.step() == LinkSession.State.FAILED && now.redirectUri() != null
-                ? withParam(withParam(now.redirectUri(), "status", "failed"), "error_code", LinkView.of(now).errorCode()) : null;
+                ? withParam(withParam(withParam(now.redirectUri(), "status", "failed"), "error_code", LinkView.of(now).errorCode()),
+                        "link_session_id", now.id()) : null;
         return new Outcome(now, LinkView.of(now), redirect, null, secret.handle());
     }
 

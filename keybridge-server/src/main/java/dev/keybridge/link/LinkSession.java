@@ -28,7 +28,10 @@ record LinkSession(
         Instant expiresAt,
         Instant openedAt,
         /* begun by the browser SDK with a session token: no public token, connection.created at once */
-        boolean frontend) {
+        boolean frontend,
+        String language,
+        int stepSeq,
+        Instant windowClosedAt) {
 
     enum Mode { CREATE, UPDATE }
 
@@ -41,9 +44,10 @@ record LinkSession(
     enum State {
         CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED;
 
-        /** No event leaves it. */
+        /** This run of the flow ended (only {@link LinkEvent#REOPEN}, a new open of the token, leaves it). */
         boolean terminal() {
-            return java.util.Arrays.stream(LinkEvent.values()).noneMatch(e -> e.allowedFrom(this));
+            return java.util.Arrays.stream(LinkEvent.values()).filter(e -> e != LinkEvent.REOPEN)
+                    .noneMatch(e -> e.allowedFrom(this));
         }
 
         String wire() {

@@ -19,7 +19,8 @@ class LinkSessions {
 
     private static final String COLUMNS = """
             id, org_id, environment, linked_account_id, end_user_org_id, mode, connection_id, app_slug, fixed_app,
-            redirect_uri, embed_origin, display, step, view::text as view, secret_ciphertext, expires_at, opened_at, frontend""";
+            redirect_uri, embed_origin, display, step, view::text as view, secret_ciphertext, expires_at, opened_at, frontend,
+            language, step_seq, window_closed_at""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,13 +32,14 @@ class LinkSessions {
 
     void insert(String id, String orgId, Environment env, String linkedAccountId, String endUserOrgId,
                 LinkSession.Mode mode, String connectionId, String appSlug, String redirectUri, byte[] tokenHash,
-                String viewJson, Instant expiresAt, boolean frontend) {
+                String viewJson, Instant expiresAt, String language, boolean frontend) {
         jdbc.sql("""
                         insert into link_session (id, org_id, environment, linked_account_id, end_user_org_id, token_hash,
-                          mode, connection_id, app_slug, fixed_app, redirect_uri, step, view, expires_at, frontend)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created', cast(? as jsonb), ?, ?)""")
+                          mode, connection_id, app_slug, fixed_app, redirect_uri, step, view, expires_at, language, frontend)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created', cast(? as jsonb), ?, ?, ?)""")
                 .params(id, orgId, env.wire(), linkedAccountId, endUserOrgId, tokenHash, mode.name().toLowerCase(),
-                        connectionId, appSlug, appSlug != null, redirectUri, viewJson, Timestamp.from(expiresAt), frontend)
+                        connectionId, appSlug, appSlug != null, redirectUri, viewJson, Timestamp.from(expiresAt), language,
+                        frontend)
                 .update();
     }
 
@@ -49,9 +51,21 @@ class LinkSessions {
                 .params(now, handleHash, origin, display, tokenHash, now).query(this::row).optional();
     }
 
-    /** Why a token did not open: "used", "expired" or "unknown". */
+    /**
+     * Opens an already opened token again (the user closed Link, or a webview came back): a new
+     * browser handle replaces the old one. Not once a session of the token succeeded, nor after expiry.
+     */
+    Optional<LinkSession> reopen(byte[] tokenHash, byte[] handleHash, String origin, String display) {
+        Timestamp now = now();
+        return jdbc.sql("update link_session set handle_hash = ?, embed_origin = ?, display = ?, window_closed_at = null "
+                        + "where token_hash = ? and opened_at is not null and step <> 'succeeded' and expires_at > ? "
+                        + "returning " + COLUMNS)
+                .params(handleHash, origin, display, tokenHash, now).query(this::row).optional();
+    }
+
+    /** Why a token did not open: "used" (its session succeeded), "expired" or "unknown". */
     String whyNot(byte[] tokenHash) {
-        return jdbc.sql("select case when opened_at is not null then 'used' when expires_at <= ? then 'expired' "
+        return jdbc.sql("select case when step = 'succeeded' then 'used' when expires_at <= ? then 'expired' "
                         + "else 'unknown' end from link_session where token_hash = ?")
                 .params(now(), tokenHash).query(String.class).optional().orElse("unknown");
     }
@@ -85,7 +99,7 @@ class LinkSessions {
         Timestamp now = now();
         return jdbc.sql("""
                         update link_session set step = ?, app_slug = ?, view = cast(? as jsonb), secret_ciphertext = ?,
-                          oauth_state_hash = ?, finished_at = case when ? then cast(? as timestamptz) else finished_at end
+                          oauth_state_hash = ?, step_seq = step_seq + 1, finished_at = case when ? then cast(? as timestamptz) else finished_at end
                         where id = ? and step = ? and expires_at > ?""")
                 .params(to.wire(), appSlug, viewJson, secret, oauthStateHash, to.terminal(), now, id, from.wire(), now)
                 .update() == 1;
@@ -99,7 +113,25 @@ class LinkSessions {
                 rs.getString("app_slug"), rs.getBoolean("fixed_app"), rs.getString("redirect_uri"),
                 rs.getString("embed_origin"), rs.getString("display"), LinkSession.State.fromWire(rs.getString("step")),
                 rs.getString("view"), rs.getBytes("secret_ciphertext"), rs.getTimestamp("expires_at").toInstant(),
-                opened == null ? null : opened.toInstant(), rs.getBoolean("frontend"));
+                opened == null ? null : opened.toInstant(), rs.getBoolean("frontend"), rs.getString("language"), rs.getInt("step_seq"),
+                rs.getTimestamp("window_closed_at") == null ? null : rs.getTimestamp("window_closed_at").toInstant());
+    }
+
+    /** Replaces the view of a session still at step {@code seq} (an error shown once is cleared). */
+    void replaceView(String id, int seq, String viewJson) {
+        jdbc.sql("update link_session set view = cast(? as jsonb) where id = ? and step_seq = ?")
+                .params(viewJson, id, seq).update();
+    }
+
+    /** The Link window was closed (or left) without finishing: the host learns it when it asks for the result. */
+    void markWindowClosed(String id) {
+        jdbc.sql("update link_session set window_closed_at = ? where id = ?").params(now(), id).update();
+    }
+
+    /** A Link page was shown again (a reload): the window is open. */
+    void clearWindowClosed(String id) {
+        jdbc.sql("update link_session set window_closed_at = null where id = ? and window_closed_at is not null")
+                .param(id).update();
     }
 
     /** Keeps the sealed public token for an embedding page that lost its window.opener (see {@link #takeResult}). */

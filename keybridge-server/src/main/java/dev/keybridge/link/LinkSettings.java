@@ -6,11 +6,23 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Per environment: the redirect URIs Link may send the browser to and the origins that may embed it. */
+/**
+ * Per environment: the redirect URIs Link may send the browser to, the origins that may embed it,
+ * and how Link presents the host (display name, logo, accent colour, theme).
+ */
 @Service
 public class LinkSettings {
 
     public record Setting(List<String> redirectUris, List<String> allowedOrigins) {}
+
+    /**
+     * The host's branding on Link: {@code displayName} (null: the organization's name), {@code logo} (a
+     * {@code data:image/…;base64,} URI, null: a monogram), {@code accentColor} ({@code #rrggbb}, null:
+     * Keybridge's), {@code theme} ({@code light}, {@code dark} or {@code system}).
+     */
+    public record Branding(String displayName, String logo, String accentColor, String theme) {
+        public static final Branding DEFAULT = new Branding(null, null, null, "system");
+    }
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
@@ -28,6 +40,13 @@ public class LinkSettings {
                 .optional().orElse(new Setting(List.of(), List.of()));
     }
 
+    public Branding branding(String orgId, Environment env) {
+        return jdbc.sql("select display_name, logo, accent_color, theme from link_setting where org_id = ? and environment = ?")
+                .params(orgId, env.wire())
+                .query((rs, n) -> new Branding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional().orElse(Branding.DEFAULT);
+    }
+
     public Setting put(String orgId, Environment env, List<String> redirectUris, List<String> allowedOrigins) {
         jdbc.sql("""
                         insert into link_setting (org_id, environment, redirect_uris, allowed_origins) values (?, ?, ?, ?)
@@ -37,5 +56,16 @@ public class LinkSettings {
                         java.sql.Timestamp.from(clock.instant()))
                 .update();
         return get(orgId, env);
+    }
+
+    /** Replaces the branding (the row exists: {@link #put} ran first in the same request). */
+    public Branding putBranding(String orgId, Environment env, Branding b) {
+        jdbc.sql("""
+                        update link_setting set display_name = ?, logo = ?, accent_color = ?, theme = ?, updated_at = ?
+                        where org_id = ? and environment = ?""")
+                .params(b.displayName(), b.logo(), b.accentColor(), b.theme(), java.sql.Timestamp.from(clock.instant()),
+                        orgId, env.wire())
+                .update();
+        return branding(orgId, env);
     }
 }

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Link tokens: creating one (a new connection, or update mode for an access token's connection) and
- * opening it (the token is spent once and the browser gets a session handle instead).
+ * opening it (the browser gets a session handle instead). A token may be opened again for its lifetime
+ * until a session of it succeeds: each open gives a new handle (the old one stops working), a Link the
+ * user closed starts over, one in progress resumes where it was.
  */
 @Service
 public class LinkTokens {
@@ -55,16 +57,25 @@ public class LinkTokens {
         this.settings = settings.link();
     }
 
-    /** {@code POST /link/token/create}: a single-use link token bound to org, environment and linked account. */
+    /**
+     * {@code POST /link/token/create}: a link token bound to org, environment and linked account
+     * (reusable until a Link with it succeeds).
+     */
     public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
                                String redirectUri) {
+        return create(caller, userId, endUserOrgId, accessToken, appSlug, redirectUri, null);
+    }
+
+    /** As above, with the end user's {@code language} (one of {@link LinkLanguages#SUPPORTED}; null: the browser's). */
+    public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
+                               String redirectUri, String language) {
         if (redirectUri != null && !linkSettings.get(caller.orgId(), caller.environment()).redirectUris().contains(redirectUri)) {
             throw new Errors.InvalidRequest("redirect_uri_not_allowed", "redirect_uri is not on this environment's "
                     + "allow-list. Add it with PUT /api/v2/public/link/settings.");
         }
         Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
                 : create(caller, userId, endUserOrgId, appSlug);
-        return insert(caller, target, redirectUri, accessToken);
+        return insert(caller, target, redirectUri, accessToken, language);
     }
 
     /**
@@ -78,10 +89,10 @@ public class LinkTokens {
             throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
         }
         LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
-        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null);
+        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null, null);
     }
 
-    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken) {
+    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language) {
         String id = "link_" + Ids.objectId();
         String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
         Instant expires = clock.instant().plus(settings.linkTokenTtl());
@@ -89,7 +100,7 @@ public class LinkTokens {
             sessions.insert(id, caller.orgId(), caller.environment(), target.account().id(), target.endUserOrgId(),
                     target.mode(), target.connectionId(), target.appSlug(), redirectUri, Secrets.hash(token),
                     LinkView.of(target.account().externalId()).json(), expires,
-                    caller.via() == Caller.Via.SESSION_TOKEN);
+                    LinkLanguages.supported(language) ? language : null, caller.via() == Caller.Via.SESSION_TOKEN);
             if (accessToken != null) {
                 sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
                         new SessionSecrets.Secret(null, Map.of(), accessToken)));
@@ -127,21 +138,26 @@ public class LinkTokens {
                 endUserOrgId == null ? c.endUserOrgId() : endUserOrgId);
     }
 
-    /** {@code GET /link?token=…}: spends the token and gives the browser a session handle. */
+    /** {@code GET /link?token=…}: opens (or opens again) the token's session and gives the browser a new handle. */
     public String open(String token, String origin, String display) {
         byte[] hash = Secrets.hash(token == null ? "" : token);
         if (origin != null && !origin.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
             throw Errors.invalid("The origin parameter must look like https://app.example.com.");
         }
         String handle = "ls_" + Ids.random(40);
-        LinkSession s = sessions.open(hash, Secrets.hash(handle), origin, display).orElseThrow(() -> switch (sessions.whyNot(hash)) {
+        LinkSession first = sessions.open(hash, Secrets.hash(handle), origin, display).orElse(null);
+        if (first != null) {
+            flow.opened(first, handle, origin);
+            return handle;
+        }
+        LinkSession s = sessions.reopen(hash, Secrets.hash(handle), origin, display).orElseThrow(() -> switch (sessions.whyNot(hash)) {
             case "used" -> new Errors.InvalidRequest("link_token_used",
-                    "This Link has already been opened. Each link token works once: ask the app for a new one.");
+                    "This Link was already completed: the account is connected. Ask the app for a new link token to link another.");
             case "expired" -> new Errors.InvalidRequest("link_token_expired",
                     "This Link has expired. Ask the app for a new one.");
             default -> new Errors.InvalidRequest("invalid_link_token", "This Link address is not valid.");
         });
-        flow.opened(s, handle, origin);
+        flow.reopened(s, handle, origin);
         return handle;
     }
 }

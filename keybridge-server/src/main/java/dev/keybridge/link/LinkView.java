@@ -2,13 +2,14 @@ package dev.keybridge.link;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.keybridge.connector.Step;
+import dev.keybridge.connector.Text;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a Link page shows (stored as the session's {@code view}; never secret). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LinkView(String account, String title, String prompt, List<Step.Field> fields, String error,
+public record LinkView(String account, Text title, Text prompt, List<Step.Field> fields, Text error,
                        String errorCode, Boolean retryable) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,7 +26,7 @@ public record LinkView(String account, String title, String prompt, List<Step.Fi
         return new LinkView(account, ch.title(), ch.prompt(), ch.fields(), ch.error(), null, null);
     }
 
-    LinkView withError(String code, String message, boolean canRetry) {
+    LinkView withError(String code, Text message, boolean canRetry) {
         return new LinkView(account, title, prompt, fields, message, code, canRetry);
     }
 
@@ -41,11 +42,20 @@ public record LinkView(String account, String title, String prompt, List<Step.Fi
         return new LinkView(account, title, prompt, filled, error, errorCode, retryable);
     }
 
+    /** The view without its error (shown once: a reload or back does not show it again). */
+    LinkView withoutError() {
+        return new LinkView(account, title, prompt, fields, null, null, null);
+    }
+
     String json() {
         return JSON.writeValueAsString(this);
     }
 
     static LinkView of(LinkSession s) {
-        return JSON.readValue(s.viewJson(), LinkView.class);
+        return fromJson(s.viewJson());
+    }
+
+    static LinkView fromJson(String json) {
+        return JSON.readValue(json, LinkView.class);
     }
 }

@@ -122,6 +122,7 @@ class FrontDoorBrowserTest extends IntegrationTest {
         Page popup = page.waitForPopup(() -> page.click("#ehr"));
         popup.waitForURL(u -> u.contains("/link/s/"));
         PlaywrightAssertions.assertThat(popup.locator("#f-username")).hasValue("mfa_device");
+        popup.locator("#intro-continue").click();      // Link's intro pane ("… uses Keybridge to connect your account")
         popup.locator("#f-password").fill("pass_good");
         popup.locator("#f-password").press("Enter");
         popup.locator("#f-code").fill("1234");

@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code connection.deleted}. The access token stops working at once; the row stays as history.
  */
 @Component
-class Disconnector {
+public class Disconnector {
 
-    record Result(boolean disconnected, boolean revoked) {}
+    public record Result(boolean disconnected, boolean revoked) {}
 
     private final Connections connections;
     private final ConnectionHealth health;
@@ -32,7 +32,7 @@ class Disconnector {
         this.tx = tx;
     }
 
-    Result disconnect(Connection c) {
+    public Result disconnect(Connection c) {
         boolean revoked = revoke(c);
         Boolean done = tx.execute(s -> health.disconnected(c, "deleted"));
         return new Result(Boolean.TRUE.equals(done), revoked);

@@ -53,7 +53,8 @@ class LinkCompletion {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
                 }
-                publicToken = publicTokens.issue(c, secret.accessToken(), false);
+                // A reconnect link made in the dashboard knows no access token: the app keeps its own.
+                publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
                         app.slug(), s.endUserOrgId(), ok.credentials(), ok.expiresAt(), ok.displayName());
@@ -63,7 +64,7 @@ class LinkCompletion {
                     null, null)) {
                 throw LinkFlow.conflict();
             }
-            if (s.embedOrigin() != null) {
+            if (s.embedOrigin() != null && publicToken != null) {
                 sessions.storeResult(s.id(), secrets.sealResult(s, publicToken));
             }
             log.info("Link {} finished for app {} ({})", s.id(), app.slug(), s.mode());

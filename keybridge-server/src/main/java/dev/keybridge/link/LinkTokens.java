@@ -64,6 +64,27 @@ public class LinkTokens {
         }
         Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
                 : create(caller, userId, endUserOrgId, appSlug);
+        return issue(caller, target, redirectUri, accessToken);
+    }
+
+    /**
+     * A reconnect link an operator makes for one connection (the dashboard): update mode without the
+     * access token, which only the app holds. The end user repairs the connection through the hosted
+     * Link; the app's access token stays what it was, so no public token is issued.
+     */
+    public CreatedToken reconnect(Caller caller, String connectionId) {
+        Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                .filter(x -> x.status() != Connection.Status.DISCONNECTED)
+                .orElseThrow(() -> Errors.notFound("connection", connectionId));
+        String externalId = accounts.externalId(c.linkedAccountId());
+        if (externalId == null) {
+            throw Errors.notFound("connection", connectionId);
+        }
+        return issue(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), accounts.get(caller, externalId),
+                c.endUserOrgId()), null, null);
+    }
+
+    private CreatedToken issue(Caller caller, Target target, String redirectUri, String accessToken) {
         String id = "link_" + Ids.objectId();
         String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
         Instant expires = clock.instant().plus(settings.linkTokenTtl());

@@ -8,7 +8,9 @@ package dev.keybridge.tenancy;
 public record Caller(String orgId, Environment environment, Via via, String credentialId, String linkedAccountId) {
 
     public enum Via {
-        API_KEY, CLIENT_CREDENTIALS, SESSION_TOKEN, ADMIN
+        API_KEY, CLIENT_CREDENTIALS, SESSION_TOKEN, ADMIN,
+        /** A signed-in dashboard operator (never through the API's credential filter). */
+        OPERATOR
     }
 
     public static Caller server(String orgId, Environment env, Via via, String credentialId) {
@@ -17,6 +19,11 @@ public record Caller(String orgId, Environment environment, Via via, String cred
 
     public static Caller session(String orgId, Environment env, String linkedAccountId) {
         return new Caller(orgId, env, Via.SESSION_TOKEN, null, linkedAccountId);
+    }
+
+    /** A dashboard operator acting in one environment of its organization. */
+    public static Caller operator(String orgId, Environment env, String operatorId) {
+        return new Caller(orgId, env, Via.OPERATOR, operatorId, null);
     }
 
     public static final Caller ADMIN = new Caller(null, null, Via.ADMIN, null, null);

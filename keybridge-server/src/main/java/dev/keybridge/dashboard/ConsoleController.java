@@ -1,0 +1,35 @@
+package dev.keybridge.dashboard;
+
+import dev.keybridge.tenancy.Environment;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The environment switch (every role may use it) and the page for a refused change. */
+@Controller
+class ConsoleController {
+
+    @PostMapping("/dashboard/environment")
+    String switchEnvironment(@RequestParam("environment") String environment,
+                             @RequestParam(name = "back", required = false) String back, HttpSession session) {
+        Environment env = "production".equals(environment) ? Environment.PRODUCTION : Environment.TEST;
+        session.setAttribute(Console.ENVIRONMENT, env);
+        return "redirect:" + (back != null && back.matches("/dashboard(/[A-Za-z0-9/_-]*)?") ? back : "/dashboard");
+    }
+
+    /** Forwarded here by Spring Security with status 403: a viewer's change, or a stale/missing CSRF token. */
+    @RequestMapping("/dashboard/denied")
+    String denied(HttpServletRequest request, Model model) {
+        boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
+        model.addAttribute("message", csrf
+                ? "This form was stale or your session has expired, so nothing was changed. Reload the page (or sign in again) and repeat."
+                : "Your role cannot make this change, so nothing was changed. Ask an owner of your organization.");
+        return "dashboard/problem";
+    }
+}

@@ -20,7 +20,12 @@ class ConsoleController {
                              @RequestParam(name = "back", required = false) String back, HttpSession session) {
         Environment env = "production".equals(environment) ? Environment.PRODUCTION : Environment.TEST;
         session.setAttribute(Console.ENVIRONMENT, env);
-        return "redirect:" + (back != null && back.matches("/dashboard(/[A-Za-z0-9/_-]*)?") ? back : "/dashboard");
+        // Back to the same section (its list): a detail page of one environment means nothing in the other.
+        if (back == null || !back.matches("/dashboard(/[A-Za-z0-9/_-]*)?")) {
+            return "redirect:/dashboard";
+        }
+        String[] parts = back.split("/");
+        return "redirect:" + (parts.length > 2 ? "/dashboard/" + parts[2] : "/dashboard");
     }
 
     /** Forwarded here by Spring Security with status 403: a viewer's change, or a stale/missing CSRF token. */

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -51,7 +52,7 @@ class DashboardSecurity {
                         .successHandler(new IdleTimeout(idleSeconds))
                         .failureHandler(DashboardSecurity::signinFailed))
                 .logout(l -> l.logoutUrl("/dashboard/signout").logoutSuccessUrl("/dashboard/signin?signedout")
-                        .deleteCookies("kb_dashboard"))
+                        .addLogoutHandler(new CookieClearingLogoutHandler(expiredSessionCookie())))
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.invalidSessionUrl("/dashboard/signin?expired"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -66,6 +67,15 @@ class DashboardSecurity {
                         .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** Deletes the session cookie where Tomcat set it (path /dashboard), so a signed-out browser sends none. */
+    private static jakarta.servlet.http.Cookie expiredSessionCookie() {
+        jakarta.servlet.http.Cookie c = new jakarta.servlet.http.Cookie("kb_dashboard", "");
+        c.setPath("/dashboard");
+        c.setMaxAge(0);
+        c.setHttpOnly(true);
+        return c;
     }
 
     /** The sign-in page again, with the address typed and the reason (a forward keeps both off the URL). */

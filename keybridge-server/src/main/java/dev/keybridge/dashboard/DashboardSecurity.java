@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -46,7 +47,8 @@ class DashboardSecurity {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
         http.securityMatcher("/dashboard", "/dashboard/**")
-                .authenticationProvider(signin)
+                // Its own manager without a parent, so a failed attempt is checked (and counted) once.
+                .authenticationManager(new ProviderManager(signin))
                 .formLogin(f -> f.loginPage("/dashboard/signin").loginProcessingUrl("/dashboard/signin")
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(new IdleTimeout(idleSeconds))

@@ -165,6 +165,10 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.locator("#count-failed").textContent()).isNotEqualTo("0");
         accessible(page);
         screenshot(page, "overview");
+        page.setViewportSize(375, 800);
+        accessible(page);
+        screenshot(page, "overview-375px");
+        page.setViewportSize(1280, 900);
         page.selectOption("#environment", "production");
         page.click("form.env button");
         assertThat(page.locator("#env-badge").textContent()).contains("PRODUCTION");

@@ -9,20 +9,12 @@ import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Bootstrap;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,46 +24,9 @@ class DashboardSigninTest extends IntegrationTest {
     @Autowired
     private Invites invites;
 
-    /** A browser without JavaScript: keeps cookies, follows nothing. */
-    private final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        /** Posts a form of the page at {@code page} with that page's CSRF token. */
-        HttpResponse<String> submit(String page, String path, Map<String, String> form) {
-            Map<String, String> withToken = new LinkedHashMap<>(form);
-            withToken.put("_csrf", csrf(get(page).body()));
-            return post(path, withToken);
-        }
-
-        HttpResponse<String> signIn(String email, String password) {
-            return submit("/dashboard/signin", "/dashboard/signin", Map.of("email", email, "password", password));
-        }
-
-        private HttpResponse<String> send(HttpRequest r) {
-            try {
-                return http.send(r, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private String owner(TestOrganization org) {
         String email = "o-" + System.nanoTime() + "@example.com";
-        Browser b = new Browser();
+        FormBrowser b = new FormBrowser(port);
         String token = invites.issue(org.id(), email, Role.OWNER).token();
         HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
                 Map.of("token", token, "password", ConsoleDriver.PASSWORD));
@@ -85,14 +40,14 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asString()).isEqualTo("unauthorized");
         assertThat(r.header("set-cookie")).isNull();
-        HttpResponse<String> page = new Browser().get("/dashboard/accounts");
+        HttpResponse<String> page = new FormBrowser(port).get("/dashboard/accounts");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("location").orElseThrow()).endsWith("/dashboard/signin");
     }
 
     @Test
     void doesSendTheSecurityHeadersAndAnHttpOnlyStrictCookieWhenTheSignInPageLoads() {
-        HttpResponse<String> r = new Browser().get("/dashboard/signin");
+        HttpResponse<String> r = new FormBrowser(port).get("/dashboard/signin");
         assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
                 .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
         assertThat(r.headers().firstValue("x-frame-options")).contains("DENY");
@@ -105,7 +60,7 @@ class DashboardSigninTest extends IntegrationTest {
     void doesChangeNothingWhenAFormComesWithoutItsCsrfToken() {
         TestOrganization org = newOrganization();
         String email = owner(org);
-        Browser b = new Browser();
+        FormBrowser b = new FormBrowser(port);
         assertThat(b.signIn(email, ConsoleDriver.PASSWORD).headers().firstValue("location").orElseThrow())
                 .endsWith("/dashboard");
         long before = credentials(org.id());
@@ -125,7 +80,7 @@ class DashboardSigninTest extends IntegrationTest {
     @Test
     void doesRefuseAnAddressForAWhileWhenItsPasswordFailedTooOften() {
         String email = owner(newOrganization());
-        Browser b = new Browser();
+        FormBrowser b = new FormBrowser(port);
         try {
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> wrong = b.signIn(email, "wrong password " + i);
@@ -149,7 +104,7 @@ class DashboardSigninTest extends IntegrationTest {
     void doesKeepWhatWasTypedAndTheLinkUnspentWhenTheSetupPasswordIsTooShort() {
         TestOrganization org = newOrganization();
         String token = invites.issue(org.id(), null, Role.OWNER).token();
-        Browser b = new Browser();
+        FormBrowser b = new FormBrowser(port);
 
         HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
                 Map.of("token", token, "email", "ann@example.com", "password", "short"));
@@ -173,7 +128,7 @@ class DashboardSigninTest extends IntegrationTest {
         String url = m.group(1);
         assertThat(url).contains("/dashboard/setup?token=kbi_");
 
-        HttpResponse<String> setup = new Browser().get(url.substring(url.indexOf("/dashboard/")));
+        HttpResponse<String> setup = new FormBrowser(port).get(url.substring(url.indexOf("/dashboard/")));
 
         assertThat(setup.statusCode()).isEqualTo(200);
         assertThat(setup.body()).contains("You are joining as <strong>owner</strong>", "name=\"email\"");
@@ -184,13 +139,5 @@ class DashboardSigninTest extends IntegrationTest {
         return jdbc.sql("select count(*) from environment_credential where org_id = ?").param(orgId).query(Long.class).single();
     }
 
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as(html).isTrue();
-        return m.group(1);
-    }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

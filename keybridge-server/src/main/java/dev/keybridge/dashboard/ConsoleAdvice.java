@@ -43,6 +43,16 @@ class ConsoleAdvice {
         return "dashboard/problem";
     }
 
+    /** A page address with a parameter missing or malformed (typed or cut short): a 400 page. */
+    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+    String badAddress(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        common(model, request);
+        response.setStatus(400);
+        model.addAttribute("message", "This page address is incomplete or malformed. Start again from the menu.");
+        return "dashboard/problem";
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
         log.error("Dashboard page {} failed", request.getRequestURI(), e);

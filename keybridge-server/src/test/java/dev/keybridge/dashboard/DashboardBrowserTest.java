@@ -194,7 +194,17 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(viewer.inputValue("#email")).isEqualTo(viewerEmail);
         viewer.fill("#password", ConsoleDriver.PASSWORD);
         viewer.click("button[type=submit]");
-        ConsoleDriver.signIn(viewer, viewerEmail, ConsoleDriver.PASSWORD);
+        viewer.waitForURL("**/dashboard/signin?welcome");
+        // Keyboard only: Tab from the top of the page to the fields, Enter to sign in.
+        viewer.keyboard().press("Tab");
+        assertThat(viewer.evaluate("() => document.activeElement.id")).isEqualTo("email");
+        viewer.keyboard().type(viewerEmail);
+        viewer.keyboard().press("Tab");
+        viewer.keyboard().type(ConsoleDriver.PASSWORD);
+        viewer.keyboard().press("Enter");
+        viewer.waitForURL("**/dashboard");
+        viewer.keyboard().press("Tab");
+        assertThat(viewer.evaluate("() => document.activeElement.textContent")).isEqualTo("Skip to content");
         viewer.navigate(base() + "/dashboard/credentials");
         assertThat(viewer.locator("#create-credential").count()).isZero();
         assertThat(viewer.locator("text=Revoke").count()).isZero();
@@ -211,6 +221,19 @@ class DashboardBrowserTest extends IntegrationTest {
         viewer.navigate(base() + "/dashboard/accounts/view?id=dash-user-1");
         assertThat(viewer.locator("button.reconnect").count()).isZero();
         viewer.close();
+
+        // Disconnect, then delete the account after its confirmation page.
+        page.navigate(base() + "/dashboard/accounts/view?id=dash-user-1");
+        page.click("text=Disconnect");
+        assertThat(page.locator(".conn-status").first().textContent()).isEqualTo("disconnected");
+        assertThat(page.locator("button.reconnect").count()).isZero();
+        page.click("#delete-account");
+        accessible(page);
+        assertThat(server.get("/api/v2/public/linked-account/dash-user-1").status()).as("not deleted before confirming")
+                .isEqualTo(200);
+        page.click("#confirm-delete");
+        assertThat(page.locator("main .notice").textContent()).contains("dash-user-1 was deleted");
+        assertThat(server.get("/api/v2/public/linked-account/dash-user-1").status()).isEqualTo(404);
 
         page.click("form.who button");
         assertThat(page.url()).contains("/dashboard/signin?signedout");

@@ -135,6 +135,26 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(Files.getPosixFilePermissions(dataDir().resolve(Bootstrap.FILE)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
     }
 
+    @Test
+    void doesShowTheErrorNextToTheFieldAndKeepWhatWasTypedWhenAWebhookUrlIsBad() {
+        TestOrganization org = newOrganization();
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> r = b.submit("/dashboard/webhooks", "/dashboard/webhooks",
+                Map.of("url", "ftp://files.example.com/in", "events", "connection.created"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("id=\"url-error\"", "value=\"ftp://files.example.com/in\"",
+                "value=\"connection.created\" checked");
+        assertThat(jdbc.sql("select count(*) from webhook_endpoint where org_id = ?").param(org.id())
+                .query(Long.class).single()).isZero();
+        HttpResponse<String> incomplete = b.get("/dashboard/accounts/view");
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("incomplete or malformed");
+        assertThat(incomplete.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
+    }
+
     private long credentials(String orgId) {
         return jdbc.sql("select count(*) from environment_credential where org_id = ?").param(orgId).query(Long.class).single();
     }

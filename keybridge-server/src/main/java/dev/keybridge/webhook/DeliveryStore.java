@@ -203,13 +203,17 @@ class DeliveryStore {
         return out;
     }
 
-    /** Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max}. */
+    /**
+     * Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max};
+     * test events (each made for one endpoint) are not replayed.
+     */
     int replay(WebhookEndpoint e, Instant since, int max) {
         return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual, "
                         + "next_attempt_at, created_at) select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true, "
                         + "cast(? as timestamptz), cast(? as timestamptz) from ("
                         + "  select id, org_id, environment from event where org_id = ? and environment = ? "
                         + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 or type = any(cast(? as text[]))) "
+                        + "  and type <> 'webhook.test' "
                         + "  order by seq limit ?) ev")
                 .params(e.id(), now(), now(), e.orgId(), e.environment().wire(), Timestamp.from(since),
                         e.eventTypes().toArray(String[]::new), e.eventTypes().toArray(String[]::new), max)

@@ -25,14 +25,9 @@ class DashboardSigninTest extends IntegrationTest {
     private Invites invites;
 
     private String owner(TestOrganization org) {
-        String email = "o-" + System.nanoTime() + "@example.com";
-        FormBrowser b = new FormBrowser(port);
-        String token = invites.issue(org.id(), email, Role.OWNER).token();
-        HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
-                Map.of("token", token, "password", ConsoleDriver.PASSWORD));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        return email;
+        return FormBrowser.owner(port, invites, org.id());
     }
+
 
     @Test
     void doesLeaveTheApiAuthAsItWasWhenTheDashboardChainIsAdded() {
@@ -133,26 +128,6 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(setup.statusCode()).isEqualTo(200);
         assertThat(setup.body()).contains("You are joining as <strong>owner</strong>", "name=\"email\"");
         assertThat(Files.getPosixFilePermissions(dataDir().resolve(Bootstrap.FILE)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-    }
-
-    @Test
-    void doesShowTheErrorNextToTheFieldAndKeepWhatWasTypedWhenAWebhookUrlIsBad() {
-        TestOrganization org = newOrganization();
-        FormBrowser b = new FormBrowser(port);
-        b.signIn(owner(org), ConsoleDriver.PASSWORD);
-
-        HttpResponse<String> r = b.submit("/dashboard/webhooks", "/dashboard/webhooks",
-                Map.of("url", "ftp://files.example.com/in", "events", "connection.created"));
-
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("id=\"url-error\"", "value=\"ftp://files.example.com/in\"",
-                "value=\"connection.created\" checked");
-        assertThat(jdbc.sql("select count(*) from webhook_endpoint where org_id = ?").param(org.id())
-                .query(Long.class).single()).isZero();
-        HttpResponse<String> incomplete = b.get("/dashboard/accounts/view");
-        assertThat(incomplete.statusCode()).isEqualTo(400);
-        assertThat(incomplete.body()).contains("incomplete or malformed");
-        assertThat(incomplete.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
     }
 
     private long credentials(String orgId) {

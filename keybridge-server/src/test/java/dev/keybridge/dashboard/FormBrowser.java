@@ -51,6 +51,17 @@ final class FormBrowser {
         return submit("/dashboard/signin", "/dashboard/signin", Map.of("email", email, "password", password));
     }
 
+    /** A new owner of the organization (an invitation accepted over HTTP); returns its e-mail address. */
+    static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId) {
+        String email = "o-" + System.nanoTime() + "@example.com";
+        FormBrowser b = new FormBrowser(port);
+        String token = invites.issue(orgId, email, dev.keybridge.dashboard.signin.Role.OWNER).token();
+        HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
+                Map.of("token", token, "password", ConsoleDriver.PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        return email;
+    }
+
     static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as(html).isTrue();

@@ -80,4 +80,31 @@ class DashboardPagesTest extends IntegrationTest {
         assertThat(org.production().withKey(api).get("/api/v2/public/link/settings").json().get("allowed_origins").size())
                 .as("the other environment is untouched").isZero();
     }
+
+    @Test
+    void doesDisableAnEndpointAndShowARotatedSecretOnceWhenAnOwnerAsks() {
+        TestOrganization org = newOrganization();
+        Api server = org.test().withKey(api);
+        Api.Response made = server.post("/api/v2/public/webhook", Map.of("webhook_url", "https://example.com/hook"));
+        String id = made.json().get("id").asString();
+        String first = made.json().get("secret").asString();
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+        String page = "/dashboard/webhooks/endpoint?id=" + id;
+        assertThat(b.get(page).body()).doesNotContain(first);
+
+        HttpResponse<String> saved = b.submit(page, "/dashboard/webhooks/update",
+                Map.of("id", id, "events", "connection.deleted"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Api.Response now = server.get("/api/v2/public/webhook/" + id);
+        assertThat(now.json().get("is_enabled").asBoolean()).isFalse();
+        assertThat(now.json().toString()).contains("connection.deleted");
+
+        HttpResponse<String> rotated = b.submit(page, "/dashboard/webhooks/rotate", Map.of("id", id));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"signing-secret\">(whsec_[^<]+)<").matcher(rotated.body());
+        assertThat(m.find()).as(rotated.body()).isTrue();
+        assertThat(m.group(1)).isNotEqualTo(first);
+        assertThat(b.get(page).body()).doesNotContain(m.group(1));
+    }
 }

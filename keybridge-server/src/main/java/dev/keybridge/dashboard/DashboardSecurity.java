@@ -2,6 +2,8 @@ package dev.keybridge.dashboard;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.dashboard.signin.OperatorSignin;
+import dev.keybridge.dashboard.signin.OperatorStore;
+import dev.keybridge.dashboard.signin.StillAMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -42,7 +45,8 @@ class DashboardSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, KeybridgeSettings settings) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
+                                  KeybridgeSettings settings) throws Exception {
         int idleSeconds = (int) settings.dashboard().idleTimeout().toSeconds();
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
@@ -54,13 +58,14 @@ class DashboardSecurity {
                         .successHandler(new IdleTimeout(idleSeconds))
                         .failureHandler(DashboardSecurity::signinFailed))
                 .logout(l -> l.logoutUrl("/dashboard/signout").logoutSuccessUrl("/dashboard/signin?signedout")
-                        .addLogoutHandler(new CookieClearingLogoutHandler(expiredSessionCookie())))
+                        .addLogoutHandler(new CookieClearingLogoutHandler(StillAMember.expiredSessionCookie())))
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.invalidSessionUrl("/dashboard/signin?expired"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
+                .addFilterBefore(new StillAMember(operators), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/dashboard/signin", "/dashboard/signin/**", "/dashboard/setup",
                                 "/dashboard/assets/**", "/dashboard/denied").permitAll()
@@ -69,15 +74,6 @@ class DashboardSecurity {
                         .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
                         .anyRequest().authenticated());
         return http.build();
-    }
-
-    /** Deletes the session cookie where Tomcat set it (path /dashboard), so a signed-out browser sends none. */
-    private static jakarta.servlet.http.Cookie expiredSessionCookie() {
-        jakarta.servlet.http.Cookie c = new jakarta.servlet.http.Cookie("kb_dashboard", "");
-        c.setPath("/dashboard");
-        c.setMaxAge(0);
-        c.setHttpOnly(true);
-        return c;
     }
 
     /** The sign-in page again, with the address typed and the reason (a forward keeps both off the URL). */

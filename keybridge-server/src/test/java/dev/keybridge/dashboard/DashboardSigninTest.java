@@ -130,6 +130,26 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(Files.getPosixFilePermissions(dataDir().resolve(Bootstrap.FILE)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
     }
 
+    @Test
+    void doesEndARemovedMembersSessionAtItsNextRequest() {
+        TestOrganization org = newOrganization();
+        FormBrowser owner = new FormBrowser(port);
+        owner.signIn(owner(org), ConsoleDriver.PASSWORD);
+        String memberEmail = owner(org);
+        FormBrowser member = new FormBrowser(port);
+        member.signIn(memberEmail, ConsoleDriver.PASSWORD);
+        assertThat(member.get("/dashboard/accounts").statusCode()).isEqualTo(200);
+        String memberId = jdbc.sql("select id from operator where email = ?").param(memberEmail).query(String.class).single();
+
+        HttpResponse<String> removed = owner.submit("/dashboard/members", "/dashboard/members/remove", Map.of("id", memberId));
+
+        assertThat(removed.statusCode()).isEqualTo(302);
+        HttpResponse<String> next = member.get("/dashboard/accounts");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("location").orElseThrow()).contains("/dashboard/signin");
+        assertThat(member.signIn(memberEmail, ConsoleDriver.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
     private long credentials(String orgId) {
         return jdbc.sql("select count(*) from environment_credential where org_id = ?").param(orgId).query(Long.class).single();
     }

@@ -28,6 +28,14 @@ class ConsoleController {
         return "redirect:" + (parts.length > 2 ? "/dashboard/" + parts[2] : "/dashboard");
     }
 
+    /** Any other dashboard address (but the assets): a page that says so, not the API's JSON. */
+    @RequestMapping({"/dashboard/{section:(?!assets$)[A-Za-z0-9_-]+}", "/dashboard/{section:(?!assets$)[A-Za-z0-9_-]+}/{rest}"})
+    String notFound(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("message", "There is no such page. Start again from the menu.");
+        return "dashboard/problem";
+    }
+
     /** Forwarded here by Spring Security with status 403: a viewer's change, or a stale/missing CSRF token. */
     @RequestMapping("/dashboard/denied")
     String denied(HttpServletRequest request, Model model) {

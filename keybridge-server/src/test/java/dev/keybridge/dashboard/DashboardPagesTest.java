@@ -107,4 +107,19 @@ class DashboardPagesTest extends IntegrationTest {
         assertThat(m.group(1)).isNotEqualTo(first);
         assertThat(b.get(page).body()).doesNotContain(m.group(1));
     }
+
+    @Test
+    void doesAnswerAnUnknownAddressWithAPageAndStillServeTheAssets() {
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(newOrganization()), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> unknown = b.get("/dashboard/nothing-here");
+        HttpResponse<String> deeper = b.get("/dashboard/accounts/nothing-here");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("There is no such page");
+        assertThat(deeper.statusCode()).isEqualTo(404);
+        assertThat(b.get("/dashboard/assets/dashboard.css").statusCode()).isEqualTo(200);
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(200);
+    }
 }

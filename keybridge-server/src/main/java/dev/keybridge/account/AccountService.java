@@ -106,7 +106,22 @@ public class AccountService {
                 .orElseThrow(() -> Errors.notFound("linked account", externalId));
     }
 
-    LinkedAccount delete(Caller caller, String externalId) {
+    /**
+     * One page of the caller's accounts in id order after {@code afterId} (null: the first), filtered
+     * by a prefix of the caller's id or of the name (null: no filter). Keyset paging: no offset, so a
+     * late page costs what the first does.
+     */
+    public List<LinkedAccount> page(Caller caller, String idPrefix, String namePrefix, String afterId, int limit) {
+        return store.page(caller.orgId(), caller.environment(), new AccountStore.Filter(null, idPrefix, namePrefix),
+                afterId, 0, limit);
+    }
+
+    /** How many linked accounts the caller's environment holds. */
+    public long count(Caller caller) {
+        return store.count(caller.orgId(), caller.environment(), new AccountStore.Filter(null, null, null));
+    }
+
+    public LinkedAccount delete(Caller caller, String externalId) {
         return tx.execute(status -> {
             LinkedAccount gone = store.delete(caller.orgId(), caller.environment(), externalId)
                     .orElseThrow(() -> Errors.notFound("linked account", externalId));

@@ -28,7 +28,28 @@ public record KeybridgeSettings(
         @DefaultValue Refresh refresh,
         @DefaultValue Checks checks,
         @DefaultValue("1s") Duration cacheTtl,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Dashboard dashboard) {
+
+    /**
+     * The operator console ({@code /dashboard}): a signed-in operator is signed out after
+     * {@code idleTimeout} without a request; after {@code maxSigninFailures} wrong passwords for one
+     * e-mail address within {@code signinLockout}, sign-in for it is refused until that window ends;
+     * invitation links (and the first owner's setup link) work once, for {@code inviteTtl}.
+     */
+    public record Dashboard(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("5") int maxSigninFailures,
+            @DefaultValue("15m") Duration signinLockout,
+            @DefaultValue("72h") Duration inviteTtl) {
+
+        public Dashboard {
+            if (maxSigninFailures < 1) {
+                throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES must be 1 or more");
+            }
+        }
+    }
 
     /**
      * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by

@@ -271,7 +271,7 @@ public class Connections {
     // ------------------------------------------------------------------ the status view
 
     /** The status API's view of a connection, with its latest transitions (oldest first). */
-    ConnectionStatus status(Connection c) {
+    public ConnectionStatus status(Connection c) {
         return jdbc.sql("""
                         select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
                                c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,

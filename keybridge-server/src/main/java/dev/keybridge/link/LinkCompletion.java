@@ -57,7 +57,8 @@ class LinkCompletion {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
                 }
-                // No access token in the session: update mode begun without it (LinkTokens.createUpdate).
+                // No access token in the session: update mode begun without it (the browser SDK's connect, or a
+                // dashboard reconnect link): the app keeps its own.
                 publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),

@@ -32,6 +32,26 @@ public class LinkSettings {
         this.jdbc = jdbc;
     }
 
+    /** 400 unless every redirect URI is an absolute http(s) URI without a fragment and every origin scheme://host[:port]. */
+    public static void check(List<String> redirectUris, List<String> allowedOrigins) {
+        for (String r : redirectUris) {
+            java.net.URI u;
+            try {
+                u = java.net.URI.create(r);
+            } catch (IllegalArgumentException e) {
+                throw dev.keybridge.web.Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
+            }
+            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || u.getFragment() != null) {
+                throw dev.keybridge.web.Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
+            }
+        }
+        for (String o : allowedOrigins) {
+            if (!o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+                throw dev.keybridge.web.Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
+            }
+        }
+    }
+
     public Setting get(String orgId, Environment env) {
         return jdbc.sql("select redirect_uris, allowed_origins from link_setting where org_id = ? and environment = ?")
                 .params(orgId, env.wire())

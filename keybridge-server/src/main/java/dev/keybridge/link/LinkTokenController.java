@@ -6,7 +6,6 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.Timestamps;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,23 +97,8 @@ class LinkTokenController {
         JsonFields f = JsonFields.of(body, "redirect_uris", "allowed_origins", "display_name", "logo", "accent_color",
                 "theme");
         List<String> redirects = strings(f.raw("redirect_uris"), "redirect_uris");
-        for (String r : redirects) {
-            URI u;
-            try {
-                u = URI.create(r);
-            } catch (IllegalArgumentException e) {
-                throw Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
-            }
-            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || u.getFragment() != null) {
-                throw Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
-            }
-        }
         List<String> origins = strings(f.raw("allowed_origins"), "allowed_origins");
-        for (String o : origins) {
-            if (!o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
-                throw Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
-            }
-        }
+        LinkSettings.check(redirects, origins);
         LinkSettings.Branding branding = LinkBrandingFields.read(f,
                 linkSettings.branding(caller.orgId(), caller.environment()));
         LinkSettings.Setting s = linkSettings.put(caller.orgId(), caller.environment(), redirects, origins);

@@ -92,6 +92,20 @@ public class LinkTokens {
         return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null, null);
     }
 
+    /**
+     * A reconnect link an operator makes for one connection (the dashboard): {@link #createUpdate} for the
+     * connection with that id in the caller's environment.
+     */
+    public CreatedToken reconnect(Caller caller, String connectionId) {
+        Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                .filter(x -> x.status() != Connection.Status.DISCONNECTED)
+                .orElseThrow(() -> Errors.notFound("connection", connectionId));
+        if (accounts.externalId(c.linkedAccountId()) == null) {
+            throw Errors.notFound("connection", connectionId);
+        }
+        return createUpdate(caller, c);
+    }
+
     private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language) {
         String id = "link_" + Ids.objectId();
         String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);

@@ -9,7 +9,9 @@ public record Caller(String orgId, Environment environment, Via via, String cred
                      java.util.Set<String> appScope) {
 
     public enum Via {
-        API_KEY, CLIENT_CREDENTIALS, SESSION_TOKEN, ADMIN
+        API_KEY, CLIENT_CREDENTIALS, SESSION_TOKEN, ADMIN,
+        /** A signed-in dashboard operator (never through the API's credential filter). */
+        OPERATOR
     }
 
     public static Caller server(String orgId, Environment env, Via via, String credentialId) {
@@ -30,6 +32,11 @@ public record Caller(String orgId, Environment environment, Via via, String cred
     /** Whether this caller may touch the app: server callers always; a scoped session token only its apps. */
     public boolean allowsApp(String slug) {
         return appScope == null || appScope.contains(slug);
+    }
+
+    /** A dashboard operator acting in one environment of its organization. */
+    public static Caller operator(String orgId, Environment env, String operatorId) {
+        return new Caller(orgId, env, Via.OPERATOR, operatorId, null, null);
     }
 
     public static final Caller ADMIN = new Caller(null, null, Via.ADMIN, null, null, null);

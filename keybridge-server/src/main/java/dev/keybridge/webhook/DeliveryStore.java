@@ -1,5 +1,6 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.events.EventType;
 import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -180,13 +181,39 @@ class DeliveryStore {
                 .orElse(null);
     }
 
-    /** Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max}. */
+    /**
+     * A {@code webhook.test} event for one endpoint: written already dispatched (fan-out skips it) with
+     * one manual delivery to that endpoint. Returns the delivery id.
+     */
+    String testEvent(WebhookEndpoint e, String eventId, String data) {
+        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "
+                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+                .params(eventId, e.orgId(), e.environment().wire(), EventType.WEBHOOK_TEST.wire(), data, now(), now())
+                .update();
+        return redeliver(e.orgId(), e.environment(), e.id(), eventId);
+    }
+
+    /** Deliveries of an environment created since {@code since}, per status. */
+    java.util.Map<String, Long> countsSince(String orgId, Environment env, Instant since) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from webhook_delivery where org_id = ? and environment = ? and created_at >= ? "
+                        + "group by status")
+                .params(orgId, env.wire(), Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    /**
+     * Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max};
+     * test events (each made for one endpoint) are not replayed.
+     */
     int replay(WebhookEndpoint e, Instant since, int max) {
         return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual, "
                         + "next_attempt_at, created_at) select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true, "
                         + "cast(? as timestamptz), cast(? as timestamptz) from ("
                         + "  select id, org_id, environment from event where org_id = ? and environment = ? "
                         + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 or type = any(cast(? as text[]))) "
+                        + "  and type <> 'webhook.test' "
                         + "  order by seq limit ?) ev")
                 .params(e.id(), now(), now(), e.orgId(), e.environment().wire(), Timestamp.from(since),
                         e.eventTypes().toArray(String[]::new), e.eventTypes().toArray(String[]::new), max)

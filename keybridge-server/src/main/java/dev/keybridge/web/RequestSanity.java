@@ -58,7 +58,7 @@ public class RequestSanity extends OncePerRequestFilter {
             } catch (InvalidMediaTypeException e) {
                 type = null;
             }
-            if (type == null || type.isWildcardType() || type.isWildcardSubtype()) {
+            if (type == null || type.isWildcardType() || type.isWildcardSubtype() || !parametersWellFormed(contentType)) {
                 return new Errors.UnsupportedMediaType("The Content-Type header must name one media type, e.g. application/json.");
             }
         }
@@ -114,6 +114,19 @@ public class RequestSanity extends OncePerRequestFilter {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** Every {@code ;} parameter of a media type is {@code name=value} (Spring silently drops the others). */
+    static boolean parametersWellFormed(String mediaType) {
+        String[] parts = mediaType.split(";", -1);
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No C0 control character and no DEL (tab included: nothing we take needs one in a URL or form). */

@@ -1,6 +1,7 @@
 package dev.keybridge.auth;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
 import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ErrorBody;
@@ -22,8 +23,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
-                            SessionTokens sessions, ErrorWriter errors) throws Exception {
-        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken());
+                            SessionTokens sessions, ErrorWriter errors, AuthThrottle throttle) throws Exception {
+        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), throttle);
         boolean admin = settings.adminApiEnabled();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())

@@ -25,7 +25,44 @@ public record KeybridgeSettings(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
-        @DefaultValue Refresh refresh) {
+        @DefaultValue Refresh refresh,
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Egress egress) {
+
+    /**
+     * Rate limits, shared by every node through PostgreSQL: failed authentications per client address
+     * and per credential within {@code failedAuthWindow} (then 429 until the window ends), requests per
+     * organization per minute (0 = no limit), Link attempts per login (organization, environment,
+     * linked account, app) across sessions within {@code linkAttemptWindow}; nodes exchange counts and
+     * blocks every {@code syncInterval}.
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") int failedAuthPerAddress,
+            @DefaultValue("10") int failedAuthPerCredential,
+            @DefaultValue("15m") Duration failedAuthWindow,
+            @DefaultValue("0") int orgRequestsPerMinute,
+            @DefaultValue("30") int linkAttemptsPerLogin,
+            @DefaultValue("1h") Duration linkAttemptWindow,
+            @DefaultValue("1s") Duration syncInterval) {
+
+        public RateLimits {
+            if (failedAuthPerAddress < 1 || failedAuthPerCredential < 1 || linkAttemptsPerLogin < 1
+                    || orgRequestsPerMinute < 0) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* counts must be 1 or more (org requests: 0 or more)");
+            }
+            if (failedAuthWindow.toMillis() < 1000 || linkAttemptWindow.toMillis() < 1000 || syncInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* windows must be at least 1s");
+            }
+        }
+    }
+
+    /**
+     * Every outgoing HTTP call (dev.keybridge.egress): whether calls on behalf of the production
+     * environment may reach non-public addresses (loopback, private, link-local, unique-local, CGNAT,
+     * IPv4-in-IPv6 forms of those, ...); the test environment may always, as it calls local sandboxes.
+     */
+    public record Egress(@DefaultValue("false") boolean allowPrivateAddresses) {}
 
     /**
      * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest

@@ -10,6 +10,7 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Connector;
+import dev.keybridge.ratelimit.LinkAttempts;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Connectors;
 import dev.keybridge.connector.Step;
@@ -81,11 +82,13 @@ public class LinkService {
     private final KeybridgeSettings.Link settings;
     private final HttpClient http;
     private final ConnectionHealth health;
+    private final LinkAttempts linkAttempts;
 
     LinkService(LinkSessions sessions, AppSettings apps, Connectors connectors, Connections connections,
                 PublicTokens publicTokens, AccountService accounts, LinkSettings linkSettings, Vault vault,
                 TransactionTemplate tx, JsonMapper json, PublicUrl publicUrl, KeybridgeSettings settings,
-                ConnectionHealth health) {
+                ConnectionHealth health, LinkAttempts linkAttempts) {
+        this.linkAttempts = linkAttempts;
         this.health = health;
         this.sessions = sessions;
         this.apps = apps;
@@ -240,6 +243,7 @@ public class LinkService {
                     "Too many attempts. Close this window and start again from the app.", false), null, null);
             return current(handle);
         }
+        linkAttempts.count(s.orgId(), s.environment().wire(), s.linkedAccountId(), app.slug());
         Connector connector = connector(app);
         ConnectorContext ctx = context(s, app);
         Secret secret = secret(s);

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class TableChecksum {
 
-    private static final List<String> SKIPPED = List.of("flyway_schema_history", "rate_limit_bucket");
+    private static final List<String> SKIPPED = List.of("flyway_schema_history", "rate_limit_counter", "rate_limit_block");
 
     private TableChecksum() {}
 

@@ -39,6 +39,10 @@ public abstract class IntegrationTest {
         registry.add("keybridge.admin-token", () -> ADMIN_TOKEN);
         registry.add("keybridge.database.pool-size", () -> "20");
         WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
+        // The shared server takes every test's deliberate failures from 127.0.0.1: limits out of reach
+        // (RateLimitTest checks them on nodes of their own).
+        registry.add("keybridge.rate-limits.failed-auth-per-address", () -> "1000000");
+        registry.add("keybridge.rate-limits.failed-auth-per-credential", () -> "1000000");
     }
 
     /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */

@@ -1,9 +1,8 @@
 package dev.keybridge.auth;
 
-import dev.keybridge.tenancy.Caller;
-
 import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
+import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ApiException;

@@ -4,10 +4,10 @@ import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.egress.Egress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +28,13 @@ class ProviderRevocation {
     private static final Logger log = LoggerFactory.getLogger(ProviderRevocation.class);
 
     private final AppSettings apps;
-    private final HttpClient http;
+    private final Egress egress;
     private final java.time.Duration timeout;
 
-    ProviderRevocation(AppSettings apps, KeybridgeSettings settings) {
+    ProviderRevocation(AppSettings apps, KeybridgeSettings settings, Egress egress) {
+        this.egress = egress;
         this.apps = apps;
         this.timeout = settings.link().upstreamTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.proxy().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** True when the provider confirmed; false when it refused, failed, or the app cannot revoke. */
@@ -63,7 +62,7 @@ class ProviderRevocation {
             }
         }
         try {
-            HttpResponse<Void> r = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+            HttpResponse<Void> r = egress.client(Egress.Purpose.PROVIDER, c.environment()).send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() / 100 == 2;
         } catch (IOException e) {

@@ -10,11 +10,12 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Connector;
-import dev.keybridge.ratelimit.LinkAttempts;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Connectors;
 import dev.keybridge.connector.Step;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.health.ConnectionHealth;
+import dev.keybridge.ratelimit.LinkAttempts;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
@@ -22,7 +23,6 @@ import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import dev.keybridge.web.Timestamps;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,14 +80,15 @@ public class LinkService {
     private final JsonMapper json;
     private final PublicUrl publicUrl;
     private final KeybridgeSettings.Link settings;
-    private final HttpClient http;
     private final ConnectionHealth health;
     private final LinkAttempts linkAttempts;
+    private final Egress egress;
 
     LinkService(LinkSessions sessions, AppSettings apps, Connectors connectors, Connections connections,
                 PublicTokens publicTokens, AccountService accounts, LinkSettings linkSettings, Vault vault,
                 TransactionTemplate tx, JsonMapper json, PublicUrl publicUrl, KeybridgeSettings settings,
-                ConnectionHealth health, LinkAttempts linkAttempts) {
+                ConnectionHealth health, LinkAttempts linkAttempts, Egress egress) {
+        this.egress = egress;
         this.linkAttempts = linkAttempts;
         this.health = health;
         this.sessions = sessions;
@@ -102,8 +103,6 @@ public class LinkService {
         this.json = json;
         this.publicUrl = publicUrl;
         this.settings = settings.link();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.link().upstreamTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     // ------------------------------------------------------------------ link tokens
@@ -436,7 +435,8 @@ public class LinkService {
     ConnectorContext context(LinkSession s, AppDefinition app) {
         AppSettings.Client client = app.authType() == AppDefinition.AuthType.OAUTH2 ? apps.client(s.orgId(), s.environment(), app) : null;
         return new ConnectorContext(app, client == null ? null : client.id(), client == null ? null : client.secret(),
-                publicUrl.get() + "/link/oauth/callback", http, settings.upstreamTimeout());
+                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, s.environment()),
+                settings.upstreamTimeout());
     }
 
     private LinkSession byHandle(String handle) {

@@ -6,18 +6,18 @@ import dev.keybridge.catalog.Templates;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.health.ConnectionHealth;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,18 +50,17 @@ class Forwarder {
     private final TokenRefresher refresher;
     private final UpstreamGuard guard;
     private final KeybridgeSettings.Proxy settings;
-    private final HttpClient http;
+    private final Egress egress;
 
     Forwarder(AppSettings apps, Connections connections, ConnectionHealth health, TokenRefresher refresher,
-              UpstreamGuard guard, KeybridgeSettings settings) {
+              UpstreamGuard guard, KeybridgeSettings settings, Egress egress) {
+        this.egress = egress;
         this.apps = apps;
         this.connections = connections;
         this.health = health;
         this.refresher = refresher;
         this.guard = guard;
         this.settings = settings.proxy();
-        this.http = HttpClient.newBuilder().connectTimeout(this.settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     void forward(Connection connection, String path, HttpServletRequest request, HttpServletResponse response)
@@ -157,7 +156,8 @@ class Forwarder {
         }
         injection.headers().forEach(builder::header);
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return egress.client(Egress.Purpose.PROXY, c.environment()).send(builder.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new Errors.BadGateway("upstream_timeout", "The app's API did not accept a connection in time.");
         } catch (HttpTimeoutException e) {

@@ -10,6 +10,7 @@ import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Connectors;
 import dev.keybridge.connector.OAuth2Connector;
 import dev.keybridge.connector.Step;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.health.ConnectionHealth;
@@ -17,7 +18,6 @@ import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -61,7 +61,7 @@ public class TokenRefresher {
     private final PublicUrl publicUrl;
     private final KeybridgeSettings.Refresh settings;
     private final Duration upstreamTimeout;
-    private final HttpClient http;
+    private final Egress egress;
     private final String node;
     private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -77,14 +77,15 @@ public class TokenRefresher {
     @org.springframework.beans.factory.annotation.Autowired
     public TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
                           ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
-                          KeybridgeSettings settings) {
+                          KeybridgeSettings settings, Egress egress) {
         this(connections, lease, apps, connectors, health, events, tx, publicUrl, settings.refresh(),
-                settings.link().upstreamTimeout());
+                settings.link().upstreamTimeout(), egress);
     }
 
     private TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
                            ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
-                           KeybridgeSettings.Refresh settings, Duration upstreamTimeout) {
+                           KeybridgeSettings.Refresh settings, Duration upstreamTimeout, Egress egress) {
+        this.egress = egress;
         this.connections = connections;
         this.lease = lease;
         this.apps = apps;
@@ -95,14 +96,13 @@ public class TokenRefresher {
         this.publicUrl = publicUrl;
         this.settings = settings;
         this.upstreamTimeout = upstreamTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(upstreamTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.node = "node_" + Ids.random(16);
     }
 
     /** Another refresher over the same database, as a second node would have (tests and the bench). */
     public TokenRefresher anotherNode() {
         return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, publicUrl, settings,
-                upstreamTimeout);
+                upstreamTimeout, egress);
     }
 
     public void hook(Hook hook) {
@@ -214,7 +214,8 @@ public class TokenRefresher {
             }
             OAuth2Connector oauth2 = (OAuth2Connector) connectors.find("oauth2").orElseThrow();
             ConnectorContext ctx = new ConnectorContext(app, client.id(), client.secret(),
-                    publicUrl.get() + "/link/oauth/callback", http, upstreamTimeout);
+                    publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, c.environment()),
+                    upstreamTimeout);
             step = oauth2.refresh(ctx, connections.credentials(c));
         } catch (ApiException e) {
             lease.release(c.id(), node);

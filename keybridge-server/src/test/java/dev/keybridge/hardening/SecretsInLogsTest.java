@@ -111,6 +111,8 @@ class SecretsInLogsTest extends IntegrationTest {
         browser.open(linkToken);
         secrets.add(browser.handle());
         String password = "pass_good";
+        secrets.add(password);
+        secrets.add("key_good");    // the sandbox-keys app's API key, injected by the proxy below
         LinkDriver.Page done = browser.submit(Map.of("username", "user_good", "password", password));
         String publicToken = done.publicToken();
         assertThat(publicToken).as(done.html()).isNotNull();

@@ -39,10 +39,7 @@ public abstract class IntegrationTest {
         registry.add("keybridge.admin-token", () -> ADMIN_TOKEN);
         registry.add("keybridge.database.pool-size", () -> "20");
         WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
-        // The shared server takes every test's deliberate failures from 127.0.0.1: limits out of reach
-        // (RateLimitTest checks them on nodes of their own).
-        registry.add("keybridge.rate-limits.failed-auth-per-address", () -> "1000000");
-        registry.add("keybridge.rate-limits.failed-auth-per-credential", () -> "1000000");
+        RATE_LIMIT_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */
@@ -52,6 +49,16 @@ public abstract class IntegrationTest {
             "keybridge.webhooks.lease", "8s",
             "keybridge.webhooks.poll-interval", "100ms",
             "keybridge.webhooks.max-in-flight-per-endpoint", "2");
+
+    /**
+     * Failed-authentication limits of the test server and of every node on its database: the shared
+     * counters take every test's deliberate failures from 127.0.0.1, so the limits are out of reach
+     * (a node with lower ones would block 127.0.0.1 for all of them). RateLimitTest checks the
+     * limits on nodes over a database of their own.
+     */
+    public static final java.util.Map<String, String> RATE_LIMIT_SETTINGS = java.util.Map.of(
+            "keybridge.rate-limits.failed-auth-per-address", "1000000",
+            "keybridge.rate-limits.failed-auth-per-credential", "1000000");
 
     /** The JDBC URL of the database the test server uses (for a second node on the same data). */
     protected static String databaseUrl() {

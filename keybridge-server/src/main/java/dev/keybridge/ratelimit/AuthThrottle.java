@@ -49,7 +49,7 @@ public class AuthThrottle {
             over |= limiter.hit(key, settings.failedAuthPerCredential(), settings.failedAuthWindow());
         }
         if (over) {
-            return new Errors.RateLimited(MESSAGE, settings.failedAuthWindow().toSeconds());
+            return new Errors.RateLimited(MESSAGE, RateLimiter.untilWindowEnds(settings.failedAuthWindow()));
         }
         return failure;
     }

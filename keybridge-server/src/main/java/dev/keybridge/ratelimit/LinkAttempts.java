@@ -28,7 +28,7 @@ public class LinkAttempts {
         String key = "link_login:" + orgId + ":" + environment + ":" + app + ":" + AuthThrottle.client(linkedAccountId);
         if (limiter.hit(key, settings.linkAttemptsPerLogin(), settings.linkAttemptWindow())) {
             throw new Errors.RateLimited("Too many attempts to link this account; try again later.",
-                    settings.linkAttemptWindow().toSeconds());
+                    RateLimiter.untilWindowEnds(settings.linkAttemptWindow()));
         }
     }
 }

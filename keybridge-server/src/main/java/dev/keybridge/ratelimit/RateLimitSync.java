@@ -13,11 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimitSync extends BackgroundLoop implements SmartLifecycle {
 
-    private static final Duration KEEP = Duration.ofDays(1);
-
     private final RateLimiter limiter;
     private final OrgRequestLimit orgs;
     private final boolean enabled;
+    private final Duration keep;
     private int passes;
 
     RateLimitSync(RateLimiter limiter, OrgRequestLimit orgs, KeybridgeSettings settings) {
@@ -25,6 +24,10 @@ class RateLimitSync extends BackgroundLoop implements SmartLifecycle {
         this.limiter = limiter;
         this.orgs = orgs;
         this.enabled = settings.rateLimits().enabled();
+        // Counters outlive their window (a day at least), so no live window is ever deleted.
+        Duration longest = settings.rateLimits().failedAuthWindow().compareTo(settings.rateLimits().linkAttemptWindow()) > 0
+                ? settings.rateLimits().failedAuthWindow() : settings.rateLimits().linkAttemptWindow();
+        this.keep = longest.multipliedBy(2).compareTo(Duration.ofDays(1)) > 0 ? longest.multipliedBy(2) : Duration.ofDays(1);
     }
 
     @Override
@@ -32,7 +35,7 @@ class RateLimitSync extends BackgroundLoop implements SmartLifecycle {
         orgs.flush();
         limiter.refreshBlocks();
         if (passes++ % 600 == 0) {
-            limiter.cleanup(KEEP);
+            limiter.cleanup(keep);
         }
         return false;
     }

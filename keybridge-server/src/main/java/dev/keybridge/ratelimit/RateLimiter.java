@@ -66,7 +66,13 @@ public class RateLimiter {
         }
     }
 
-    /** Seconds until the window of {@code window} that holds now ends (for Retry-After). */
+    /** Seconds until the current window of size {@code window} ends (Retry-After of a refusal over a limit). */
+    static long untilWindowEnds(Duration window) {
+        Instant now = Instant.now();
+        return retryAfter(now, windowStart(now, window).plus(window));
+    }
+
+    /** Seconds from {@code now} to {@code until}, at least 1 (for Retry-After). */
     static long retryAfter(Instant now, Instant until) {
         return Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
     }

@@ -34,7 +34,8 @@ public record KeybridgeSettings(
      * and per credential within {@code failedAuthWindow} (then 429 until the window ends), requests per
      * organization per minute (0 = no limit), Link attempts per login (organization, environment,
      * linked account, app) across sessions within {@code linkAttemptWindow}; nodes exchange counts and
-     * blocks every {@code syncInterval}.
+     * blocks every {@code syncInterval}. The client address is taken from {@code X-Forwarded-For} only
+     * when the peer matches {@code trustedProxies} (a regular expression, Tomcat's RemoteIpValve).
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
@@ -44,9 +45,15 @@ public record KeybridgeSettings(
             @DefaultValue("0") int orgRequestsPerMinute,
             @DefaultValue("30") int linkAttemptsPerLogin,
             @DefaultValue("1h") Duration linkAttemptWindow,
-            @DefaultValue("1s") Duration syncInterval) {
+            @DefaultValue("1s") Duration syncInterval,
+            @DefaultValue("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1") String trustedProxies) {
 
         public RateLimits {
+            try {
+                java.util.regex.Pattern.compile(trustedProxies);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("KEYBRIDGE_TRUSTED_PROXIES must be a regular expression of addresses");
+            }
             if (failedAuthPerAddress < 1 || failedAuthPerCredential < 1 || linkAttemptsPerLogin < 1
                     || orgRequestsPerMinute < 0) {
                 throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* counts must be 1 or more (org requests: 0 or more)");

@@ -2,6 +2,7 @@ package dev.keybridge.auth;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.frontdoor.FrontendCors;
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
 import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ErrorBody;
@@ -23,9 +24,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
-                            SessionTokens sessions, ErrorWriter errors, java.time.Clock clock, FrontendCors cors)
-            throws Exception {
-        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), clock);
+                            SessionTokens sessions, ErrorWriter errors, java.time.Clock clock, FrontendCors cors,
+                            AuthThrottle throttle) throws Exception {
+        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), throttle,
+                clock);
         boolean admin = settings.adminApiEnabled();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())

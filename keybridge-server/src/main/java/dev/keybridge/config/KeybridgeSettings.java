@@ -29,7 +29,51 @@ public record KeybridgeSettings(
         @DefaultValue Checks checks,
         @DefaultValue("1s") Duration cacheTtl,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Dashboard dashboard) {
+        @DefaultValue Dashboard dashboard,
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Egress egress) {
+
+    /**
+     * Rate limits, shared by every node through PostgreSQL: failed authentications per client address
+     * and per credential within {@code failedAuthWindow} (then 429 until the window ends), requests per
+     * organization per minute (0 = no limit), Link attempts per login (organization, environment,
+     * linked account, app) across sessions within {@code linkAttemptWindow}; nodes exchange counts and
+     * blocks every {@code syncInterval}. The client address is taken from {@code X-Forwarded-For} only
+     * when the peer matches {@code trustedProxies} (a regular expression, Tomcat's RemoteIpValve).
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") int failedAuthPerAddress,
+            @DefaultValue("10") int failedAuthPerCredential,
+            @DefaultValue("15m") Duration failedAuthWindow,
+            @DefaultValue("0") int orgRequestsPerMinute,
+            @DefaultValue("30") int linkAttemptsPerLogin,
+            @DefaultValue("1h") Duration linkAttemptWindow,
+            @DefaultValue("1s") Duration syncInterval,
+            @DefaultValue("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1") String trustedProxies) {
+
+        public RateLimits {
+            try {
+                java.util.regex.Pattern.compile(trustedProxies);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("KEYBRIDGE_TRUSTED_PROXIES must be a regular expression of addresses");
+            }
+            if (failedAuthPerAddress < 1 || failedAuthPerCredential < 1 || linkAttemptsPerLogin < 1
+                    || orgRequestsPerMinute < 0) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* counts must be 1 or more (org requests: 0 or more)");
+            }
+            if (failedAuthWindow.toMillis() < 1000 || linkAttemptWindow.toMillis() < 1000 || syncInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* windows must be at least 1s");
+            }
+        }
+    }
+
+    /**
+     * Every outgoing HTTP call (dev.keybridge.egress): whether calls on behalf of the production
+     * environment may reach non-public addresses (loopback, private, link-local, unique-local, CGNAT,
+     * IPv4-in-IPv6 forms of those, ...); the test environment may always, as it calls local sandboxes.
+     */
+    public record Egress(@DefaultValue("false") boolean allowPrivateAddresses) {}
 
     /**
      * The operator console ({@code /dashboard}): a signed-in operator is signed out after

@@ -6,7 +6,7 @@ import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
-import java.net.http.HttpClient;
+import dev.keybridge.egress.Egress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An app's connector and the context it runs in: the organization's client for the app (only for
- * families that use one), Link's callback URL, the one HTTP client connectors use for providers
- * (Keybridge's upstream timeout, no redirects) and the clock. Link, refresh, the proxy and disconnect
+ * families that use one), Link's callback URL, the egress door's HTTP client for providers in that
+ * environment (timeouts, no redirects, the private-address rule) and the clock. Link, refresh, the proxy and disconnect
  * all come here, so a connector sees the same context wherever it is called from.
  */
 @Component
@@ -26,15 +26,16 @@ public class AppConnectors {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final Duration timeout;
-    private final HttpClient http;
+    private final Egress egress;
 
-    AppConnectors(Connectors connectors, AppSettings apps, PublicUrl publicUrl, KeybridgeSettings settings, Clock clock) {
+    AppConnectors(Connectors connectors, AppSettings apps, PublicUrl publicUrl, KeybridgeSettings settings, Clock clock,
+                  Egress egress) {
+        this.egress = egress;
         this.connectors = connectors;
         this.apps = apps;
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.timeout = settings.link().upstreamTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The connector that links {@code app}; 503 {@code connector_missing} when its jar is not installed. */
@@ -57,6 +58,6 @@ public class AppConnectors {
     public ConnectorContext context(String orgId, Environment env, AppDefinition app, String state) {
         AppSettings.Client client = of(app).usesClient() ? apps.client(orgId, env, app) : null;
         return new ConnectorContext(app, client == null ? null : client.id(), client == null ? null : client.secret(),
-                publicUrl.get() + "/link/oauth/callback", http, timeout, state, clock);
+                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env), timeout, state, clock);
     }
 }

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Service;
 public class FrontendOrigins {
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    FrontendOrigins(JdbcClient jdbc) {
+    FrontendOrigins(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -27,8 +29,8 @@ public class FrontendOrigins {
         jdbc.sql("""
                         insert into frontend_setting (org_id, environment, allowed_origins) values (?, ?, ?)
                         on conflict (org_id, environment) do update set allowed_origins = excluded.allowed_origins,
-                          updated_at = now()""")
-                .params(orgId, env.wire(), origins.toArray(String[]::new)).update();
+                          updated_at = ?""")
+                .params(orgId, env.wire(), origins.toArray(String[]::new), java.sql.Timestamp.from(clock.instant())).update();
         return get(orgId, env);
     }
 

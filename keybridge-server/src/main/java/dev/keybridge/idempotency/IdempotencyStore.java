@@ -40,7 +40,14 @@ class IdempotencyStore {
     private final JsonMapper json;
     private final KeybridgeSettings.Idempotency settings;
 
-    IdempotencyStore(JdbcClient jdbc, Vault vault, JsonMapper json, KeybridgeSettings settings) {
+    private final java.time.Clock clock;
+
+    private java.sql.Timestamp at(java.time.Duration plus) {
+        return java.sql.Timestamp.from(clock.instant().plus(plus));
+    }
+
+    IdempotencyStore(JdbcClient jdbc, Vault vault, JsonMapper json, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.vault = vault;
         this.json = json;
@@ -51,12 +58,13 @@ class IdempotencyStore {
     Claim claim(Scope scope, byte[] requestHash, String owner) {
         jdbc.sql("""
                 delete from idempotency_key where org_id = ? and environment = ? and idempotency_key = ?
-                  and created_at < now() - make_interval(secs => ?)""")
-                .params(scope.orgId(), scope.environment(), scope.key(), seconds(settings.ttl())).update();
+                  and created_at < ?""")
+                .params(scope.orgId(), scope.environment(), scope.key(), at(settings.ttl().negated())).update();
         int inserted = jdbc.sql("""
-                insert into idempotency_key (org_id, environment, idempotency_key, request_hash, lock_owner, locked_until)
-                values (?, ?, ?, ?, ?, now() + make_interval(secs => ?)) on conflict do nothing""")
-                .params(scope.orgId(), scope.environment(), scope.key(), requestHash, owner, seconds(settings.lease()))
+                insert into idempotency_key (org_id, environment, idempotency_key, request_hash, lock_owner, locked_until,
+                  created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(scope.orgId(), scope.environment(), scope.key(), requestHash, owner, at(settings.lease()),
+                        at(java.time.Duration.ZERO))
                 .update();
         if (inserted == 1) {
             return new Claim.Owned();
@@ -74,10 +82,10 @@ class IdempotencyStore {
     boolean complete(Scope scope, String owner, StoredAnswer answer) {
         return jdbc.sql("""
                 update idempotency_key set status_code = ?, response_headers = ?, response_ciphertext = ?,
-                       completed_at = now(), lock_owner = null, locked_until = null
+                       completed_at = ?, lock_owner = null, locked_until = null
                  where org_id = ? and environment = ? and idempotency_key = ? and lock_owner = ?""")
                 .params(answer.status(), json.writeValueAsString(answer.headers()),
-                        vault.encrypt(answer.body(), scope.vaultContext()),
+                        vault.encrypt(answer.body(), scope.vaultContext()), at(java.time.Duration.ZERO),
                         scope.orgId(), scope.environment(), scope.key(), owner)
                 .update() == 1;
     }
@@ -95,9 +103,9 @@ class IdempotencyStore {
         return jdbc.sql("""
                 delete from idempotency_key where (org_id, environment, idempotency_key) in (
                     select org_id, environment, idempotency_key from idempotency_key
-                     where created_at < now() - make_interval(secs => ?)
+                     where created_at < ?
                      order by created_at limit ? for update skip locked)""")
-                .params(seconds(settings.ttl()), batch).update();
+                .params(at(settings.ttl().negated()), batch).update();
     }
 
     private record Row(byte[] hash, Integer status, String headers, byte[] sealed, boolean lapsed) {}
@@ -105,9 +113,9 @@ class IdempotencyStore {
     private Optional<Row> find(Scope scope) {
         return jdbc.sql("""
                 select request_hash, status_code, response_headers, response_ciphertext,
-                       coalesce(locked_until < now(), false) as lapsed
+                       coalesce(locked_until < ?, false) as lapsed
                   from idempotency_key where org_id = ? and environment = ? and idempotency_key = ?""")
-                .params(scope.orgId(), scope.environment(), scope.key())
+                .params(at(java.time.Duration.ZERO), scope.orgId(), scope.environment(), scope.key())
                 .query((rs, n) -> new Row(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4),
                         rs.getBoolean(5)))
                 .optional();
@@ -118,10 +126,11 @@ class IdempotencyStore {
             return new Claim.Running(row.hash);
         }
         int taken = jdbc.sql("""
-                update idempotency_key set lock_owner = ?, locked_until = now() + make_interval(secs => ?)
+                update idempotency_key set lock_owner = ?, locked_until = ?
                  where org_id = ? and environment = ? and idempotency_key = ?
-                   and status_code is null and locked_until < now()""")
-                .params(owner, seconds(settings.lease()), scope.orgId(), scope.environment(), scope.key()).update();
+                   and status_code is null and locked_until < ?""")
+                .params(owner, at(settings.lease()), scope.orgId(), scope.environment(), scope.key(),
+                        at(java.time.Duration.ZERO)).update();
         return taken == 1 ? new Claim.Owned() : new Claim.Running(row.hash);
     }
 
@@ -139,7 +148,4 @@ class IdempotencyStore {
                 r -> new Scope(r.string("org_id"), r.string("environment"), r.string("idempotency_key")).vaultContext());
     }
 
-    private static double seconds(Duration d) {
-        return d.toMillis() / 1000.0;
-    }
 }

@@ -39,9 +39,11 @@ public class LinkFlow {
     private final Connections connections;
     private final Clock clock;
     private final KeybridgeSettings.Link settings;
+    private final dev.keybridge.ratelimit.LinkAttempts linkAttempts;
 
     LinkFlow(LinkSessions sessions, SessionSecrets secrets, LinkCompletion completion, LinkSettings linkSettings,
-             AppSettings apps, AppConnectors connectors, Connections connections, Clock clock, KeybridgeSettings settings) {
+             AppSettings apps, AppConnectors connectors, Connections connections, Clock clock, KeybridgeSettings settings, dev.keybridge.ratelimit.LinkAttempts linkAttempts) {
+        this.linkAttempts = linkAttempts;
         this.sessions = sessions;
         this.secrets = secrets;
         this.completion = completion;
@@ -167,6 +169,7 @@ public class LinkFlow {
                     Text.of("error.too_many_attempts"), false), null, null);
             return current(handle);
         }
+        linkAttempts.count(s.orgId(), s.environment().wire(), s.linkedAccountId(), app.slug());   // per login, all sessions
         Connector connector = connectors.of(app);
         SessionSecrets.Secret secret = secrets.open(s);
         String state = Ids.random(40);

@@ -10,17 +10,17 @@ import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.Injection;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,13 +56,14 @@ class Forwarder {
     private final TokenRefresher refresher;
     private final UpstreamGuard guard;
     private final KeybridgeSettings.Proxy settings;
-    private final HttpClient http;
+    private final Egress egress;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     Forwarder(AppSettings apps, AppConnectors connectors, Clock clock, Connections connections, ConnectionHealth health,
               TokenRefresher refresher, UpstreamGuard guard, KeybridgeSettings settings,
-              io.micrometer.core.instrument.MeterRegistry meters) {
+              io.micrometer.core.instrument.MeterRegistry meters, Egress egress) {
         this.meters = meters;
+        this.egress = egress;
         this.apps = apps;
         this.connectors = connectors;
         this.clock = clock;
@@ -71,8 +72,6 @@ class Forwarder {
         this.refresher = refresher;
         this.guard = guard;
         this.settings = settings.proxy();
-        this.http = HttpClient.newBuilder().connectTimeout(this.settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     void forward(Connection connection, String path, HttpServletRequest request, HttpServletResponse response)
@@ -176,7 +175,8 @@ class Forwarder {
         long started = System.nanoTime();
         String status = "error";
         try {
-            HttpResponse<InputStream> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = egress.client(Egress.Purpose.PROXY, c.environment()).send(builder.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             status = Integer.toString(r.statusCode());
             return r;
         } catch (HttpConnectTimeoutException e) {

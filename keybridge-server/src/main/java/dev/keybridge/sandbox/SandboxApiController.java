@@ -1,5 +1,8 @@
 package dev.keybridge.sandbox;
 
+import dev.keybridge.web.ErrorBody;
+import dev.keybridge.web.ErrorType;
+
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connector.SandboxEhrConnector;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +99,12 @@ class SandboxApiController {
     }
 
     private ResponseEntity<Object> ok(Object body) {
-        return enabled ? ResponseEntity.ok(body) : ResponseEntity.status(404).build();
+        return enabled ? ResponseEntity.ok(body) : ResponseEntity.status(404)
+                .body(ErrorBody.current("not_found", ErrorType.NOT_FOUND, "The sandbox is disabled."));
     }
 
     private static ResponseEntity<Object> denied(String error) {
-        return ResponseEntity.status(401).body(Map.of("error", error));
+        return ResponseEntity.status(401).body(ErrorBody.current(error, ErrorType.AUTHENTICATION,
+                "The sandbox API did not accept the credential."));
     }
 }

@@ -19,8 +19,10 @@ class SessionRevocations {
     record State(String externalId, int generation, boolean revoked) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    SessionRevocations(JdbcClient jdbc) {
+    SessionRevocations(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -53,7 +55,7 @@ class SessionRevocations {
 
     /** Kills one token; its row lives until the token would have expired anyway. */
     void revokeOne(String jti, String accountId, Instant expiresAt) {
-        jdbc.sql("delete from session_token_revoked where expires_at < now()").update();
+        jdbc.sql("delete from session_token_revoked where expires_at < ?").param(Timestamp.from(clock.instant())).update();
         jdbc.sql("insert into session_token_revoked (jti, linked_account_id, expires_at) values (?, ?, ?) "
                         + "on conflict (jti) do nothing")
                 .params(jti, accountId, Timestamp.from(expiresAt)).update();

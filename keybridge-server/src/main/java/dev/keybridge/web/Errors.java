@@ -44,6 +44,26 @@ public final class Errors {
         }
     }
 
+    public static final class UnsupportedMediaType extends ApiException.FixRequest {
+        public UnsupportedMediaType(String message) {
+            super(415, "unsupported_media_type", ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
+    public static final class NotAcceptable extends ApiException.FixRequest {
+        public NotAcceptable() {
+            super(406, "not_acceptable", ErrorType.INVALID_REQUEST,
+                    "This endpoint answers application/json; send an Accept header that allows it (or none).");
+        }
+    }
+
+    /** Too many requests (or failed authentications); {@code Retry-After} says when to come back. */
+    public static final class RateLimited extends ApiException.RetryLater {
+        public RateLimited(String message, long retryAfterSeconds) {
+            super(429, "rate_limited", ErrorType.RATE_LIMITED, message, retryAfterSeconds);
+        }
+    }
+
     public static final class Unauthenticated extends ApiException.Reauthenticate {
         public Unauthenticated(String error, String message) {
             super(401, error, ErrorType.AUTHENTICATION, message);

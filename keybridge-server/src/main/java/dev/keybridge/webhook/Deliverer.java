@@ -88,7 +88,7 @@ class Deliverer {
         }
         long timestamp = clock.instant().getEpochSecond();
         String signature = Signer.signatureHeader(keys(c), c.eventId(), timestamp, body);
-        return sender.send(new Sender.Request(c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
+        return sender.send(new Sender.Request(c.environment(), c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
     }
 
     /**

@@ -79,6 +79,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void doesReadTimeOnlyFromTheClockBean() throws IOException {
+        Pattern sqlNow = Pattern.compile("(?i)\\b(now\\(\\)|current_timestamp|localtimestamp|clock_timestamp\\(\\)|transaction_timestamp\\(\\))");
+        Pattern literal = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+        Pattern wallClock = Pattern.compile("\\b(Instant|LocalDateTime|OffsetDateTime|ZonedDateTime)\\.now\\(\\)|System\\.currentTimeMillis\\(\\)");
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String source = Files.readString(file);
+            Matcher m = literal.matcher(source);
+            while (m.find()) {
+                String text = m.group(1) != null ? m.group(1) : m.group(2);
+                if (sqlNow.matcher(text).find() && text.matches("(?is).*\\b(select|update|insert|delete)\\b.*")) {
+                    offenders.add(MAIN.relativize(file) + ": SQL reads the database clock: " + text.strip().lines().findFirst().orElse(""));
+                }
+            }
+            Matcher w = wallClock.matcher(source);
+            while (w.find()) {
+                if (!file.endsWith(Path.of("web", "Ids.java"))) {   // ObjectId timestamps: ids, not time logic
+                    offenders.add(MAIN.relativize(file) + ": " + w.group());
+                }
+            }
+        }
+        assertThat(offenders).as("DEVELOPERS.md, Time: the Clock bean is the only source of time; SQL takes it as a parameter").isEmpty();
+    }
+
+    @Test
     void doesKeepEveryClassUnder300Lines() throws IOException {
         List<String> big = new ArrayList<>();
         for (Path file : javaFiles()) {

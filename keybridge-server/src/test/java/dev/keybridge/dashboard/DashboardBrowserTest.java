@@ -127,6 +127,7 @@ class DashboardBrowserTest extends IntegrationTest {
         Page endUser = browser.newPage();
         endUser.navigate(link);
         assertThat(endUser.inputValue("#f-username")).isEqualTo("user_good");
+        endUser.click("#intro-continue");      // Link's "Reconnect your Sandbox EHR account" pane
         endUser.fill("#f-password", "pass_good");
         endUser.click("#step-form button.primary");
         assertThat(endUser.locator("main").getAttribute("data-step")).isEqualTo("succeeded");

@@ -27,10 +27,7 @@ class SessionRevocationTwoNodeTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondNode() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--keybridge.database.url=" + databaseUrl(),
-                "--keybridge.data-dir=" + dataDir(), "--keybridge.admin-token=" + ADMIN_TOKEN,
-                "--keybridge.database.pool-size=5", "--keybridge.webhooks.enabled=false", "--keybridge.refresh.enabled=false"));
-        secondNode = new SpringApplicationBuilder(KeybridgeApplication.class).run(args.toArray(String[]::new));
+        secondNode = startSecondNode(5, "--keybridge.webhooks.enabled=false", "--keybridge.refresh.enabled=false");
     }
 
     @AfterAll

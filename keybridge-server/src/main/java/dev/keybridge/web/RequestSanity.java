@@ -70,7 +70,7 @@ public class RequestSanity extends OncePerRequestFilter {
                         return Errors.invalid("The form body holds a control character.");
                     }
                     for (String v : e.getValue()) {
-                        if (!clean(v)) {
+                        if (!cleanText(v)) {
                             return Errors.invalid("The form body holds a control character.");
                         }
                     }
@@ -129,7 +129,12 @@ public class RequestSanity extends OncePerRequestFilter {
         return true;
     }
 
-    /** No C0 control character and no DEL (tab included: nothing we take needs one in a URL or form). */
+    /** As {@link #clean}, but a form value may hold line breaks and tabs (a textarea: one entry per line). */
+    static boolean cleanText(String s) {
+        return clean(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
+    }
+
+    /** No C0 control character and no DEL (tab included: nothing we take needs one in a URL or form key). */
     static boolean clean(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

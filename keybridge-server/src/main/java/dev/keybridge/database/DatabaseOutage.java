@@ -7,12 +7,19 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Recognizes "the database cannot be reached right now" among exceptions, and the error it becomes. */
 final class DatabaseOutage {
 
     /** Seconds a client is asked to wait ({@code Retry-After}). */
     static final long RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * What the pool's proxy says (with no SQL state) when the connection under it was evicted because
+     * it broke, e.g. a rollback after the commit failed on a dead connection.
+     */
+    private static final String HIKARI_EVICTED = "Connection is closed";
 
     private DatabaseOutage() {}
 
@@ -25,7 +32,14 @@ final class DatabaseOutage {
                     || t instanceof SQLRecoverableException) {
                 return true;
             }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && tx.getApplicationException() != error && isOutage(tx.getApplicationException())) {
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && HIKARI_EVICTED.equals(sql.getMessage())) {
                 return true;
             }
             if (t.getCause() == t) {

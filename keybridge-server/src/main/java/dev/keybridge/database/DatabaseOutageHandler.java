@@ -19,6 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import dev.keybridge.web.ErrorType;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,6 +44,24 @@ final class DatabaseOutageHandler {
         @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
                 TransientDataAccessResourceException.class})
         ResponseEntity<ErrorBody> unavailable(Exception e, HttpServletRequest request) {
+            return outage(e, request);
+        }
+
+        /**
+         * A commit or statement cut off by the database going away arrives wrapped in these; any other
+         * cause is the same unexpected error the catch-all answers.
+         */
+        @ExceptionHandler({TransactionSystemException.class, UncategorizedSQLException.class})
+        ResponseEntity<ErrorBody> maybe(Exception e, HttpServletRequest request) {
+            if (DatabaseOutage.isOutage(e)) {
+                return outage(e, request);
+            }
+            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+            return ResponseEntity.status(500).body(ErrorBody.of("internal_error", ErrorType.INTERNAL,
+                    "Something went wrong on our side. Quote the request id when reporting it.", RequestIds.current(request)));
+        }
+
+        private ResponseEntity<ErrorBody> outage(Exception e, HttpServletRequest request) {
             log.warn("Database unreachable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
             Errors.Unavailable error = DatabaseOutage.error();
             return ResponseEntity.status(error.status())

@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
     private static final int RESTART_ATTEMPTS = 5;
 
     private final EmbeddedServer server;

@@ -26,7 +26,6 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
     static final String DATABASE = "postgres";
 
-    private final Path dataDir;
     private final Path pgData;
     private final EmbeddedCredentials credentials;
     private volatile EmbeddedPostgres postgres;
@@ -34,8 +33,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private volatile boolean closed;
     private int port;
 
-    private EmbeddedServer(Path dataDir, Path pgData, EmbeddedCredentials credentials) {
-        this.dataDir = dataDir;
+    private EmbeddedServer(Path pgData, EmbeddedCredentials credentials) {
         this.pgData = pgData;
         this.credentials = credentials;
     }
@@ -46,20 +44,16 @@ public final class EmbeddedServer implements AutoCloseable {
         Path pgData = dir.resolve("postgres");
         Files.createDirectories(pgData);
         boolean legacy = Files.exists(pgData.resolve("PG_VERSION")) && !EmbeddedCredentials.superuserPasswordExists(dir);
-        EmbeddedServer server = new EmbeddedServer(dir, pgData, EmbeddedCredentials.loadOrCreate(dir));
+        EmbeddedServer server = new EmbeddedServer(pgData, EmbeddedCredentials.loadOrCreate(dir));
         StalePostmaster.stopIfRunning(pgData);
         if (legacy) {
             server.upgradeTrustingDataDirectory();
         } else {
             server.boot(0);
         }
-        AppRole.ensure(server.superuserConnection(), credentials(server));
+        AppRole.ensure(server.superuserConnection(), server.credentials);
         log.info("Embedded PostgreSQL started (fsync and synchronous commit on), data in {}", pgData);
         return server;
-    }
-
-    private static EmbeddedCredentials credentials(EmbeddedServer server) {
-        return server.credentials;
     }
 
     /** JDBC URL of the application's database (loopback TCP). */
@@ -101,7 +95,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private synchronized void boot(int fixedPort) throws IOException {
-        writeHostRules(true);
+        writeHostRules();
         EmbeddedPostgres.Builder builder = durable(EmbeddedPostgres.builder())
                 .setConnectConfig("password", credentials.superuserPassword())
                 .setLocaleConfig("auth-host", "scram-sha-256")
@@ -147,10 +141,10 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /** pg_hba.conf: passwords (SCRAM) over 127.0.0.1 only; nothing is trusted. */
-    private void writeHostRules(boolean onlyIfInitialized) throws IOException {
+    private void writeHostRules() throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");
-        if (onlyIfInitialized && !Files.exists(hba)) {
-            return;
+        if (!Files.exists(hba)) {
+            return;     // initdb writes it, with the same rules (--auth-host/--auth-local below)
         }
         Files.writeString(hba, """
                 # Written by Keybridge on every start: password (SCRAM) logins over loopback TCP only.
@@ -168,10 +162,6 @@ public final class EmbeddedServer implements AutoCloseable {
 
     Optional<ProcessHandle> postmaster() {
         return Optional.ofNullable(postmaster);
-    }
-
-    Path dataDir() {
-        return dataDir;
     }
 
     private static void closeQuietly(EmbeddedPostgres pg) {

@@ -19,7 +19,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private EmbeddedDatabase(EmbeddedServer server) {
         this.server = server;
-        this.watchdog = server == null ? null : new EmbeddedWatchdog(server, WATCH_INTERVAL, RESTART_ATTEMPTS);
+        this.watchdog = server == null ? null : new EmbeddedWatchdog(server, WATCH_INTERVAL, RESTART_ATTEMPTS,
+                code -> Thread.ofPlatform().start(() -> System.exit(code)));
     }
 
     public static EmbeddedDatabase none() {

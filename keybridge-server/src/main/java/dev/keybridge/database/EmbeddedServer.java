@@ -24,27 +24,35 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+    /** The embedded library's own lock file; a start that failed half-way leaves it locked in this JVM. */
+    private static final String LIBRARY_LOCK = "epg-lock";
     static final String DATABASE = "postgres";
 
     private final Path pgData;
     private final EmbeddedCredentials credentials;
+    private final Duration startupWait;
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
     private volatile boolean closed;
     private int port;
 
-    private EmbeddedServer(Path pgData, EmbeddedCredentials credentials) {
+    private EmbeddedServer(Path pgData, EmbeddedCredentials credentials, Duration startupWait) {
+        this.startupWait = startupWait;
         this.pgData = pgData;
         this.credentials = credentials;
     }
 
     /** Starts (initializing on first use) the embedded PostgreSQL of {@code dataDir}. */
     public static EmbeddedServer start(Path dataDir) throws IOException {
+        return start(dataDir, STARTUP_WAIT);
+    }
+
+    static EmbeddedServer start(Path dataDir, Duration startupWait) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path pgData = dir.resolve("postgres");
         Files.createDirectories(pgData);
         boolean legacy = Files.exists(pgData.resolve("PG_VERSION")) && !EmbeddedCredentials.superuserPasswordExists(dir);
-        EmbeddedServer server = new EmbeddedServer(pgData, EmbeddedCredentials.loadOrCreate(dir));
+        EmbeddedServer server = new EmbeddedServer(pgData, EmbeddedCredentials.loadOrCreate(dir), startupWait);
         StalePostmaster.stopIfRunning(pgData);
         if (legacy) {
             server.upgradeTrustingDataDirectory();
@@ -90,6 +98,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         closeQuietly(postgres);
         StalePostmaster.stopIfRunning(pgData);
+        Files.deleteIfExists(pgData.resolve(LIBRARY_LOCK));
         boot(port);
         log.info("Embedded PostgreSQL restarted on port {}", port);
     }
@@ -130,7 +139,7 @@ public final class EmbeddedServer implements AutoCloseable {
         return builder.setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
-                .setPGStartupWait(STARTUP_WAIT)
+                .setPGStartupWait(startupWait)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")

@@ -1,6 +1,7 @@
 package dev.keybridge.database;
 
 import java.time.Duration;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,13 @@ final class EmbeddedWatchdog {
     private final EmbeddedServer server;
     private final Duration interval;
     private final int attempts;
+    private final IntConsumer exit;
     private volatile boolean running;
     private Thread thread;
 
-    EmbeddedWatchdog(EmbeddedServer server, Duration interval, int attempts) {
+    EmbeddedWatchdog(EmbeddedServer server, Duration interval, int attempts, IntConsumer exit) {
         this.server = server;
+        this.exit = exit;
         this.interval = interval;
         this.attempts = attempts;
     }
@@ -72,8 +75,8 @@ final class EmbeddedWatchdog {
         if (running) {
             log.error("Embedded PostgreSQL could not be started again; exiting with status {} so a supervisor restarts "
                     + "the node", EXIT_DATABASE_LOST);
-            Thread.ofPlatform().start(() -> System.exit(EXIT_DATABASE_LOST));
             running = false;
+            exit.accept(EXIT_DATABASE_LOST);
         }
     }
 }

@@ -96,7 +96,11 @@ public final class EmbeddedServer implements AutoCloseable {
         if (closed) {
             return;
         }
-        closeQuietly(postgres);
+        if (isAlive()) {
+            closeQuietly(postgres);
+        }
+        // A dead server cannot be stopped (the library would log a failed pg_ctl stop); its lock file
+        // is replaced instead, so the new start can lock it in this JVM.
         StalePostmaster.stopIfRunning(pgData);
         Files.deleteIfExists(pgData.resolve(LIBRARY_LOCK));
         boot(port);

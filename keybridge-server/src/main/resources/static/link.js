@@ -6,12 +6,17 @@
  *     token: "lt_…",                          // from POST /link/token/create on your server
  *     display: "popup",                        // or "iframe"
  *     onSuccess: (publicToken, metadata) => {},
- *     onExit: (error, metadata) => {},        // error is null when the user just closed Link
+ *     onExit: (error, metadata) => {},        // error is null when the user just closed Link;
+ *                                              // metadata.status says where they stopped
+ *     onEvent: (eventName, metadata) => {},   // OPEN, SEARCH_APP, SELECT_APP, SUBMIT_CREDENTIALS, SUBMIT_MFA,
+ *                                              // OPEN_OAUTH, CLOSE_OAUTH, ERROR, HANDOFF, EXIT
  *   });
- *   handler.open();                            // call it from a click handler (popup blockers)
+ *   handler.open();                            // from a click handler (popup blockers); again after an exit:
+ *                                              // the token works until one Link with it succeeds
+ *   handler.exit();                            // closes Link (onExit follows); handler.destroy() closes silently
  *
  * Messages are accepted only from the Keybridge origin this script was loaded from, and only from
- * the window Link runs in; Link posts only to this page's origin.
+ * the window Link runs in; Link posts only to this page's origin. docs/link.md lists events and codes.
  */
 (function (global) {
   "use strict";
@@ -23,18 +28,62 @@
     var display = options.display === "iframe" ? "iframe" : "popup";
     var onSuccess = options.onSuccess || function () {};
     var onExit = options.onExit || function () {};
-    var win = null, frame = null, overlay = null, finished = false, timer = null;
+    var onEvent = options.onEvent || function () {};
+    var successPaneMs = options.successPaneMs === undefined ? 1500 : options.successPaneMs;
+    var win = null, frame = null, overlay = null, finished = true, timer = null;
+    var lastMetadata = {}, lastError = null, atProvider = false, pending = null;
 
     function url() {
       return base + "/link?token=" + encodeURIComponent(options.token) +
         "&origin=" + encodeURIComponent(location.origin) + "&display=" + display;
     }
 
+    function copy(m) {
+      var out = {};
+      Object.keys(m || {}).forEach(function (k) { out[k] = m[k]; });
+      return out;
+    }
+
+    function event(name, metadata) {
+      var m = copy(metadata);
+      if (!m.timestamp) m.timestamp = new Date().toISOString();
+      try { onEvent(name, m); } catch (e) { setTimeout(function () { throw e; }); }
+    }
+
+    function dispose(w, o) {
+      if (o && o.parentNode) o.parentNode.removeChild(o);
+      if (w && !w.closed) { try { w.close(); } catch (e) { /* ignore */ } }
+    }
+
     function cleanup() {
       window.removeEventListener("message", onMessage);
-      if (timer) clearInterval(timer);
-      if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
-      if (win && !win.closed) { try { win.close(); } catch (e) { /* ignore */ } }
+      if (timer) { clearInterval(timer); timer = null; }
+      dispose(win, overlay);
+      overlay = null; frame = null; win = null;
+    }
+
+    function succeed(publicToken, metadata) {
+      if (finished) return;
+      finished = true;
+      window.removeEventListener("message", onMessage);
+      if (timer) { clearInterval(timer); timer = null; }
+      event("HANDOFF", metadata);
+      onSuccess(publicToken, copy(metadata));
+      // The success pane stays a moment (or until the host calls destroy/exit), then Link closes.
+      var w = win, o = overlay;
+      win = null; overlay = null; frame = null;
+      pending = function () { dispose(w, o); };
+      setTimeout(function () { if (pending) { pending(); pending = null; } }, successPaneMs);
+    }
+
+    function exit(error, metadata) {
+      if (finished) return;
+      finished = true;
+      cleanup();
+      var m = copy(metadata || lastMetadata);
+      if (error && error.error_code) m.error_code = error.error_code;
+      event("EXIT", m);
+      onExit(error || null, m);
     }
 
     function onMessage(e) {
@@ -43,31 +92,49 @@
       if (e.source !== source) return;
       var m = e.data;
       if (!m || m.source !== "keybridge-link" || finished) return;
-      if (m.event === "success") {
-        finished = true; cleanup();
-        onSuccess(m.public_token, m.metadata || {});
+      if (m.event === "event") {
+        lastMetadata = copy(m.metadata);
+        delete lastMetadata.timestamp;
+        atProvider = m.name === "OPEN_OAUTH";
+        if (m.name === "ERROR" && m.metadata && m.metadata.error_code) {
+          lastError = { error_code: m.metadata.error_code, error_message: m.metadata.error_message };
+        }
+        event(m.name, m.metadata);
+      } else if (m.event === "success") {
+        succeed(m.public_token, m.metadata || {});
       } else if (m.event === "exit") {
-        finished = true; cleanup();
-        onExit(m.error || null, m.metadata || {});
+        exit(m.error || null, m.metadata || lastMetadata);
       } else if (m.event === "error") {
-        // Link shows the error; the user closes it, which sends "exit" with the error.
+        // Link shows the error; the user closes it, which ends with onExit(error).
+        lastError = m.error || lastError;
+        lastMetadata = copy(m.metadata || lastMetadata);
       }
     }
 
+    // Keybridge's account of the flow, for a popup that the host can no longer see (closed, or cut off
+    // by a provider's Cross-Origin-Opener-Policy). Pending flows are polled until they end, the Link
+    // window reports it closed, or the deadline passes.
     function pollResult(deadline) {
       if (finished) return;
       fetch(base + "/link/result?token=" + encodeURIComponent(options.token), { credentials: "omit", cache: "no-store" })
         .then(function (r) { return r.json(); })
         .then(function (res) {
           if (finished) return;
+          var metadata = res.metadata || lastMetadata;
           if (res.status === "success") {
-            finished = true; cleanup(); onSuccess(res.public_token, res.metadata || {});
+            succeed(res.public_token, metadata);
           } else if (res.status === "error") {
-            finished = true; cleanup(); onExit(res.error || null, res.metadata || {});
-          } else if (res.status === "pending" && res.step === "authorizing" && Date.now() < deadline) {
-            setTimeout(function () { pollResult(deadline); }, 1500);   // still at the provider
+            exit(res.error || null, metadata);
+          } else if (res.status === "exit") {
+            exit(null, metadata);
+          } else if (res.status === "done") {
+            exit({ error_code: "link_token_used", error_message: "This Link was already completed." }, metadata);
+          } else if (res.status === "pending" && !res.closed && Date.now() < deadline) {
+            setTimeout(function () { pollResult(deadline); }, 1500);
+          } else if (res.status === "pending") {
+            exit(lastError, metadata);
           } else {
-            finished = true; cleanup(); onExit(null, Object.assign({ status: "closed" }, res.metadata || {}));
+            exit(lastError || (res.error || { error_code: "invalid_link_token" }), lastMetadata);
           }
         })
         .catch(function () {
@@ -76,41 +143,56 @@
     }
 
     function open() {
-      finished = false;
+      if (!finished) {
+        if (win && !win.closed) win.focus();
+        return;
+      }
+      if (pending) { pending(); pending = null; }
+      finished = false; atProvider = false; lastError = null; lastMetadata = {};
       window.addEventListener("message", onMessage);
       if (display === "popup") {
         var w = 460, h = 720;
         var left = Math.max(0, (screen.width - w) / 2), top = Math.max(0, (screen.height - h) / 2);
-        win = window.open(url(), "keybridge-link", "popup,width=" + w + ",height=" + h + ",left=" + left + ",top=" + top);
-        if (!win) { cleanup(); onExit({ error_code: "popup_blocked", error_message: "The browser blocked the Link window." }, {}); return; }
+        win = window.open(url(), "keybridge-link-" + Date.now(), "popup,width=" + w + ",height=" + h + ",left=" + left + ",top=" + top);
+        if (!win) { exit({ error_code: "popup_blocked", error_message: "The browser blocked the Link window." }, {}); return; }
         timer = setInterval(function () {
           if (win.closed && !finished) {
             clearInterval(timer); timer = null;
-            // Closed, or only cut off: a provider's Cross-Origin-Opener-Policy severs window.opener
-            // (and makes the popup look closed). Ask Keybridge how the flow ended.
-            pollResult(Date.now() + (options.resultTimeoutMs || 600000));
+            if (atProvider) {
+              // Gone to the provider: the window may only look closed (its opener was cut). Ask Keybridge.
+              pollResult(Date.now() + (options.resultTimeoutMs || 600000));
+            } else {
+              exit(lastError, lastMetadata);
+            }
           }
-        }, 500);
+        }, 400);
       } else {
         overlay = document.createElement("div");
         overlay.setAttribute("role", "dialog");
         overlay.setAttribute("aria-modal", "true");
-        overlay.setAttribute("aria-label", "Connect an account");
+        overlay.setAttribute("aria-label", options.title || "Link");
         overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.5);display:flex;align-items:center;justify-content:center";
         frame = document.createElement("iframe");
         frame.src = url();
-        frame.title = "Connect an account";
-        frame.style.cssText = "width:min(460px,100vw);height:min(720px,100vh);border:0;border-radius:8px;background:#fff";
+        frame.title = options.title || "Connect an account";
+        frame.style.cssText = "width:min(460px,100vw);height:min(720px,100vh);border:0;border-radius:12px;background:transparent";
         overlay.appendChild(frame);
         overlay.addEventListener("keydown", function (e) {
-          if (e.key === "Escape" && !finished) { finished = true; cleanup(); onExit(null, { status: "closed" }); }
+          if (e.key === "Escape") exit(lastError, lastMetadata);
         });
         document.body.appendChild(overlay);
         frame.focus();
       }
     }
 
-    return { open: open, destroy: function () { finished = true; cleanup(); } };
+    return {
+      open: open,
+      exit: function () { exit(null, lastMetadata); },
+      destroy: function () {
+        finished = true; cleanup();
+        if (pending) { pending(); pending = null; }
+      }
+    };
   }
 
   global.KeybridgeLink = { create: create };

@@ -67,6 +67,7 @@ class AccountController {
         out.put("success", true);
         out.put("_id", gone.id());
         out.put("account_id", gone.externalId());
+        out.put("message", "User deleted successfully");
         return out;
     }
 

@@ -29,6 +29,10 @@ record AccountInput(
         if (!id.equals(id.strip())) {
             throw Errors.invalid("'linked_account_id' must not start or end with white space.");
         }
+        if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.equals(".") || id.equals("..")) {
+            // It could be stored but never addressed in a URL path (/linked-account/{id}).
+            throw Errors.invalid("'linked_account_id' must not contain '/' or '\\', nor be '.' or '..'.");
+        }
         String name = fields.optionalString("name", limits.maxNameLength());
         return new AccountInput(id, fields.has("name"), name, udf(fields.raw("udf"), limits),
                 fields.has("your_app"), yourApp(fields.raw("your_app"), limits));

@@ -39,9 +39,11 @@ public class AccountService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final KeybridgeSettings.Limits limits;
+    private final java.time.Clock clock;
 
     AccountService(AccountStore store, Events events, Vault vault, TransactionTemplate tx, JsonMapper json,
-                   KeybridgeSettings settings) {
+                   KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.events = events;
         this.vault = vault;
@@ -91,12 +93,35 @@ public class AccountService {
         return upsert(caller, new AccountInput(externalId, false, null, Map.of(), false, null)).account();
     }
 
+    /**
+     * The caller's id ({@code linked_account_id}) of a linked account known by its internal id (as
+     * connections and Link sessions reference it); null when it was deleted meanwhile.
+     */
+    public String externalId(String internalId) {
+        return store.externalId(internalId).orElse(null);
+    }
+
     public LinkedAccount get(Caller caller, String externalId) {
         return store.find(caller.orgId(), caller.environment(), externalId)
                 .orElseThrow(() -> Errors.notFound("linked account", externalId));
     }
 
-    LinkedAccount delete(Caller caller, String externalId) {
+    /**
+     * One page of the caller's accounts in id order after {@code afterId} (null: the first), filtered
+     * by a prefix of the caller's id or of the name (null: no filter). Keyset paging: no offset, so a
+     * late page costs what the first does.
+     */
+    public List<LinkedAccount> page(Caller caller, String idPrefix, String namePrefix, String afterId, int limit) {
+        return store.page(caller.orgId(), caller.environment(), new AccountStore.Filter(null, idPrefix, namePrefix),
+                afterId, 0, limit);
+    }
+
+    /** How many linked accounts the caller's environment holds. */
+    public long count(Caller caller) {
+        return store.count(caller.orgId(), caller.environment(), new AccountStore.Filter(null, null, null));
+    }
+
+    public LinkedAccount delete(Caller caller, String externalId) {
         return tx.execute(status -> {
             LinkedAccount gone = store.delete(caller.orgId(), caller.environment(), externalId)
                     .orElseThrow(() -> Errors.notFound("linked account", externalId));
@@ -111,7 +136,7 @@ public class AccountService {
     }
 
     private LinkedAccount fresh(Caller caller, AccountInput in) {
-        Instant now = Timestamps.now();
+        Instant now = clock.instant();
         String id = Ids.objectId();
         String stamp = Timestamps.format(now);
         List<UdfEntry> udf = new ArrayList<>();
@@ -130,7 +155,7 @@ public class AccountService {
 
     /** The merged account, or {@code current} itself when the input changes nothing. */
     private LinkedAccount merge(LinkedAccount current, AccountInput in) {
-        Instant now = Timestamps.now();
+        Instant now = clock.instant();
         String stamp = Timestamps.format(now);
         boolean changed = false;
 
@@ -219,5 +244,12 @@ public class AccountService {
 
     private static byte[] context(String orgId, String env, String accountId) {
         return Vault.context("linked_account.auth_credentials", orgId, env, accountId);
+    }
+
+    /** For master-key rotation: where these ciphertexts live and how their context is built. */
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn authCredentialsColumn() {
+        return new dev.keybridge.vault.SealedColumn("linked_account", "auth_credentials_ciphertext", List.of("id"),
+                List.of("org_id", "environment"), r -> context(r.string("org_id"), r.string("environment"), r.string("id")));
     }
 }

@@ -39,6 +39,11 @@ class AccountStore {
                 .params(orgId, env.wire(), externalId).query(this::row).optional();
     }
 
+    /** The caller's id ({@code external_id}) of a linked account known by its internal id. */
+    Optional<String> externalId(String id) {
+        return jdbc.sql("select external_id from linked_account where id = ?").param(id).query(String.class).optional();
+    }
+
     /** Locks the row until the transaction ends, so concurrent merges serialize. */
     Optional<LinkedAccount> findForUpdate(String orgId, Environment env, String externalId) {
         return jdbc.sql("select " + COLUMNS

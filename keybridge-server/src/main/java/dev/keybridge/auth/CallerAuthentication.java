@@ -20,6 +20,7 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
             case API_KEY, CLIENT_CREDENTIALS -> SERVER;
             case SESSION_TOKEN -> SESSION;
             case ADMIN -> ADMIN;
+            case OPERATOR -> "OPERATOR";
         })));
         this.caller = caller;
         setAuthenticated(true);

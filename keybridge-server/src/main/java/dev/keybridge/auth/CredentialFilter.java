@@ -1,8 +1,8 @@
 package dev.keybridge.auth;
 
-import dev.keybridge.tenancy.Caller;
-
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
+import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ApiException;
@@ -32,8 +32,14 @@ class CredentialFilter extends OncePerRequestFilter {
     private final SessionTokens sessions;
     private final ErrorWriter errors;
     private final byte[] adminTokenHash;
+    private final java.time.Clock clock;
 
-    CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken) {
+    private final AuthThrottle throttle;
+
+    CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
+                     AuthThrottle throttle, java.time.Clock clock) {
+        this.throttle = throttle;
+        this.clock = clock;
         this.tenancy = tenancy;
         this.sessions = sessions;
         this.errors = errors;
@@ -53,16 +59,42 @@ class CredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String credential = throttleKey(request);
         try {
+            if (credential != null) {
+                throttle.before(request.getRemoteAddr(), credential);
+            }
             Caller caller = resolve(request);
             if (caller != null) {
                 SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
             }
         } catch (ApiException e) {
-            errors.write(request, response, e);
+            ApiException answer = e instanceof Errors.Unauthenticated
+                    ? throttle.failed(request.getRemoteAddr(), credential, e) : e;
+            errors.write(request, response, answer);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * What the failed-authentication throttle counts a wrong credential against: the API key (by
+     * hash), the client id, the admin token; "" for a session token (counted per address only); null
+     * when no credential is presented.
+     */
+    private String throttleKey(HttpServletRequest request) {
+        String apiKey = request.getHeader("x-api-key");
+        if (apiKey != null) {
+            return AuthThrottle.apiKey(apiKey.trim());
+        }
+        String clientId = request.getHeader("client_id");
+        if (clientId != null || request.getHeader("client_secret") != null) {
+            return AuthThrottle.client(String.valueOf(unquote(clientId)));
+        }
+        if (request.getHeader("authorization") != null) {
+            return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : "";
+        }
+        return null;
     }
 
     private Caller resolve(HttpServletRequest request) {
@@ -115,7 +147,7 @@ class CredentialFilter extends OncePerRequestFilter {
 
     private void touch(TenancyStore.CredentialMatch match) {
         Instant used = match.lastUsedAt();
-        if (used == null || used.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
+        if (used == null || used.isBefore(clock.instant().minus(1, ChronoUnit.MINUTES))) {
             tenancy.touch(match.id());
         }
     }

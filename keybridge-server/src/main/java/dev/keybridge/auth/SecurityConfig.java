@@ -1,6 +1,8 @@
 package dev.keybridge.auth;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.frontdoor.FrontendCors;
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
 import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ErrorBody;
@@ -22,8 +24,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
-                            SessionTokens sessions, ErrorWriter errors) throws Exception {
-        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken());
+                            SessionTokens sessions, ErrorWriter errors, java.time.Clock clock, FrontendCors cors,
+                            AuthThrottle throttle) throws Exception {
+        CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), throttle,
+                clock);
         boolean admin = settings.adminApiEnabled();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -38,15 +42,19 @@ class SecurityConfig {
                                 request -> !isLinkPage(request.getRequestURI()),
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .addFilterBefore(credentials, AuthorizationFilter.class)
+                // CORS for the session-token surface only (frontdoor.FrontendPaths): preflights and the
+                // allow-origin mark before credentials are read; the environment's origin allow-list after.
+                .addFilterBefore(cors.preflight(), CredentialFilter.class)
+                .addFilterAfter(cors.originCheck(), CredentialFilter.class)
                 .authorizeHttpRequests(a -> {
                     if (admin) {
                         a.requestMatchers("/admin/**").hasAuthority(CallerAuthentication.ADMIN);
                     } else {
                         a.requestMatchers("/admin/**").denyAll();
                     }
-                    a.requestMatchers("/api/v2/public/**", "/link/token/**", "/sandbox/public_token/**",
+                    a.requestMatchers("/api/v2/public/**", "/api/v1/workflow/**", "/link/token/**", "/sandbox/public_token/**",
                                     "/sandbox/connection/**", "/v1/proxy/**", "/v1/connection").hasAuthority(CallerAuthentication.SERVER)
-                            .requestMatchers("/api/v3/**", "/api/v2/f-sdk/**", "/api/v1/**")
+                            .requestMatchers("/api/v3/**", "/api/v2/f-sdk/**", "/api/v2/app/**", "/api/v1/**")
                             .hasAuthority(CallerAuthentication.SESSION)
                             .anyRequest().permitAll();
                 })
@@ -84,7 +92,7 @@ class SecurityConfig {
         if (path.startsWith("/admin/")) {
             return "Send the admin token as 'authorization: Bearer <KEYBRIDGE_ADMIN_TOKEN>'.";
         }
-        if (path.startsWith("/api/v2/public/") || path.startsWith("/link/token/") || path.startsWith("/sandbox/")
+        if (path.startsWith("/api/v2/public/") || path.startsWith("/api/v1/workflow/") || path.startsWith("/link/token/") || path.startsWith("/sandbox/")
                 || path.startsWith("/v1/")) {
             return "Send an x-api-key header, or client_id and client_secret headers.";
         }

@@ -30,8 +30,10 @@ public class AppSettings {
     private final Vault vault;
     private final Catalog catalog;
     private final PublicUrl publicUrl;
+    private final java.time.Clock clock;
 
-    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl) {
+    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.vault = vault;
         this.catalog = catalog;
@@ -92,8 +94,9 @@ public class AppSettings {
                           client_id = case when ? then app_setting.client_id else excluded.client_id end,
                           client_secret_ciphertext = case when ? then app_setting.client_secret_ciphertext
                                                           else excluded.client_secret_ciphertext end,
-                          updated_at = now()""")
-                .params(orgId, env.wire(), slug, enabled, clientId, sealed, clientId == null, clientSecret == null)
+                          updated_at = ?""")
+                .params(orgId, env.wire(), slug, enabled, clientId, sealed, clientId == null, clientSecret == null,
+                        java.sql.Timestamp.from(clock.instant()))
                 .update();
         return setting(orgId, env, slug).orElseThrow();
     }
@@ -116,8 +119,16 @@ public class AppSettings {
         return null;
     }
 
-    public static byte[] context(String orgId, Environment env, String slug) {
+    private static byte[] context(String orgId, Environment env, String slug) {
         return Vault.context("app_setting.client_secret", orgId, env.wire(), slug);
+    }
+
+    /** For master-key rotation: where these ciphertexts live and how their context is built. */
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn clientSecretColumn() {
+        return new dev.keybridge.vault.SealedColumn("app_setting", "client_secret_ciphertext",
+                List.of("org_id", "environment", "slug"), List.of(),
+                r -> context(r.string("org_id"), Environment.fromWire(r.string("environment")), r.string("slug")));
     }
 
     /** The app with {@code {keybridge}} replaced by this server's public URL. */

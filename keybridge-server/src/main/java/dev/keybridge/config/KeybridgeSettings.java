@@ -25,7 +25,100 @@ public record KeybridgeSettings(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
-        @DefaultValue Refresh refresh) {
+        @DefaultValue Refresh refresh,
+        @DefaultValue Checks checks,
+        @DefaultValue("1s") Duration cacheTtl,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Dashboard dashboard,
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Egress egress) {
+
+    /**
+     * Rate limits, shared by every node through PostgreSQL: failed authentications per client address
+     * and per credential within {@code failedAuthWindow} (then 429 until the window ends), requests per
+     * organization per minute (0 = no limit), Link attempts per login (organization, environment,
+     * linked account, app) across sessions within {@code linkAttemptWindow}; nodes exchange counts and
+     * blocks every {@code syncInterval}. The client address is taken from {@code X-Forwarded-For} only
+     * when the peer matches {@code trustedProxies} (a regular expression, Tomcat's RemoteIpValve).
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") int failedAuthPerAddress,
+            @DefaultValue("10") int failedAuthPerCredential,
+            @DefaultValue("15m") Duration failedAuthWindow,
+            @DefaultValue("0") int orgRequestsPerMinute,
+            @DefaultValue("30") int linkAttemptsPerLogin,
+            @DefaultValue("1h") Duration linkAttemptWindow,
+            @DefaultValue("1s") Duration syncInterval,
+            @DefaultValue("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1") String trustedProxies) {
+
+        public RateLimits {
+            try {
+                java.util.regex.Pattern.compile(trustedProxies);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("KEYBRIDGE_TRUSTED_PROXIES must be a regular expression of addresses");
+            }
+            if (failedAuthPerAddress < 1 || failedAuthPerCredential < 1 || linkAttemptsPerLogin < 1
+                    || orgRequestsPerMinute < 0) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* counts must be 1 or more (org requests: 0 or more)");
+            }
+            if (failedAuthWindow.toMillis() < 1000 || linkAttemptWindow.toMillis() < 1000 || syncInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("KEYBRIDGE_RATE_LIMIT_* windows must be at least 1s");
+            }
+        }
+    }
+
+    /**
+     * Every outgoing HTTP call (dev.keybridge.egress): whether calls on behalf of the production
+     * environment may reach non-public addresses (loopback, private, link-local, unique-local, CGNAT,
+     * IPv4-in-IPv6 forms of those, ...); the test environment may always, as it calls local sandboxes.
+     */
+    public record Egress(@DefaultValue("false") boolean allowPrivateAddresses) {}
+
+    /**
+     * The operator console ({@code /dashboard}): a signed-in operator is signed out after
+     * {@code idleTimeout} without a request; after {@code maxSigninFailures} wrong passwords for one
+     * e-mail address within {@code signinLockout}, sign-in for it is refused until that window ends;
+     * invitation links (and the first owner's setup link) work once, for {@code inviteTtl}.
+     */
+    public record Dashboard(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("5") int maxSigninFailures,
+            @DefaultValue("15m") Duration signinLockout,
+            @DefaultValue("72h") Duration inviteTtl) {
+
+        public Dashboard {
+            if (maxSigninFailures < 1) {
+                throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES must be 1 or more");
+            }
+        }
+    }
+
+    /**
+     * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by
+     * its app's connector every {@code interval}; a scan every {@code pollInterval} leases at most
+     * {@code batchSize} due connections for {@code lease}.
+     */
+    public record Checks(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("24h") Duration interval,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("1m") Duration pollInterval,
+            @DefaultValue("50") int batchSize) {}
+
+    /**
+     * {@code Idempotency-Key} on the POSTs that create or act: a key and its stored answer live
+     * {@code ttl}; a second request with a key whose first request is still running waits up to
+     * {@code waitForFirst} for its answer (then 409 {@code idempotency_key_in_progress}); a running request
+     * holds its key for {@code lease} (a node that died mid-request frees it after that); expired keys
+     * are deleted every {@code sweepInterval}.
+     */
+    public record Idempotency(
+            @DefaultValue("24h") Duration ttl,
+            @DefaultValue("10s") Duration waitForFirst,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("5m") Duration sweepInterval) {}
 
     /**
      * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest

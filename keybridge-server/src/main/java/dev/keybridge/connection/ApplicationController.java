@@ -5,6 +5,7 @@ import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
@@ -38,11 +39,13 @@ class ApplicationController {
                        @JsonProperty("client_secret_set") boolean clientSecretSet) {}
 
     private final AppSettings apps;
+    private final AppConnectors connectors;
     private final Connections connections;
     private final AccountService accounts;
 
-    ApplicationController(AppSettings apps, Connections connections, AccountService accounts) {
+    ApplicationController(AppSettings apps, AppConnectors connectors, Connections connections, AccountService accounts) {
         this.apps = apps;
+        this.connectors = connectors;
         this.connections = connections;
         this.accounts = accounts;
     }
@@ -89,7 +92,7 @@ class ApplicationController {
         }
         String clientId = f.optionalString("client_id", 512);
         String clientSecret = f.optionalString("client_secret", 2048);
-        if ((clientId != null || clientSecret != null) && app.authType() != AppDefinition.AuthType.OAUTH2) {
+        if ((clientId != null || clientSecret != null) && !connectors.of(app).usesClient()) {
             throw Errors.invalid("'" + slug + "' is not an OAuth2 app: it takes no client_id or client_secret.");
         }
         AppSettings.Setting s = apps.put(caller.orgId(), caller.environment(), slug, enabled.asBoolean(), clientId, clientSecret);
@@ -97,7 +100,8 @@ class ApplicationController {
     }
 
     private List<Application> list(Caller caller, List<Connection> of) {
-        return apps.enabled(caller.orgId(), caller.environment()).stream().map(a -> view(a, of)).toList();
+        return apps.enabled(caller.orgId(), caller.environment()).stream().filter(a -> caller.allowsApp(a.slug()))
+                .map(a -> view(a, of)).toList();
     }
 
     private List<Connection> connectionsOf(Caller caller, String linkedAccountId) {
@@ -113,7 +117,7 @@ class ApplicationController {
         return connections.forAccount(caller.orgId(), caller.environment(), account.id());
     }
 
-    static Application view(AppDefinition a, List<Connection> of) {
+    private Application view(AppDefinition a, List<Connection> of) {
         boolean active = false;
         boolean failing = false;
         for (Connection c : of) {
@@ -123,6 +127,6 @@ class ApplicationController {
             }
         }
         return new Application(a.name(), a.description(), a.icon(), a.slug(), a.slug(), a.authType().wire(),
-                active || failing, failing && !active, a.authType() == AppDefinition.AuthType.KEYBASED ? a.inputs() : List.of());
+                active || failing, failing && !active, connectors.find(a).map(c -> c.inputMap(a)).orElse(List.of()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.keybridge.connection;
 
 import dev.keybridge.tenancy.Environment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /** A linked account's connection to one app. Credentials stay sealed here; {@link Connections} opens them. */
@@ -21,6 +24,21 @@ public record Connection(
         Instant createdAt,
         Instant updatedAt,
         Instant statusChangedAt) {
+
+    /** A row of {@link Connections#COLUMNS}. */
+    static Connection from(ResultSet rs, int n) throws SQLException {
+        return new Connection(rs.getString("id"), rs.getString("org_id"), Environment.fromWire(rs.getString("environment")),
+                rs.getString("linked_account_id"), rs.getString("app_slug"),
+                Status.fromWire(rs.getString("status")), rs.getString("status_reason"),
+                rs.getString("end_user_org_id"), rs.getString("access_token_hint"), rs.getBytes("credential_ciphertext"),
+                rs.getInt("credential_version"), instant(rs.getTimestamp("credential_expires_at")),
+                rs.getString("display_name"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("status_changed_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 
     public enum Status {
         ACTIVE, LOGIN_REQUIRED, DISCONNECTED;

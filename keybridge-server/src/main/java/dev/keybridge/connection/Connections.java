@@ -2,48 +2,52 @@ package dev.keybridge.connection;
 
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
-import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Ids;
-import dev.keybridge.web.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Connections and their credentials. Access tokens ({@code at_<env>_…}) are stored as SHA-256
- * hashes; credentials as AEAD ciphertext bound to (org, environment, connection id) and versioned by
- * {@code credential_version}, so a later writer can fence on it (compare-and-set).
+ * The one store of {@code connection} and {@code connection_transition}: every SQL statement on them
+ * is here. Access tokens ({@code at_<env>_…}) are stored as SHA-256 hashes; credentials as AEAD
+ * ciphertext ({@link CredentialSeal}) versioned by {@code credential_version}. Every write of
+ * credentials goes through one fenced statement ({@link #writeCredentials}); the refresh lease
+ * ({@code lease_owner}/{@code lease_until}) decides which node may call a token endpoint.
  */
 @Service
 public class Connections {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, org_id, environment, linked_account_id, app_slug, status, status_reason, end_user_org_id,
             access_token_hint, credential_ciphertext, credential_version, credential_expires_at, display_name,
             created_at, updated_at, status_changed_at""";
-    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {};
 
     /** A new connection and its access token, in clear once, for the public token to carry. */
     public record Created(Connection connection, String accessToken) {}
 
-    private final JdbcClient jdbc;
-    private final Vault vault;
-    private final JsonMapper json;
+    /** A connection claimed by the background refresh scan, with the version its lease was taken at. */
+    public record Claimed(String id, String orgId, Environment environment, int version) {}
 
-    public Connections(JdbcClient jdbc, Vault vault, JsonMapper json) {
+    private final JdbcClient jdbc;
+    private final CredentialSeal seal;
+    private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong localChanges = new java.util.concurrent.atomic.AtomicLong();
+
+    public Connections(JdbcClient jdbc, CredentialSeal seal, Clock clock) {
         this.jdbc = jdbc;
-        this.vault = vault;
-        this.json = json;
+        this.seal = seal;
+        this.clock = clock;
+    }
+
+    /** Grows with every write this node makes to a connection (per-node caches drop what they hold). */
+    public long localChanges() {
+        return localChanges.get();
     }
 
     public static String newAccessToken(Environment env) {
@@ -55,118 +59,240 @@ public class Connections {
                           Map<String, String> credentials, Instant expiresAt, String displayName) {
         String id = "conn_" + Ids.objectId();
         String token = newAccessToken(env);
-        Instant now = Timestamps.now();
+        Timestamp now = now();
         jdbc.sql("insert into connection (" + COLUMNS.replace("\n", " ") + ", access_token_hash"
                         + ", refreshable) values (?, ?, ?, ?, ?, 'active', null, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, orgId, env.wire(), linkedAccountId, appSlug, endUserOrgId, Secrets.hint(token),
-                        seal(orgId, env, id, credentials), ts(expiresAt), displayName, ts(now), ts(now), ts(now),
+                        seal.seal(orgId, env, id, credentials), ts(expiresAt), displayName, now, now, now,
                         Secrets.hash(token), refreshable(credentials))
                 .update();
-        jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) "
-                        + "values (?, null, 'active', 'linked', ?)")
-                .params(id, ts(now)).update();
+        recordTransition(id, null, Connection.Status.ACTIVE, "linked", now);
         return new Created(find(orgId, env, id).orElseThrow(), token);
     }
 
-    public Optional<Connection> find(String orgId, Environment env, String id) {
+    public Optional<Connection> find(String orgId, Environment env, String id) { // by id, in the caller's scope
         return jdbc.sql("select " + COLUMNS + " from connection where org_id = ? and environment = ? and id = ?")
-                .params(orgId, env.wire(), id).query(this::row).optional();
+                .params(orgId, env.wire(), id).query(Connection::from).optional();
     }
 
     public Optional<Connection> findByAccessToken(String orgId, Environment env, String accessToken) {
         return jdbc.sql("select " + COLUMNS + " from connection where org_id = ? and environment = ? and access_token_hash = ?")
-                .params(orgId, env.wire(), Secrets.hash(accessToken)).query(this::row).optional();
+                .params(orgId, env.wire(), Secrets.hash(accessToken)).query(Connection::from).optional();
     }
 
     /** The connections of one linked account (internal id), newest first. */
     public List<Connection> forAccount(String orgId, Environment env, String linkedAccountId) {
         return jdbc.sql("select " + COLUMNS + " from connection where org_id = ? and environment = ? "
                         + "and linked_account_id = ? order by created_at desc, id desc")
-                .params(orgId, env.wire(), linkedAccountId).query(this::row).list();
+                .params(orgId, env.wire(), linkedAccountId).query(Connection::from).list();
     }
 
     /** The stored credentials, decrypted. */
     public Map<String, String> credentials(Connection c) {
-        if (c.credentialCiphertext() == null) {
-            return Map.of();
-        }
-        byte[] plain = vault.decrypt(c.credentialCiphertext(), context(c.orgId(), c.environment(), c.id()));
-        return json.readValue(plain, MAP);
+        return seal.open(c);
+    }
+
+    /** Whether credentials carry an OAuth2 refresh token (the background scan only looks at such connections). */
+    public static boolean refreshable(Map<String, String> credentials) {
+        return credentials != null && credentials.get("refresh_token") != null && !credentials.get("refresh_token").isBlank();
+    }
+
+    // ------------------------------------------------------------------ the fence
+
+    /** Update mode's new login, if still at {@code expectedVersion} (a refresh in flight then writes nothing). */
+    public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
+                                      Instant expiresAt) {
+        return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false);
     }
 
     /**
-     * Replaces the credentials if they are still at {@code expectedVersion}; returns false when another
-     * writer got there first (fencing). A new login also clears the refresh schedule, failures and
-     * last error; a refresh in flight elsewhere then finds the version moved and writes nothing.
+     * Stores refreshed credentials (a rotated refresh token among them) only while the version and the
+     * lease are still {@code owner}'s; releases the lease. The caller hands out the new access token only
+     * after this returned true, so nothing ever uses a token that is not stored.
      */
-    public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
-                                      Instant expiresAt) {
-        return jdbc.sql("update connection set credential_ciphertext = ?, credential_version = credential_version + 1, "
-                        + "credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0, "
-                        + "last_error = null, last_error_at = null, updated_at = now() where id = ? and credential_version = ?")
-                .params(seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt), refreshable(credentials),
-                        c.id(), expectedVersion)
-                .update() == 1;
+    public boolean writeRefreshed(Connection c, String owner, Map<String, String> credentials, Instant expiresAt) {
+        return writeCredentials(c, c.credentialVersion(), owner, credentials, expiresAt, true);
     }
+
+    /**
+     * The one fenced write of credentials: only while {@code credential_version} is still {@code expected}
+     * (and, for a refresh, the lease is still {@code leaseOwner}'s). Bumps the version, clears the refresh
+     * schedule and errors, and releases any lease.
+     */
+    private boolean writeCredentials(Connection c, int expected, String leaseOwner, Map<String, String> credentials,
+                                     Instant expiresAt, boolean refreshed) {
+        Timestamp now = now();
+        return jdbc.sql("""
+                        update connection set credential_ciphertext = ?, credential_version = credential_version + 1,
+                            credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0,
+                            last_error = null, last_error_at = null, lease_owner = null, lease_until = null, updated_at = ?,
+                            last_refreshed_at = case when ? then ? else last_refreshed_at end
+                        where id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)""")
+                .params(seal.seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt),
+                        refreshable(credentials), now, refreshed, now, c.id(), expected, leaseOwner, leaseOwner)
+                .update() == 1 && localChanges.incrementAndGet() > 0;
+    }
+
+    /** Erases the credentials of a disconnected connection (whatever their version) and ends any refresh. */
+    void erase(Connection c) {
+        jdbc.sql("update connection set credential_ciphertext = null, credential_version = credential_version + 1, "
+                        + "refreshable = false, lease_owner = null, lease_until = null, next_refresh_at = null, updated_at = ? "
+                        + "where id = ?")
+                .params(now(), c.id()).update();
+        localChanges.incrementAndGet();
+    }
+
+    /** Sandbox control: the stored token counts as expired from now on. */
+    public void expireNow(Connection c) {
+        Instant now = clock.instant();
+        jdbc.sql("update connection set credential_expires_at = ?, updated_at = ? where id = ?")
+                .params(ts(now.minusSeconds(1)), ts(now), c.id()).update();
+        localChanges.incrementAndGet();
+    }
+
+    // ------------------------------------------------------------------ status transitions
 
     /**
      * Moves a connection from {@code from} to {@code to} with a reason, recording the transition; false
      * when it was not in {@code from} (so of many concurrent callers exactly one sees true).
      */
-    public boolean transitionFrom(Connection c, Connection.Status from, Connection.Status to, String reason) {
-        Instant now = Timestamps.now();
+    boolean transitionFrom(Connection c, Connection.Status from, Connection.Status to, String reason) {
+        Timestamp now = now();
         int n = jdbc.sql("update connection set status = ?, status_reason = ?, status_changed_at = ?, updated_at = ? "
                         + "where id = ? and status = ?")
-                .params(to.wire(), reason, ts(now), ts(now), c.id(), from.wire()).update();
+                .params(to.wire(), reason, now, now, c.id(), from.wire()).update();
         if (n == 1) {
-            jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
-                    .params(c.id(), from.wire(), to.wire(), reason, ts(now)).update();
+            recordTransition(c.id(), from, to, reason, now);
+            localChanges.incrementAndGet();
         }
         return n == 1;
     }
 
-    /** Whether credentials carry an OAuth2 refresh token (the refresher only looks at such connections). */
-    public static boolean refreshable(Map<String, String> credentials) {
-        String r = credentials == null ? null : credentials.get("refresh_token");
-        return r != null && !r.isBlank();
+    private void recordTransition(String id, Connection.Status from, Connection.Status to, String reason, Timestamp at) {
+        jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
+                .params(id, from == null ? null : from.wire(), to.wire(), reason, at).update();
     }
 
-    /** Moves a connection to {@code to} with a reason, recording the transition; false if already there. */
-    public boolean transition(Connection c, Connection.Status to, String reason) {
-        Instant now = Timestamps.now();
-        int n = jdbc.sql("update connection set status = ?, status_reason = ?, status_changed_at = ?, updated_at = ? "
-                        + "where id = ? and (status <> ? or status_reason is distinct from ?)")
-                .params(to.wire(), reason, ts(now), ts(now), c.id(), to.wire(), reason).update();
-        if (n == 1) {
-            jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
-                    .params(c.id(), c.status().wire(), to.wire(), reason, ts(now)).update();
-        }
-        return n == 1;
+    // ------------------------------------------------------------------ the refresh lease
+
+    /** Takes the lease if nobody holds it and the credentials are still at {@code version}. */
+    public boolean acquireLease(String id, int version, String owner, Duration lease) {
+        Instant now = clock.instant();
+        return jdbc.sql("update connection set lease_owner = ?, lease_until = ? "
+                        + "where id = ? and status = 'active' and credential_version = ? "
+                        + "and (lease_until is null or lease_until < ?)")
+                .params(owner, ts(now.plus(lease)), id, version, ts(now)).update() == 1;
     }
 
-    public byte[] seal(String orgId, Environment env, String id, Map<String, String> credentials) {
-        return vault.encrypt(json.writeValueAsString(credentials).getBytes(StandardCharsets.UTF_8), context(orgId, env, id));
+    /**
+     * The background scan: leases up to {@code limit} active, refreshable connections that expire within
+     * {@code margin} or were not refreshed for {@code keepAlive}, skipping those in backoff or leased.
+     */
+    public List<Claimed> claimDue(String owner, Duration lease, Duration margin, Duration keepAlive, int limit) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        update connection c set lease_owner = ?, lease_until = ?
+                        where c.id in (
+                            select id from connection
+                            where status = 'active' and refreshable
+                              and (credential_expires_at <= ? or coalesce(last_refreshed_at, created_at) <= ?)
+                              and (next_refresh_at is null or next_refresh_at <= ?)
+                              and (lease_until is null or lease_until < ?)
+                            order by credential_expires_at nulls last
+                            limit ? for update skip locked)
+                        returning c.id, c.org_id, c.environment, c.credential_version""")
+                .params(owner, ts(now.plus(lease)), ts(now.plus(margin)), ts(now.minus(keepAlive)), ts(now), ts(now), limit)
+                .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), Environment.fromWire(rs.getString(3)),
+                        rs.getInt(4)))
+                .list();
     }
 
-    public static byte[] context(String orgId, Environment env, String connectionId) {
-        return Vault.context("connection.credentials", orgId, env.wire(), connectionId);
+    /** Records a failed refresh: the error, one more failure, when to try next; releases the lease. Returns the failure count. */
+    public int refreshFailed(String id, String owner, String error, Duration wait) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        update connection set refresh_failures = refresh_failures + 1, last_error = ?, last_error_at = ?,
+                            next_refresh_at = ?, lease_owner = null, lease_until = null
+                        where id = ? and lease_owner = ? returning refresh_failures""")
+                .params(error, ts(now), ts(now.plus(wait)), id, owner).query(Integer.class).optional().orElse(0);
     }
 
-    private Connection row(ResultSet rs, int n) throws SQLException {
-        return new Connection(rs.getString("id"), rs.getString("org_id"), Environment.fromWire(rs.getString("environment")),
-                rs.getString("linked_account_id"), rs.getString("app_slug"),
-                Connection.Status.fromWire(rs.getString("status")), rs.getString("status_reason"),
-                rs.getString("end_user_org_id"), rs.getString("access_token_hint"), rs.getBytes("credential_ciphertext"),
-                rs.getInt("credential_version"), instant(rs.getTimestamp("credential_expires_at")),
-                rs.getString("display_name"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("status_changed_at")));
+    public void releaseLease(String id, String owner) {
+        jdbc.sql("update connection set lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
+                .params(id, owner).update();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    /** Failures so far (for backoff). */
+    public int refreshFailures(String id) {
+        return jdbc.sql("select refresh_failures from connection where id = ?").param(id).query(Integer.class)
+                .optional().orElse(0);
     }
 
-    private static Timestamp ts(Instant i) {
+    // ------------------------------------------------------------------ scheduled checks
+
+    /**
+     * Leases up to {@code limit} active connections that cannot refresh and are due a check: never
+     * checked and older than {@code interval}, or past their {@code next_check_at}. Shares the lease
+     * columns with refresh, which never touches such connections.
+     */
+    public List<Claimed> claimDueChecks(String owner, Duration lease, Duration interval, int limit) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        update connection c set lease_owner = ?, lease_until = ?
+                        where c.id in (
+                            select id from connection
+                            where status = 'active' and not refreshable
+                              and coalesce(next_check_at, created_at + cast(? as interval)) <= ?
+                              and (lease_until is null or lease_until < ?)
+                            order by next_check_at nulls first limit ? for update skip locked)
+                        returning c.id, c.org_id, c.environment, c.credential_version""")
+                .params(owner, ts(now.plus(lease)), interval.toSeconds() + " seconds", ts(now), ts(now), limit)
+                .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), Environment.fromWire(rs.getString(3)),
+                        rs.getInt(4)))
+                .list();
+    }
+
+    /** Records a check and when the next is due; releases the lease. */
+    public void checked(String id, String owner, Duration interval) {
+        Instant now = clock.instant();
+        jdbc.sql("update connection set last_checked_at = ?, next_check_at = ?, lease_owner = null, lease_until = null "
+                        + "where id = ? and lease_owner = ?")
+                .params(ts(now), ts(now.plus(interval)), id, owner).update();
+    }
+
+    /** Connections of every organization by status (for the metrics gauge). */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from connection group by status")
+                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
+    // ------------------------------------------------------------------ the status view
+
+    /** The status API's view of a connection, with its latest transitions (oldest first). */
+    public ConnectionStatus status(Connection c) {
+        return jdbc.sql("""
+                        select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
+                               c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
+                               c.last_error, c.last_error_at, c.refresh_failures
+                        from connection c join linked_account a on a.id = c.linked_account_id
+                        where c.id = ? and c.org_id = ? and c.environment = ?""")
+                .params(c.id(), c.orgId(), c.environment().wire())
+                .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).single();
+    }
+
+    private List<ConnectionStatus.Transition> transitions(String id) {
+        return jdbc.sql("select from_status, to_status, reason, at from connection_transition "
+                        + "where connection_id = ? order by seq desc limit " + ConnectionStatus.TRANSITIONS)
+                .param(id).query(ConnectionStatus.Transition::read).list().reversed();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
 }

@@ -2,11 +2,21 @@ package dev.keybridge.connector;
 
 import dev.keybridge.catalog.AppDefinition;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What a connector may use: the app (URLs already resolved), the organization's OAuth client for
- * it, the callback URL, and an HTTP client with Keybridge's timeouts.
+ * What a connector may use: the app (URLs already resolved), the organization's client for it (for
+ * families that {@linkplain Connector#usesClient() use one}), the callback URL, an HTTP client with
+ * Keybridge's timeouts, the {@code state} value Link binds to a redirect (null outside Link), and the
+ * clock.
  */
 public record ConnectorContext(AppDefinition app, String clientId, String clientSecret, String callbackUrl,
-                               HttpClient http, Duration timeout) {}
+                               HttpClient http, Duration timeout, String state, Clock clock) {
+
+    /** Without a Link state, on the system clock. */
+    public ConnectorContext(AppDefinition app, String clientId, String clientSecret, String callbackUrl,
+                            HttpClient http, Duration timeout) {
+        this(app, clientId, clientSecret, callbackUrl, http, timeout, null, Clock.systemUTC());
+    }
+}

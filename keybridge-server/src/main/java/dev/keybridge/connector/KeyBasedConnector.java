@@ -4,17 +4,17 @@ import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.Templates;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Key-based apps: the fields of {@code auth_input_map}, checked by the app's verification call. */
+/**
+ * The key-based family: the fields of {@code auth_input_map}, checked by the app's verification call
+ * (also when the app refuses a stored key: {@link #check}); injected as the catalog's {@code inject} says.
+ */
 public class KeyBasedConnector implements Connector {
 
     /** Values placed into a URL's host or path must stay plain (no SSRF through a crafted field). */
@@ -25,6 +25,21 @@ public class KeyBasedConnector implements Connector {
         return "keybased";
     }
 
+    /** The app's {@code auth_input_map}. */
+    @Override
+    public Step.Form form(AppDefinition app) {
+        return new Step.Form(Text.of("form.keys.title", app.name()), Text.of("form.keys.prompt", app.name()),
+                app.inputs().stream().map(f -> new Step.Field(f.name(), f.type() == null ? "text" : f.type(),
+                        Text.orElse("field." + f.name(), label(f)), f.required(), f.placeholder(), List.of(), null,
+                        false)).toList());
+    }
+
+    /** The browser SDK collects these fields itself and saves them (§3). */
+    @Override
+    public List<AppDefinition.InputField> inputMap(AppDefinition app) {
+        return app.inputs();
+    }
+
     @Override
     public Step start(ConnectorContext context, Map<String, String> input) {
         AppDefinition app = context.app();
@@ -33,7 +48,7 @@ public class KeyBasedConnector implements Connector {
             String v = input.get(f.name());
             v = v == null ? "" : v.strip();
             if (f.required() && v.isEmpty()) {
-                return new Step.Failure("missing_field", "Enter " + label(f) + ".", true);
+                return Step.Failure.of("missing_field", true, label(f));
             }
             values.put(f.name(), v);
         }
@@ -42,8 +57,7 @@ public class KeyBasedConnector implements Connector {
             String path = app.verification().path();
             for (String name : Templates.names(base + path)) {
                 if (values.containsKey(name) && !URL_SAFE.matcher(values.get(name)).matches()) {
-                    return new Step.Failure("invalid_field", label(app.inputs(), name)
-                            + " may only hold letters, digits, '.', '_' and '-'.", true);
+                    return Step.Failure.of("invalid_field", true, label(app.inputs(), name));
                 }
             }
             Step failure = verify(context, Templates.fill(base + path, values), values);
@@ -75,57 +89,31 @@ public class KeyBasedConnector implements Connector {
         AppDefinition app = context.app();
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(withQuery(url, app, values))).timeout(context.timeout());
+            Injection injection = Injection.fromCatalog(app, values);
+            request = HttpRequest.newBuilder(URI.create(injection.appendTo(url))).timeout(context.timeout());
+            injection.headers().forEach(request::header);
         } catch (IllegalArgumentException e) {
-            return new Step.Failure("invalid_field", "Those details do not make a valid address for " + app.name() + ".", true);
+            return Step.Failure.of("invalid_address", true, app.name());
         }
-        inject(request, app.inject(), values);
         String method = app.verification().method() == null ? "GET" : app.verification().method();
         request.method(method, HttpRequest.BodyPublishers.noBody());
         HttpResponse<Void> response;
         try {
             response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return new Step.Failure("provider_unreachable", app.name() + " could not be reached to check the key. Try again.", true);
+            return Step.Failure.of("provider_unreachable", true, app.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+            return Step.Failure.of("provider_unreachable", true, app.name());
         }
         List<Integer> ok = app.verification().successStatus();
         if (ok == null ? response.statusCode() / 100 == 2 : ok.contains(response.statusCode())) {
             return null;
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            return new Step.Failure("invalid_credentials", app.name() + " did not accept these details. Check them and try again.", true);
+            return Step.Failure.of("invalid_credentials", true, app.name());
         }
-        return new Step.Failure("verification_failed", app.name() + " answered HTTP " + response.statusCode()
-                + " when checking these details. Try again.", true);
-    }
-
-    /** Puts the credential on a request as the catalog's {@code inject} says. */
-    public static void inject(HttpRequest.Builder request, AppDefinition.Inject inject, Map<String, String> values) {
-        if (inject == null) {
-            return;
-        }
-        if (inject.headers() != null) {
-            inject.headers().forEach((name, template) -> request.header(name, Templates.fill(template, values)));
-        }
-        if (inject.basicUsername() != null) {
-            String pair = Templates.fill(inject.basicUsername(), values) + ":"
-                    + Templates.fill(inject.basicPassword() == null ? "" : inject.basicPassword(), values);
-            request.header("authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    private static String withQuery(String url, AppDefinition app, Map<String, String> values) {
-        if (app.inject() == null || app.inject().query() == null || app.inject().query().isEmpty()) {
-            return url;
-        }
-        StringBuilder out = new StringBuilder(url).append(url.contains("?") ? '&' : '?');
-        app.inject().query().forEach((k, v) -> out.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(Templates.fill(v, values), StandardCharsets.UTF_8)).append('&'));
-        out.setLength(out.length() - 1);
-        return out.toString();
+        return Step.Failure.of("verification_failed", true, app.name(), response.statusCode());
     }
 
     private static String label(AppDefinition.InputField f) {

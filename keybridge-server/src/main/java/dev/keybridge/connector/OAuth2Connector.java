@@ -13,17 +13,23 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * OAuth2 authorization code grant with PKCE (S256) where the app asks for it. The {@code state}
- * parameter itself is chosen and checked by Link; this connector builds the authorize URL and
- * exchanges the code.
+ * The OAuth2 family: authorization code grant with PKCE (S256) where the app asks for it, refresh with
+ * the refresh token, bearer injection, and revocation (RFC 7009) where the catalog names a
+ * {@code revoke_url}. The {@code state} parameter itself is chosen and checked by Link
+ * ({@link ConnectorContext#state()}); this connector builds the authorize URL and exchanges the code.
  */
 public class OAuth2Connector implements Connector {
+
+    private static final Logger log = LoggerFactory.getLogger(OAuth2Connector.class);
 
     /** Callback parameters that are not credentials. */
     private static final Set<String> CALLBACK_CONTROL = Set.of("code", "state", "error", "error_description",
@@ -36,13 +42,18 @@ public class OAuth2Connector implements Connector {
         return "oauth2";
     }
 
-    /** {@code input} must carry {@code state}: the value Link binds to its session. */
+    /** Nothing to type: a "continue" that sends the browser to the provider. */
+    @Override
+    public Step.Form form(AppDefinition app) {
+        return new Step.Form(Text.of("form.oauth.title", app.name()), Text.of("form.oauth.prompt", app.name()), List.of());
+    }
+
+    /** Redirects to the authorize URL with {@link ConnectorContext#state()}, the value Link binds to its session. */
     @Override
     public Step start(ConnectorContext context, Map<String, String> input) {
         AppDefinition.OAuth2 o = context.app().oauth2();
         if (context.clientId() == null || context.clientId().isBlank()) {
-            return new Step.Failure("app_not_configured",
-                    context.app().name() + " is not set up for this environment yet (no OAuth client).", false);
+            return Step.Failure.of("app_not_configured", false, context.app().name());
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
@@ -51,7 +62,7 @@ public class OAuth2Connector implements Connector {
         if (!o.scopeString().isEmpty()) {
             params.put("scope", o.scopeString());
         }
-        params.put("state", input.get("state"));
+        params.put("state", context.state() != null ? context.state() : input.get("state"));
         Map<String, String> state = new LinkedHashMap<>();
         if (o.pkce()) {
             byte[] bytes = new byte[32];
@@ -73,15 +84,13 @@ public class OAuth2Connector implements Connector {
         String error = callback.get("error");
         if (error != null) {
             if ("access_denied".equals(error)) {
-                return new Step.Failure("access_denied",
-                        "You declined access in " + context.app().name() + ". Nothing was connected.", true);
+                return Step.Failure.of("access_denied", true, context.app().name());
             }
-            return new Step.Failure("oauth_error", context.app().name() + " reported an error: "
-                    + safe(error) + ".", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.reported", context.app().name(), safe(error)), true);
         }
         String code = callback.get("code");
         if (code == null || code.isBlank()) {
-            return new Step.Failure("oauth_error", context.app().name() + " did not send an authorization code.", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.no_code", context.app().name()), true);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
@@ -99,7 +108,14 @@ public class OAuth2Connector implements Connector {
         return tokenRequest(context, form, extra);
     }
 
+    @Override
+    public boolean refreshable(Map<String, String> credentials) {
+        String r = credentials.get("refresh_token");
+        return r != null && !r.isBlank();
+    }
+
     /** Uses a refresh token; the answer's credentials keep the old refresh token when none is returned. */
+    @Override
     public Step refresh(ConnectorContext context, Map<String, String> credentials) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
@@ -110,18 +126,61 @@ public class OAuth2Connector implements Connector {
         return tokenRequest(context, form, keep);
     }
 
+    /** {@code Authorization: Bearer {access_token}} unless the catalog says otherwise. */
     @Override
-    public Step reauthenticate(ConnectorContext context, Map<String, String> credentials, String reason) {
-        return start(context, Map.of());
+    public Injection inject(AppDefinition app, Map<String, String> credentials) {
+        if (app.inject() == null && credentials.containsKey("access_token")) {
+            return new Injection(Map.of("authorization", "Bearer " + credentials.get("access_token")), "");
+        }
+        return Injection.fromCatalog(app, credentials);
     }
 
-    private Step tokenRequest(ConnectorContext context, Map<String, String> form, Map<String, String> base) {
+    @Override
+    public boolean usesClient() {
+        return true;
+    }
+
+    /** A refused token that cannot be refreshed means the user withdrew consent. */
+    @Override
+    public String refusedReason() {
+        return "consent_revoked";
+    }
+
+    /**
+     * Revokes the grant (RFC 7009) where the catalog names a {@code revoke_url}: the refresh token if
+     * there is one (which ends the whole grant at most providers), else the access token.
+     */
+    @Override
+    public boolean revoke(ConnectorContext context, Map<String, String> credentials) {
         AppDefinition.OAuth2 o = context.app().oauth2();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.tokenUrl()))
-                .timeout(context.timeout())
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "application/json");
-        if (o.postsClientSecret()) {
+        String token = credentials.getOrDefault("refresh_token", credentials.get("access_token"));
+        if (o == null || o.revokeUrl() == null || o.revokeUrl().isBlank() || token == null) {
+            return false;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token);
+        form.put("token_type_hint", credentials.containsKey("refresh_token") ? "refresh_token" : "access_token");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.revokeUrl())).timeout(context.timeout())
+                .header("content-type", "application/x-www-form-urlencoded");
+        if (context.clientId() != null) {
+            authenticate(context, request, form);
+        }
+        try {
+            HttpResponse<Void> r = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() / 100 == 2;
+        } catch (IOException e) {
+            log.info("Revoking a grant at {} failed: {}", context.app().slug(), e.getClass().getSimpleName());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The client's credentials on a token or revocation request: in the form or as HTTP basic auth. */
+    private static void authenticate(ConnectorContext context, HttpRequest.Builder request, Map<String, String> form) {
+        if (context.app().oauth2().postsClientSecret()) {
             form.put("client_id", context.clientId());
             form.put("client_secret", context.clientSecret());
         } else {
@@ -130,27 +189,35 @@ public class OAuth2Connector implements Connector {
             request.header("authorization", "Basic "
                     + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private Step tokenRequest(ConnectorContext context, Map<String, String> form, Map<String, String> base) {
+        AppDefinition.OAuth2 o = context.app().oauth2();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.tokenUrl()))
+                .timeout(context.timeout())
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json");
+        authenticate(context, request, form);
         HttpResponse<String> response;
         try {
             response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Step.Failure("provider_unreachable", context.app().name() + " could not be reached. Try again.", true);
+            return Step.Failure.of("provider_unreachable", true, context.app().name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Step.Failure("provider_unreachable", "Interrupted.", true);
+            return Step.Failure.of("provider_unreachable", true, context.app().name());
         }
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
         } catch (RuntimeException e) {
-            return new Step.Failure("oauth_error", context.app().name() + " answered the token request with HTTP "
-                    + response.statusCode() + " and no JSON.", true);
+            return new Step.Failure("oauth_error", Text.of("error.oauth_error.not_json", context.app().name(), response.statusCode()), true);
         }
         if (response.statusCode() / 100 != 2 || !body.hasNonNull("access_token")) {
             String err = body.hasNonNull("error") ? safe(body.get("error").asString()) : "HTTP " + response.statusCode();
             String code = "invalid_grant".equals(err) ? "invalid_grant" : "oauth_error";
-            return new Step.Failure(code, context.app().name() + " refused the token request (" + err + ").", true);
+            return new Step.Failure(code, Text.of("error.oauth_error.refused", context.app().name(), err), true);
         }
         Map<String, String> credentials = new LinkedHashMap<>(base);
         for (Map.Entry<String, JsonNode> e : body.properties()) {
@@ -160,10 +227,10 @@ public class OAuth2Connector implements Connector {
         }
         Instant expiresAt = null;
         if (body.hasNonNull("expires_in") && body.get("expires_in").canConvertToLong()) {
-            expiresAt = Instant.now().plusSeconds(body.get("expires_in").asLong());
+            expiresAt = context.clock().instant().plusSeconds(body.get("expires_in").asLong());
         } else if (body.hasNonNull("expires_in")) {
             try {
-                expiresAt = Instant.now().plusSeconds(Long.parseLong(body.get("expires_in").asString()));
+                expiresAt = context.clock().instant().plusSeconds(Long.parseLong(body.get("expires_in").asString()));
             } catch (NumberFormatException ignored) {
                 // no usable expiry
             }

@@ -19,6 +19,8 @@ public class SandboxEhrConnector implements Connector {
 
     public static final String PASSWORD = "pass_good";
     public static final String CODE = "1234";
+    /** Sandbox data (what a real EHR would send), not interface text. */
+    private static final List<String> DEVICES = List.of("Phone ending in 0042", "E-mail m…@example.com");
     private static final Pattern QUESTIONS = Pattern.compile("mfa_questions_([1-5])_([1-5])");
 
     @Override
@@ -31,7 +33,7 @@ public class SandboxEhrConnector implements Connector {
         String user = input.getOrDefault("username", "").strip();
         String password = input.getOrDefault("password", "");
         if (user.isEmpty() || password.isEmpty()) {
-            return new Step.Failure("missing_field", "Enter your username and password.", true);
+            return Step.Failure.of("missing_credentials", true);
         }
         if (user.startsWith("error_")) {
             return error(user.substring("error_".length()));
@@ -50,9 +52,7 @@ public class SandboxEhrConnector implements Connector {
         }
         if (user.equals("mfa_selections")) {
             state.put("kind", "selection");
-            return new Step.Challenge("Where should we send your code?", "Choose a device for the one-time code.",
-                    List.of(Step.Field.choice("device", "Device", List.of("Phone ending in 0042", "E-mail m…@example.com"))),
-                    null, state);
+            return selection(state, null);
         }
         Matcher q = QUESTIONS.matcher(user);
         if (q.matches()) {
@@ -78,16 +78,14 @@ public class SandboxEhrConnector implements Connector {
             }
             case "code" -> {
                 if (!CODE.equals(answers.getOrDefault("code", "").strip())) {
-                    return codeChallenge(state, "That code is not right. Check it and try again.");
+                    return codeChallenge(state, Text.of("sandbox.code.wrong"));
                 }
                 return success(state.get("username"), state.get("password"));
             }
             case "selection" -> {
                 String device = answers.getOrDefault("device", "");
                 if (device.isBlank()) {
-                    return new Step.Challenge("Where should we send your code?", "Choose a device for the one-time code.",
-                            List.of(Step.Field.choice("device", "Device", List.of("Phone ending in 0042", "E-mail m…@example.com"))),
-                            "Choose one of the devices.", state);
+                    return selection(state, Text.of("sandbox.selection.missing"));
                 }
                 Map<String, String> next = new LinkedHashMap<>(state);
                 next.put("device", device);
@@ -99,7 +97,7 @@ public class SandboxEhrConnector implements Connector {
                 for (int j = 1; j <= perRound; j++) {
                     String expected = "answer_" + round + "_" + j;
                     if (!expected.equals(answers.getOrDefault("answer_" + j, "").strip())) {
-                        return questions(state, "At least one answer is not right. Try again.");
+                        return questions(state, Text.of("sandbox.questions.wrong"));
                     }
                 }
                 if (round >= Integer.parseInt(state.get("rounds"))) {
@@ -110,7 +108,7 @@ public class SandboxEhrConnector implements Connector {
                 return questions(next, null);
             }
             default -> {
-                return new Step.Failure("invalid_state", "This sign-in step is no longer valid. Start again.", true);
+                return Step.Failure.of("invalid_state", true);
             }
         }
     }
@@ -131,12 +129,13 @@ public class SandboxEhrConnector implements Connector {
         state.put("kind", "login");
         if ("password_expired".equals(reason) && !user.isEmpty()) {
             state.put("username", user);
-            return new Step.Challenge("Enter your new password", "Your password for the Sandbox EHR has changed.",
-                    List.of(new Step.Field("username", "text", "Username", false, null, List.of(), user, true),
-                            Step.Field.password("password", "Password")), null, state);
+            return new Step.Challenge(Text.of("sandbox.new_password.title"), Text.of("sandbox.new_password.prompt"),
+                    List.of(new Step.Field("username", "text", Text.of("field.username"), false, null, List.of(), user, true),
+                            Step.Field.password("password", Text.of("field.password"))), null, state);
         }
-        return new Step.Challenge("Sign in", "Sign in to the Sandbox EHR.",
-                List.of(Step.Field.text("username", "Username"), Step.Field.password("password", "Password")), null, state);
+        return new Step.Challenge(Text.of("sandbox.sign_in.title"), Text.of("sandbox.sign_in.prompt"),
+                List.of(Step.Field.text("username", Text.of("field.username")),
+                        Step.Field.password("password", Text.of("field.password"))), null, state);
     }
 
     @Override
@@ -162,31 +161,37 @@ public class SandboxEhrConnector implements Connector {
         return new Step.Success(credentials, null, user);
     }
 
-    private static Step codeChallenge(Map<String, String> state, String error) {
-        Map<String, String> next = new LinkedHashMap<>(state);
-        next.put("kind", "code");
-        String where = state.containsKey("device") ? state.get("device") : "your device";
-        return new Step.Challenge("Enter your one-time code", "We sent a code to " + where + ". (Sandbox: the code is "
-                + CODE + ".)", List.of(Step.Field.code("code", "One-time code")), error, next);
+    private static Step selection(Map<String, String> state, Text error) {
+        return new Step.Challenge(Text.of("sandbox.selection.title"), Text.of("sandbox.selection.prompt"),
+                List.of(Step.Field.choice("device", Text.of("field.device"), DEVICES)), error, state);
     }
 
-    private static Step questions(Map<String, String> state, String error) {
+    private static Step codeChallenge(Map<String, String> state, Text error) {
+        Map<String, String> next = new LinkedHashMap<>(state);
+        next.put("kind", "code");
+        Text prompt = state.containsKey("device") ? Text.of("sandbox.code.prompt_device", state.get("device"), CODE)
+                : Text.of("sandbox.code.prompt", CODE);
+        return new Step.Challenge(Text.of("sandbox.code.title"), prompt,
+                List.of(Step.Field.code("code", Text.of("field.code"))), error, next);
+    }
+
+    private static Step questions(Map<String, String> state, Text error) {
         int round = Integer.parseInt(state.get("round"));
         int perRound = Integer.parseInt(state.get("per_round"));
         List<Step.Field> fields = new ArrayList<>();
         for (int j = 1; j <= perRound; j++) {
-            fields.add(Step.Field.text("answer_" + j, "Question " + round + "." + j + " (sandbox: answer_" + round + "_" + j + ")"));
+            fields.add(Step.Field.text("answer_" + j, Text.of("sandbox.questions.field", round, j)));
         }
-        return new Step.Challenge("Security questions", "Answer your security questions (round " + round + " of "
-                + state.get("rounds") + ").", fields, error, state);
+        return new Step.Challenge(Text.of("sandbox.questions.title"), Text.of("sandbox.questions.prompt", round,
+                state.get("rounds")), fields, error, state);
     }
 
     private static Step invalid() {
-        return new Step.Failure("invalid_credentials", "The username or password is not correct. Check them and try again.", true);
+        return new Step.Failure("invalid_credentials", Text.of("error.invalid_login"), true);
     }
 
     private static Step locked() {
-        return new Step.Failure("account_locked", "This account is locked. Unlock it with the EHR's support, then link it again.", false);
+        return Step.Failure.of("account_locked", false);
     }
 
     private static Step error(String code) {
@@ -195,9 +200,9 @@ public class SandboxEhrConnector implements Connector {
             case "INVALID_CREDENTIALS" -> invalid();
             case "ACCOUNT_LOCKED", "ITEM_LOCKED" -> locked();
             case "INSTITUTION_DOWN", "INSTITUTION_NOT_RESPONDING" -> new Step.Failure(upper.toLowerCase(Locale.ROOT),
-                    "The EHR is not responding right now. Try again in a few minutes.", true);
+                    Text.of("error.institution_down"), true);
             default -> new Step.Failure(upper.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""),
-                    "The EHR refused the login (" + upper.replaceAll("[^A-Z0-9_]", "") + ").", true);
+                    Text.of("error.refused_code", upper.replaceAll("[^A-Z0-9_]", "")), true);
         };
     }
 }

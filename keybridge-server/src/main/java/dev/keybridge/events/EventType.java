@@ -12,7 +12,11 @@ public enum EventType {
     CONNECTION_REPAIRED("connection.repaired"),
     CONNECTION_DELETED("connection.deleted"),
     CONNECTION_REFRESH_FAILED("connection.refresh_failed"),
-    ACCESS_TOKEN_LOGIN_REQUIRED("access_token.login_required");
+    ACCESS_TOKEN_LOGIN_REQUIRED("access_token.login_required"),
+    CONFIG_UPDATED("config.updated"),
+    CONFIG_DELETED("config.deleted"),
+    /** Sent to one endpoint on request (the dashboard's "send a test event"); never fanned out. */
+    WEBHOOK_TEST("webhook.test");
 
     private final String wire;
 

@@ -29,7 +29,10 @@ public class Events {
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
 
-    public Events(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
+    private final java.time.Clock clock;
+
+    public Events(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.publisher = publisher;
@@ -41,8 +44,9 @@ public class Events {
             throw new IllegalStateException("Events.emit must run inside the transaction of the change");
         }
         String id = "evt_" + Ids.objectId();
-        jdbc.sql("insert into event (id, org_id, environment, type, data) values (?, ?, ?, ?, cast(? as jsonb))")
-                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data))
+        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at) values (?, ?, ?, ?, cast(? as jsonb), ?)")
+                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data),
+                        java.sql.Timestamp.from(clock.instant()))
                 .update();
         notifyAfterCommit();
         return id;

@@ -20,8 +20,10 @@ class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final KeybridgeSettings.Link settings;
+    private final java.time.Clock clock;
 
-    ExpiredLinkCleanup(JdbcClient jdbc, KeybridgeSettings settings) {
+    ExpiredLinkCleanup(JdbcClient jdbc, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         super("link-cleanup", settings.link().cleanupInterval());
         this.jdbc = jdbc;
         this.settings = settings.link();
@@ -40,17 +42,17 @@ class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
 
     /** One batch of each table; returns the larger count. */
     int deleteExpired() {
-        double seconds = settings.expiredRetention().toMillis() / 1000.0;
+        java.sql.Timestamp before = java.sql.Timestamp.from(clock.instant().minus(settings.expiredRetention()));
         int sessions = jdbc.sql("""
                 delete from link_session where id in (
-                    select id from link_session where expires_at < now() - make_interval(secs => ?)
+                    select id from link_session where expires_at < ?
                     limit ? for update skip locked)""")
-                .params(seconds, BATCH).update();
+                .params(before, BATCH).update();
         int tokens = jdbc.sql("""
                 delete from public_token where token_hash in (
-                    select token_hash from public_token where expires_at < now() - make_interval(secs => ?)
+                    select token_hash from public_token where expires_at < ?
                     limit ? for update skip locked)""")
-                .params(seconds, BATCH).update();
+                .params(before, BATCH).update();
         return Math.max(sessions, tokens);
     }
 

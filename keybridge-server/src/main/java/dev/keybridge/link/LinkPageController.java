@@ -1,17 +1,17 @@
 package dev.keybridge.link;
 
-import dev.keybridge.catalog.AppDefinition;
-import dev.keybridge.catalog.AppSettings;
-import dev.keybridge.catalog.Catalog;
-import dev.keybridge.connector.Step;
-import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
+import dev.keybridge.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,155 +19,159 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The hosted Link pages (server-rendered; small plain JS adds live search and postMessage). The
- * browser holds a session handle in the path; the link token itself is spent on the first open.
+ * The hosted Link pages (server-rendered; small plain JS adds live search, events and postMessage).
+ * The browser holds a session handle in the path. Every action (a POST, the OAuth callback) answers
+ * with a redirect to the session's page (post/redirect/get), so a reload or back only shows the
+ * current step; forms carry the step they belong to ({@code _step}), so an old form re-posted is not
+ * applied. Only the success that hands over a public token renders directly (the token is shown once).
  */
 @Controller
 class LinkPageController {
 
     /** Form fields that are not the end user's answers. */
-    private static final Set<String> RESERVED = Set.of("_action");
+    private static final Set<String> RESERVED = Set.of("_action", "_step");
 
-    /** What the template shows. */
-    record Page(String step, String handle, String title, String prompt, String error, String errorCode,
-                boolean retryable, List<Step.Field> fields, AppDefinition app, List<AppDefinition> apps,
-                List<AppDefinition> detected, String query, boolean fixedApp, String publicToken, boolean showToken,
-                String embedOrigin, String event, String metadata, String environment) {}
-
-    private final LinkService link;
-    private final AppSettings apps;
+    private final LinkTokens tokens;
+    private final LinkFlow link;
+    private final LinkPage pages;
     private final LinkSettings linkSettings;
-    private final JsonMapper json;
+    private final LinkLanguages languages;
 
-    LinkPageController(LinkService link, AppSettings apps, LinkSettings linkSettings, JsonMapper json) {
+    LinkPageController(LinkTokens tokens, LinkFlow link, LinkPage pages, LinkSettings linkSettings,
+                       LinkLanguages languages) {
+        this.tokens = tokens;
         this.link = link;
-        this.apps = apps;
+        this.pages = pages;
         this.linkSettings = linkSettings;
-        this.json = json;
+        this.languages = languages;
     }
 
     @GetMapping("/link")
-    String open(@RequestParam(required = false) String token, @RequestParam(required = false) String origin,
-                @RequestParam(required = false) String display, Model model, HttpServletResponse response) {
+    Object open(@RequestParam(required = false) String token, @RequestParam(required = false) String origin,
+                @RequestParam(required = false) String display, Model model, HttpServletRequest request,
+                HttpServletResponse response) {
         headers(response, null);
         try {
-            String handle = link.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
-            return "redirect:/link/s/" + handle;
+            String handle = tokens.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
+            return "redirect:/link/s/" + handle + "?opened=1";
         } catch (ApiException e) {
-            return error(model, response, e, blankToNull(origin));
+            return error(model, request, response, e, blankToNull(origin));
         }
     }
 
     @GetMapping("/link/s/{handle}")
-    String show(@PathVariable String handle, @RequestParam(required = false) String q, Model model,
+    Object show(@PathVariable String handle, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String go, Model model, HttpServletRequest request,
                 HttpServletResponse response) {
-        return run(model, response, () -> link.current(handle), q);
+        headers(response, null);
+        LinkFlow.Outcome o;
+        try {
+            o = link.show(handle);
+        } catch (ApiException e) {
+            return error(model, request, response, e, null);
+        }
+        return render(o, q, go != null, model, request, response);
     }
 
     @PostMapping("/link/s/{handle}/select")
-    String select(@PathVariable String handle, @RequestParam String slug, Model model, HttpServletResponse response) {
-        return run(model, response, () -> link.select(handle, slug), null);
+    Object select(@PathVariable String handle, @RequestParam String slug, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
+        return act(model, request, response, () -> link.select(handle, slug));
     }
 
     @PostMapping("/link/s/{handle}/back")
-    String back(@PathVariable String handle, Model model, HttpServletResponse response) {
-        return run(model, response, () -> link.back(handle), null);
+    Object back(@PathVariable String handle, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return act(model, request, response, () -> link.back(handle));
     }
 
     @PostMapping("/link/s/{handle}/submit")
-    String submit(@PathVariable String handle, @RequestParam MultiValueMap<String, String> form, Model model,
-                  HttpServletResponse response) {
+    Object submit(@PathVariable String handle, @RequestParam MultiValueMap<String, String> form, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
         Map<String, String> fields = new LinkedHashMap<>();
         form.forEach((k, v) -> {
             if (!RESERVED.contains(k) && v != null && !v.isEmpty() && k.length() <= 100) {
                 fields.put(k, v.getFirst().length() > 4096 ? v.getFirst().substring(0, 4096) : v.getFirst());
             }
         });
-        return run(model, response, () -> link.submit(handle, fields), null);
+        String seq = form.getFirst("_step");
+        Integer stepSeq = seq != null && seq.matches("\\d{1,9}") ? Integer.valueOf(seq) : null;
+        return act(model, request, response, () -> link.submit(handle, fields, stepSeq));
     }
 
     @PostMapping("/link/s/{handle}/exit")
-    String exit(@PathVariable String handle, Model model, HttpServletResponse response) {
-        return run(model, response, () -> link.exit(handle), null);
+    Object exit(@PathVariable String handle, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return act(model, request, response, () -> link.exit(handle));
+    }
+
+    /** The page's beacons: its window closed (or was left) without finishing, or it is open again (a reload). */
+    @PostMapping("/link/s/{handle}/{mark:closed|opened}")
+    ResponseEntity<Void> window(@PathVariable String handle, @PathVariable String mark) {
+        try {
+            link.window(handle, mark.equals("closed"));
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).build();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/link/oauth/callback")
-    String callback(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+    Object callback(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletRequest request,
+                    HttpServletResponse response) {
         Map<String, String> flat = new LinkedHashMap<>();
         params.forEach((k, v) -> flat.put(k, v.getFirst()));
-        return run(model, response, () -> link.callback(flat), null);
+        return act(model, request, response, () -> link.callback(flat), "?oauth=1");
     }
 
-    private String run(Model model, HttpServletResponse response, java.util.function.Supplier<LinkService.Outcome> action,
-                       String query) {
+    /** Runs an action; answers with the redirect it leads to, the page (post/redirect/get), or the success page. */
+    private Object act(Model model, HttpServletRequest request, HttpServletResponse response, Supplier<LinkFlow.Outcome> action) {
+        return act(model, request, response, action, "");
+    }
+
+    /** {@code mark}: a query the page reads once (and drops from its address) to tell the host what happened. */
+    private Object act(Model model, HttpServletRequest request, HttpServletResponse response, Supplier<LinkFlow.Outcome> action,
+                       String mark) {
         headers(response, null);
-        LinkService.Outcome o;
+        LinkFlow.Outcome o;
         try {
             o = action.get();
         } catch (ApiException e) {
-            return error(model, response, e, null);
+            return error(model, request, response, e, null);
         }
         if (o.redirect() != null) {
             return "redirect:" + o.redirect();
         }
+        if (o.publicToken() == null && o.handle() != null) {
+            RedirectView prg = new RedirectView("/link/s/" + o.handle() + mark, true);
+            prg.setStatusCode(HttpStatus.SEE_OTHER);
+            return prg;
+        }
+        return render(o, null, true, model, request, response);
+    }
+
+    private String render(LinkFlow.Outcome o, String query, boolean introDone, Model model, HttpServletRequest request,
+                          HttpServletResponse response) {
         headers(response, linkSettings.get(o.session().orgId(), o.session().environment()).allowedOrigins());
-        model.addAttribute("page", page(o, query));
+        LinkLanguages.use(request, o.session().language());
+        model.addAttribute("page", pages.of(o, query, introDone, RequestIds.current(request), languages.resolveLocale(request)));
         return "link/page";
     }
 
-    private Page page(LinkService.Outcome o, String query) {
-        LinkSession s = o.session();
-        LinkService.View v = o.view();
-        AppDefinition app = s.appSlug() == null ? null : apps.enabled(s.orgId(), s.environment()).stream()
-                .filter(a -> a.slug().equals(s.appSlug())).findFirst().orElse(null);
-        List<AppDefinition> all = List.of();
-        List<AppDefinition> detected = List.of();
-        if (s.step() == LinkSession.State.PICKING) {
-            all = apps.enabled(s.orgId(), s.environment());
-            if (query != null && !query.isBlank()) {
-                detected = Catalog.detect(all, query);
-            }
-        }
-        String event = switch (s.step()) {
-            case SUCCEEDED -> o.publicToken() == null ? "done" : "success";
-            case EXITED -> "exit";
-            case FAILED -> "error";
-            default -> null;
-        };
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("linked_account_id", v.account());
-        metadata.put("app", app == null ? null : Map.of("slug", app.slug(), "name", app.name()));
-        metadata.put("status", s.step().wire());
-        metadata.put("link_session_id", s.id());
-        if (v.errorCode() != null) {
-            metadata.put("error_code", v.errorCode());
-            metadata.put("error_message", v.error());
-        }
-        boolean showToken = o.publicToken() != null && s.embedOrigin() == null && s.environment() == Environment.TEST;
-        return new Page(s.step().wire(), o.handle(), v.title(), v.prompt(), v.error(), v.errorCode(),
-                v.retryable() == null || v.retryable(), v.fields() == null ? List.of() : v.fields(), app, all,
-                detected, query, s.fixedApp(), o.publicToken(), showToken, s.embedOrigin(), event,
-                json.writeValueAsString(metadata), s.environment().wire());
-    }
-
-    private String error(Model model, HttpServletResponse response, ApiException e, String origin) {
+    private String error(Model model, HttpServletRequest request, HttpServletResponse response, ApiException e,
+                         String origin) {
         response.setStatus(e.status());
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("error_code", e.error());
-        metadata.put("error_message", e.getMessage());
-        model.addAttribute("page", new Page("invalid", null, "Link cannot continue", null, e.getMessage(), e.error(),
-                false, List.of(), null, List.of(), List.of(), null, false, null, false, origin, "error",
-                json.writeValueAsString(metadata), null));
+        model.addAttribute("page", pages.invalid(e.error(), e.getMessage(), origin, RequestIds.current(request),
+                languages.resolveLocale(request)));
         return "link/page";
     }
 
     /** Link may be framed (iframe mode); it never sends its address (which holds the handle) onward. */
     private static void headers(HttpServletResponse response, List<String> origins) {
         response.setHeader("Content-Security-Policy", "frame-ancestors " + (origins == null || origins.isEmpty()
-                ? "*" : String.join(" ", new ArrayList<>(origins))));
+                ? "*" : String.join(" ", new ArrayList<>(origins))) + "; default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self' http: https:");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
     }

@@ -1,5 +1,6 @@
 package dev.keybridge.link;
 
+import dev.keybridge.catalog.Catalog;
 import dev.keybridge.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,15 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LinkResultController {
 
-    private final LinkService link;
+    private final LinkCompletion link;
+    private final Catalog catalog;
+    private final LinkPage pages;
 
-    LinkResultController(LinkService link) {
+    LinkResultController(LinkCompletion link, Catalog catalog, LinkPage pages) {
         this.link = link;
+        this.catalog = catalog;
+        this.pages = pages;
     }
 
     @GetMapping("/link/result")
     ResponseEntity<Map<String, Object>> result(@RequestParam String token) {
-        LinkService.Result r;
+        LinkCompletion.Result r;
         try {
             r = link.result(token);
         } catch (ApiException e) {
@@ -32,7 +37,7 @@ class LinkResultController {
         }
         LinkSession s = r.session();
         Map<String, Object> body = new LinkedHashMap<>();
-        LinkService.View v = link.view(s);
+        LinkView v = LinkView.of(s);
         switch (s.step()) {
             case SUCCEEDED -> {
                 body.put("status", r.publicToken() != null ? "success" : "done");
@@ -43,19 +48,18 @@ class LinkResultController {
             case EXITED -> body.put("status", "exit");
             case FAILED -> {
                 body.put("status", "error");
-                body.put("error", Map.of("error_code", String.valueOf(v.errorCode()), "error_message", String.valueOf(v.error())));
+                body.put("error", Map.of("error_code", String.valueOf(v.errorCode()),
+                        "error_message", String.valueOf(pages.t(v.error(), java.util.Locale.ENGLISH))));
             }
             default -> {
                 body.put("status", "pending");
                 body.put("step", s.step().wire());
+                // The Link window was closed without finishing: the host ends with onExit (the token stays usable).
+                body.put("closed", s.windowClosedAt() != null);
             }
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("linked_account_id", v.account());
-        metadata.put("app", s.appSlug() == null ? null : Map.of("slug", s.appSlug()));
-        metadata.put("status", s.step().wire());
-        metadata.put("link_session_id", s.id());
-        body.put("metadata", metadata);
+        body.put("metadata", LinkMetadata.of(s, s.appSlug() == null ? null : catalog.find(s.appSlug()).orElse(null),
+                LinkStatus.of(s, v), null, v.errorCode(), null, null));
         ResponseEntity.BodyBuilder out = ResponseEntity.ok().header("cache-control", "no-store").header("vary", "Origin");
         if (s.embedOrigin() != null) {
             out.header("access-control-allow-origin", s.embedOrigin());

@@ -2,9 +2,7 @@ package dev.keybridge.link;
 
 import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One Link flow. {@code view} is what the current page shows (never secret); {@code secret} is the
@@ -28,29 +26,28 @@ record LinkSession(
         String viewJson,
         byte[] secret,
         Instant expiresAt,
-        Instant openedAt) {
+        Instant openedAt,
+        /* begun by the browser SDK with a session token: no public token, connection.created at once */
+        boolean frontend,
+        String language,
+        int stepSeq,
+        Instant windowClosedAt) {
 
     enum Mode { CREATE, UPDATE }
 
     /**
-     * The state machine. {@code created} → (opened) {@code picking} or {@code form} → {@code form}
-     * (again, with an error) / {@code authorizing} (OAuth2 redirect out) / {@code challenge} (as many
-     * times as the connector asks) → {@code succeeded} or {@code failed}; any open state → {@code exited}.
+     * Where a flow is. {@code created} → (opened) {@code picking} or {@code form} → {@code form} (again,
+     * with an error) / {@code authorizing} (OAuth2 redirect out) / {@code challenge} (as many times as the
+     * connector asks) → {@code succeeded} or {@code failed}; any open state → {@code exited}. The moves
+     * allowed are the table in {@link LinkEvent}.
      */
     enum State {
         CREATED, PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED;
 
-        Set<State> next() {
-            return switch (this) {
-                case CREATED -> EnumSet.of(PICKING, FORM, CHALLENGE, FAILED, EXITED);
-                case PICKING -> EnumSet.of(FORM, EXITED);
-                case FORM, AUTHORIZING, CHALLENGE -> EnumSet.of(PICKING, FORM, AUTHORIZING, CHALLENGE, SUCCEEDED, FAILED, EXITED);
-                case SUCCEEDED, FAILED, EXITED -> EnumSet.noneOf(State.class);
-            };
-        }
-
+        /** This run of the flow ended (only {@link LinkEvent#REOPEN}, a new open of the token, leaves it). */
         boolean terminal() {
-            return next().isEmpty();
+            return java.util.Arrays.stream(LinkEvent.values()).filter(e -> e != LinkEvent.REOPEN)
+                    .noneMatch(e -> e.allowedFrom(this));
         }
 
         String wire() {

@@ -6,7 +6,6 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.Timestamps;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,14 +26,22 @@ class LinkTokenController {
     record ExchangeResponse(boolean success, String token) {}
 
     record SettingsView(@JsonProperty("redirect_uris") List<String> redirectUris,
-                        @JsonProperty("allowed_origins") List<String> allowedOrigins) {}
+                        @JsonProperty("allowed_origins") List<String> allowedOrigins,
+                        @JsonProperty("display_name") String displayName, String logo,
+                        @JsonProperty("accent_color") String accentColor, String theme) {
 
-    private final LinkService link;
+        static SettingsView of(LinkSettings.Setting s, LinkSettings.Branding b) {
+            return new SettingsView(s.redirectUris(), s.allowedOrigins(), b.displayName(), b.logo(), b.accentColor(),
+                    b.theme());
+        }
+    }
+
+    private final LinkTokens link;
     private final PublicTokens publicTokens;
     private final LinkSettings linkSettings;
     private final KeybridgeSettings.Limits limits;
 
-    LinkTokenController(LinkService link, PublicTokens publicTokens, LinkSettings linkSettings, KeybridgeSettings settings) {
+    LinkTokenController(LinkTokens link, PublicTokens publicTokens, LinkSettings linkSettings, KeybridgeSettings settings) {
         this.link = link;
         this.publicTokens = publicTokens;
         this.linkSettings = linkSettings;
@@ -43,13 +50,18 @@ class LinkTokenController {
 
     @PostMapping("/link/token/create")
     TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, "user_id", "org_id", "access_token", "app", "redirect_uri");
+        JsonFields f = JsonFields.of(body, "user_id", "org_id", "access_token", "app", "redirect_uri", "language");
+        String language = f.optionalString("language", 8);
+        if (language != null && !LinkLanguages.supported(language)) {
+            throw Errors.invalid("'language' must be one of " + String.join(", ", LinkLanguages.SUPPORTED) + ".");
+        }
         String userId = f.optionalString("user_id", limits.maxIdLength());
         if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
             throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
         }
-        LinkService.CreatedToken t = link.createToken(caller, userId, f.optionalString("org_id", limits.maxIdLength()),
-                f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048));
+        LinkTokens.CreatedToken t = link.create(caller, userId, f.optionalString("org_id", limits.maxIdLength()),
+                f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048),
+                language);
         return new TokenResponse(true, t.token(), Timestamps.format(t.expiration()));
     }
 
@@ -71,34 +83,26 @@ class LinkTokenController {
 
     @GetMapping("/api/v2/public/link/settings")
     SettingsView settings(@AuthenticationPrincipal Caller caller) {
-        LinkSettings.Setting s = linkSettings.get(caller.orgId(), caller.environment());
-        return new SettingsView(s.redirectUris(), s.allowedOrigins());
+        return SettingsView.of(linkSettings.get(caller.orgId(), caller.environment()),
+                linkSettings.branding(caller.orgId(), caller.environment()));
     }
 
-    /** Body: {@code redirect_uris} (absolute http(s) URIs) and {@code allowed_origins} (scheme://host[:port]). */
+    /**
+     * Body: {@code redirect_uris} (absolute http(s) URIs) and {@code allowed_origins} (scheme://host[:port]),
+     * replaced (absent: none); and the branding fields {@code display_name}, {@code logo}, {@code accent_color},
+     * {@code theme}, each replaced when present (null clears it) and kept when absent.
+     */
     @PutMapping("/api/v2/public/link/settings")
     SettingsView putSettings(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, "redirect_uris", "allowed_origins");
+        JsonFields f = JsonFields.of(body, "redirect_uris", "allowed_origins", "display_name", "logo", "accent_color",
+                "theme");
         List<String> redirects = strings(f.raw("redirect_uris"), "redirect_uris");
-        for (String r : redirects) {
-            URI u;
-            try {
-                u = URI.create(r);
-            } catch (IllegalArgumentException e) {
-                throw Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
-            }
-            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || u.getFragment() != null) {
-                throw Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
-            }
-        }
         List<String> origins = strings(f.raw("allowed_origins"), "allowed_origins");
-        for (String o : origins) {
-            if (!o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
-                throw Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
-            }
-        }
+        LinkSettings.check(redirects, origins);
+        LinkSettings.Branding branding = LinkBrandingFields.read(f,
+                linkSettings.branding(caller.orgId(), caller.environment()));
         LinkSettings.Setting s = linkSettings.put(caller.orgId(), caller.environment(), redirects, origins);
-        return new SettingsView(s.redirectUris(), s.allowedOrigins());
+        return SettingsView.of(s, linkSettings.putBranding(caller.orgId(), caller.environment(), branding));
     }
 
     private static List<String> strings(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package dev.keybridge.link;
 
+import dev.keybridge.account.AccountService;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
@@ -8,12 +9,14 @@ import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import dev.keybridge.web.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,16 +31,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PublicTokens {
 
+    /** A spent public token: its connection, the sealed access token, whether the connection is new. */
+    private record Spent(String connectionId, byte[] sealed, boolean newConnection) {}
+
     private final JdbcClient jdbc;
     private final Vault vault;
     private final Connections connections;
+    private final AccountService accounts;
     private final Events events;
     private final TransactionTemplate tx;
+    private final Clock clock;
     private final Duration ttl;
 
-    PublicTokens(JdbcClient jdbc, Vault vault, Connections connections, Events events, TransactionTemplate tx,
-                 KeybridgeSettings settings) {
+    PublicTokens(JdbcClient jdbc, Vault vault, Connections connections, AccountService accounts, Events events,
+                 TransactionTemplate tx, Clock clock, KeybridgeSettings settings) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
         this.vault = vault;
         this.connections = connections;
         this.events = events;
@@ -49,11 +59,12 @@ public class PublicTokens {
     public String issue(Connection c, String accessToken, boolean newConnection) {
         String token = "pt_" + c.environment().prefixTag() + "_" + Ids.random(40);
         byte[] hash = Secrets.hash(token);
-        byte[] sealed = vault.encrypt(accessToken.getBytes(StandardCharsets.UTF_8), context(c, hash));
+        byte[] sealed = vault.encrypt(accessToken.getBytes(StandardCharsets.UTF_8),
+                context(c.orgId(), c.environment().wire(), c.id(), hash));
         jdbc.sql("insert into public_token (token_hash, org_id, environment, connection_id, access_token_ciphertext, "
                         + "new_connection, expires_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(hash, c.orgId(), c.environment().wire(), c.id(), sealed, newConnection,
-                        Timestamp.from(Timestamps.now().plus(ttl)))
+                        Timestamp.from(clock.instant().plus(ttl)))
                 .update();
         return token;
     }
@@ -65,36 +76,33 @@ public class PublicTokens {
     public String exchange(Caller caller, String publicToken) {
         byte[] hash = Secrets.hash(publicToken);
         return tx.execute(status -> {
-            var row = jdbc.sql("""
-                            update public_token p set used_at = now(), access_token_ciphertext = null
+            Timestamp now = Timestamp.from(clock.instant());
+            Spent spent = jdbc.sql("""
+                            update public_token p set used_at = ?, access_token_ciphertext = null
                             from (select token_hash, access_token_ciphertext as sealed from public_token
                                   where token_hash = ? and org_id = ? and environment = ? and used_at is null
-                                    and expires_at > now() for update) old
+                                    and expires_at > ? for update) old
                             where p.token_hash = old.token_hash
                             returning p.connection_id, old.sealed, p.new_connection""")
-                    .params(hash, caller.orgId(), caller.environment().wire())
-                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getBoolean(3)})
-                    .optional();
-            if (row.isEmpty()) {
-                throw refusal(caller, hash);
-            }
-            String connectionId = (String) row.get()[0];
-            Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                    .params(now, hash, caller.orgId(), caller.environment().wire(), now)
+                    .query((rs, n) -> new Spent(rs.getString(1), rs.getBytes(2), rs.getBoolean(3)))
+                    .optional().orElseThrow(() -> refusal(caller, hash));
+            Connection c = connections.find(caller.orgId(), caller.environment(), spent.connectionId())
                     .orElseThrow(() -> new Errors.NotFound("connection_not_found", "The connection of this public token was removed."));
-            String accessToken = new String(vault.decrypt((byte[]) row.get()[1], context(c, hash)), StandardCharsets.UTF_8);
-            if ((Boolean) row.get()[2]) {
-                String account = jdbc.sql("select external_id from linked_account where id = ?")
-                        .param(c.linkedAccountId()).query(String.class).single();
-                events.emit(c.orgId(), c.environment(), EventType.CONNECTION_CREATED, eventData(c, account));
+            String accessToken = new String(vault.decrypt(spent.sealed(), context(c.orgId(), c.environment().wire(), c.id(),
+                    hash)), StandardCharsets.UTF_8);
+            if (spent.newConnection()) {
+                events.emit(c.orgId(), c.environment(), EventType.CONNECTION_CREATED,
+                        eventData(c, accounts.externalId(c.linkedAccountId())));
             }
             return accessToken;
         });
     }
 
     private Errors.InvalidRequest refusal(Caller caller, byte[] hash) {
-        String why = jdbc.sql("select case when used_at is not null then 'used' when expires_at <= now() then 'expired' "
+        String why = jdbc.sql("select case when used_at is not null then 'used' when expires_at <= ? then 'expired' "
                         + "else 'other' end from public_token where token_hash = ? and org_id = ? and environment = ?")
-                .params(hash, caller.orgId(), caller.environment().wire())
+                .params(Timestamp.from(clock.instant()), hash, caller.orgId(), caller.environment().wire())
                 .query(String.class).optional().orElse("unknown");
         return switch (why) {
             case "used" -> new Errors.InvalidRequest("public_token_used",
@@ -117,9 +125,16 @@ public class PublicTokens {
         return data;
     }
 
-    private static byte[] context(Connection c, byte[] hash) {
-        return Vault.context("public_token.access_token", c.orgId(), c.environment().wire(), c.id(),
-                java.util.HexFormat.of().formatHex(hash));
+    private static byte[] context(String orgId, String env, String connectionId, byte[] hash) {
+        return Vault.context("public_token.access_token", orgId, env, connectionId, java.util.HexFormat.of().formatHex(hash));
+    }
+
+    /** For master-key rotation: where these ciphertexts live and how their context is built. */
+    @org.springframework.context.annotation.Bean
+    static SealedColumn accessTokenColumn() {
+        return new SealedColumn("public_token", "access_token_ciphertext", java.util.List.of("token_hash"),
+                java.util.List.of("org_id", "environment", "connection_id"),
+                r -> context(r.string("org_id"), r.string("environment"), r.string("connection_id"), r.bytes("token_hash")));
     }
 
     static Environment environmentOf(String token) {

@@ -5,24 +5,27 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.Templates;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
-import dev.keybridge.health.ConnectionHealth;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.connector.Connector;
+import dev.keybridge.connector.Injection;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +37,10 @@ import org.springframework.stereotype.Component;
  * Forwards one request to a connection's app with its credential injected, streaming both bodies.
  * A request body up to {@code KEYBRIDGE_PROXY_MAX_REPLAY_BYTES} (by Content-Length) is kept so it can
  * be sent again once after a token refresh; a larger or chunked one is streamed straight through.
- * An upstream auth failure (catalog rule) leads, for OAuth2, to one refresh and retry; when that
- * does not help, or for other apps at once, the connection moves to {@code login_required} and the
- * caller gets the 403 {@code login_required} answer.
+ * An upstream auth failure (catalog rule) leads, for refreshable credentials, to one refresh and retry;
+ * otherwise the app's connector checks the stored credential, and unless it still works the connection
+ * moves to {@code login_required} and the caller gets the 403 {@code login_required} answer. (A
+ * credential that checks out is not failed: the upstream's answer goes to the caller as it is.)
  */
 @Component
 class Forwarder {
@@ -45,59 +49,71 @@ class Forwarder {
     private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
 
     private final AppSettings apps;
+    private final AppConnectors connectors;
+    private final Clock clock;
     private final Connections connections;
     private final ConnectionHealth health;
     private final TokenRefresher refresher;
     private final UpstreamGuard guard;
     private final KeybridgeSettings.Proxy settings;
-    private final HttpClient http;
+    private final Egress egress;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    Forwarder(AppSettings apps, Connections connections, ConnectionHealth health, TokenRefresher refresher,
-              UpstreamGuard guard, KeybridgeSettings settings) {
+    Forwarder(AppSettings apps, AppConnectors connectors, Clock clock, Connections connections, ConnectionHealth health,
+              TokenRefresher refresher, UpstreamGuard guard, KeybridgeSettings settings,
+              io.micrometer.core.instrument.MeterRegistry meters, Egress egress) {
+        this.meters = meters;
+        this.egress = egress;
         this.apps = apps;
+        this.connectors = connectors;
+        this.clock = clock;
         this.connections = connections;
         this.health = health;
         this.refresher = refresher;
         this.guard = guard;
         this.settings = settings.proxy();
-        this.http = HttpClient.newBuilder().connectTimeout(this.settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     void forward(Connection connection, String path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Connection c = usable(connection);
         AppDefinition app = apps.available(c.environment(), c.appSlug());
-        boolean oauth2 = app.authType() == AppDefinition.AuthType.OAUTH2;
-        if (oauth2 && c.credentialExpiresAt() != null && !c.credentialExpiresAt().isAfter(Instant.now())
-                && Connections.refreshable(connections.credentials(c))) {
+        Connector connector = connectors.of(app);
+        if (c.credentialExpiresAt() != null && !c.credentialExpiresAt().isAfter(clock.instant())
+                && connector.refreshable(connections.credentials(c))) {
             c = refresher.refresh(c);      // expired: refresh (coalesced) before the call
         }
         byte[] replay = replayableBody(request);
         AuthFailureRule rule = new AuthFailureRule(app);
-        HttpResponse<InputStream> upstream = send(c, app, path, request, replay);
+        HttpResponse<InputStream> upstream = send(c, app, connector, path, request, replay);
         byte[] peek = null;
         if (rule.candidate(upstream.statusCode())) {
             peek = rule.needsBody() ? upstream.body().readNBytes(AuthFailureRule.PEEK_BYTES) : new byte[0];
             if (rule.confirms(peek)) {
-                upstream.body().close();
-                boolean refreshable = oauth2 && Connections.refreshable(connections.credentials(c));
-                if (!refreshable) {
-                    fail(c, oauth2 ? "consent_revoked" : "invalid_credentials");
+                Map<String, String> credentials = connections.credentials(c);
+                if (!connector.refreshable(credentials)) {
+                    if (connector.check(connectors.context(c.orgId(), c.environment(), app), credentials)
+                            == Connector.Check.WORKS) {
+                        copy(upstream, peek, response);    // the credential is fine: the refusal was about something else
+                        return;
+                    }
+                    upstream.body().close();
+                    fail(c, connector.refusedReason());
                 }
+                upstream.body().close();
                 c = refresher.refresh(c);
                 if (replay == null) {
                     // The body was streamed and is gone: the token is fresh now, the caller sends it again.
                     throw new Errors.Unavailable("token_refreshed",
                             "The connection's token was refreshed while this request was streamed; send it again.", 0L);
                 }
-                upstream = send(c, app, path, request, replay);
+                upstream = send(c, app, connector, path, request, replay);
                 peek = null;
                 if (rule.candidate(upstream.statusCode())) {
                     peek = rule.needsBody() ? upstream.body().readNBytes(AuthFailureRule.PEEK_BYTES) : new byte[0];
                     if (rule.confirms(peek)) {
                         upstream.body().close();
-                        fail(c, "consent_revoked");
+                        fail(c, connector.refusedReason());
                     }
                 }
             }
@@ -130,10 +146,10 @@ class Forwarder {
         return null;    // streamed, sent once
     }
 
-    private HttpResponse<InputStream> send(Connection c, AppDefinition app, String path, HttpServletRequest request,
-                                           byte[] replay) throws IOException {
+    private HttpResponse<InputStream> send(Connection c, AppDefinition app, Connector connector, String path,
+                                           HttpServletRequest request, byte[] replay) throws IOException {
         Map<String, String> credentials = connections.credentials(c);
-        CredentialInjector.Injection injection = CredentialInjector.inject(app, credentials);
+        Injection injection = connector.inject(app, credentials);
         URI uri = target(app, credentials, path, request.getQueryString(), injection.query());
         guard.check(c.environment(), uri);
         HttpRequest.BodyPublisher body;
@@ -156,8 +172,13 @@ class Forwarder {
             }
         }
         injection.headers().forEach(builder::header);
+        long started = System.nanoTime();
+        String status = "error";
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = egress.client(Egress.Purpose.PROXY, c.environment()).send(builder.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            status = Integer.toString(r.statusCode());
+            return r;
         } catch (HttpConnectTimeoutException e) {
             throw new Errors.BadGateway("upstream_timeout", "The app's API did not accept a connection in time.");
         } catch (HttpTimeoutException e) {
@@ -168,6 +189,9 @@ class Forwarder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Errors.BadGateway("upstream_unreachable", "Interrupted while calling the app's API.");
+        } finally {
+            meters.timer("keybridge.proxy.upstream", "app", app.slug(), "status", status)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

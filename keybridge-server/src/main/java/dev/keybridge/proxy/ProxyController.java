@@ -1,6 +1,6 @@
 package dev.keybridge.proxy;
 
-import dev.keybridge.health.ConnectionLookup;
+import dev.keybridge.connection.ConnectionLookup;
 import dev.keybridge.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

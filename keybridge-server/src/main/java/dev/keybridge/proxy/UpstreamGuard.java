@@ -1,26 +1,24 @@
 package dev.keybridge.proxy;
 
-import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
-import dev.keybridge.webhook.UrlGuard;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import org.springframework.stereotype.Component;
 
 /**
- * The proxy's SSRF guard, the webhook guard's rule: in production an app's base URL must not resolve
- * to a loopback, private, link-local, unique-local, CGNAT, multicast or unspecified address (unless
- * {@code KEYBRIDGE_PROXY_ALLOW_PRIVATE_URLS=true}). Test environments may call local upstreams.
+ * The proxy's early check, by the one egress rule ({@link Egress}): an app's base URL must be http(s)
+ * and, in production, resolve to public addresses only (unless private addresses are allowed), so
+ * the caller gets a clear 403 before anything is sent. The send is guarded again on the address it
+ * connects to. Test environments may call local upstreams.
  */
 @Component
 class UpstreamGuard {
 
-    private final boolean allowPrivate;
+    private final Egress egress;
 
-    UpstreamGuard(KeybridgeSettings settings) {
-        this.allowPrivate = settings.proxy().allowPrivateUrls();
+    UpstreamGuard(Egress egress) {
+        this.egress = egress;
     }
 
     void check(Environment env, URI uri) {
@@ -28,19 +26,9 @@ class UpstreamGuard {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new Errors.InvalidRequest("proxy_url_not_allowed", "This app's API base URL is not an http(s) URL.");
         }
-        if (env != Environment.PRODUCTION || allowPrivate) {
-            return;
-        }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
-        try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (UrlGuard.isInternal(a)) {
-                    throw new Errors.Forbidden("proxy_url_not_allowed", "This app's API resolves to a non-public address; "
-                            + "production connections may only reach public hosts (see KEYBRIDGE_PROXY_ALLOW_PRIVATE_URLS).");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new Errors.BadGateway("upstream_unreachable", "The app's API host could not be resolved.");
-        }
+        egress.refusal(Egress.Purpose.PROXY, env, uri).ifPresent(reason -> {
+            throw new Errors.Forbidden("proxy_url_not_allowed", "This app's API resolves to a non-public address; "
+                    + "production connections may only reach public hosts (see KEYBRIDGE_EGRESS_ALLOW_PRIVATE_ADDRESSES).");
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.keybridge.refresh;
 
 import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,15 +23,15 @@ import org.springframework.stereotype.Component;
 class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
 
     private final TokenRefresher refresher;
-    private final RefreshLease lease;
+    private final Connections connections;
     private final KeybridgeSettings.Refresh settings;
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    RefreshScheduler(TokenRefresher refresher, RefreshLease lease, KeybridgeSettings settings) {
+    RefreshScheduler(TokenRefresher refresher, Connections connections, KeybridgeSettings settings) {
         super("keybridge-refresh", settings.refresh().pollInterval());
         this.refresher = refresher;
-        this.lease = lease;
+        this.connections = connections;
         this.settings = settings.refresh();
         this.slots = new Semaphore(this.settings.concurrency());
     }
@@ -52,15 +53,15 @@ class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
         slots.acquire();
         int free = 1 + slots.drainPermits();
         int limit = Math.min(free, settings.batchSize());
-        List<RefreshLease.Claimed> due;
+        List<Connections.Claimed> due;
         try {
-            due = lease.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
+            due = connections.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
         } catch (RuntimeException e) {
             slots.release(free);
             throw e;
         }
         slots.release(free - due.size());
-        for (RefreshLease.Claimed c : due) {
+        for (Connections.Claimed c : due) {
             workers.execute(() -> {
                 try {
                     refresher.refreshClaimed(c);

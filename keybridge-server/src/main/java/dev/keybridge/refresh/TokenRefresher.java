@@ -2,22 +2,20 @@ package dev.keybridge.refresh;
 
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
-import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
-import dev.keybridge.connector.Connectors;
-import dev.keybridge.connector.OAuth2Connector;
 import dev.keybridge.connector.Step;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
-import dev.keybridge.health.ConnectionHealth;
-import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>in this node, concurrent needs for one connection share one {@link CompletableFuture}
  *       (coalescing);</li>
  *   <li>across nodes, the token endpoint is called only under the PostgreSQL lease of
- *       {@link RefreshLease}; a node that finds the lease taken waits for the version to move and uses
+ *       {@link Connections#acquireLease}; a node that finds the lease taken waits for the version to move and uses
  *       the winner's tokens;</li>
  *   <li>the provider's answer is written in one fenced statement before the new access token is handed
  *       to anyone, so a rotated refresh token is stored before it can be needed;</li>
@@ -52,20 +50,19 @@ public class TokenRefresher {
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final Connections connections;
-    private final RefreshLease lease;
     private final AppSettings apps;
-    private final Connectors connectors;
+    private final AppConnectors connectors;
     private final ConnectionHealth health;
     private final Events events;
     private final TransactionTemplate tx;
-    private final PublicUrl publicUrl;
+    private final Clock clock;
     private final KeybridgeSettings.Refresh settings;
     private final Duration upstreamTimeout;
-    private final HttpClient http;
     private final String node;
     private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Hook hook = Hook.NONE;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     /** Test seam: runs after the provider answered and before the answer is written. */
     public interface Hook {
@@ -75,34 +72,32 @@ public class TokenRefresher {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
-                          ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
-                          KeybridgeSettings settings) {
-        this(connections, lease, apps, connectors, health, events, tx, publicUrl, settings.refresh(),
-                settings.link().upstreamTimeout());
+    public TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
+                          Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings settings,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
+        this(connections, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout(),
+                meters);
     }
 
-    private TokenRefresher(Connections connections, RefreshLease lease, AppSettings apps, Connectors connectors,
-                           ConnectionHealth health, Events events, TransactionTemplate tx, PublicUrl publicUrl,
-                           KeybridgeSettings.Refresh settings, Duration upstreamTimeout) {
+    private TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
+                           Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings.Refresh settings,
+                           Duration upstreamTimeout, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.connections = connections;
-        this.lease = lease;
         this.apps = apps;
         this.connectors = connectors;
         this.health = health;
         this.events = events;
         this.tx = tx;
-        this.publicUrl = publicUrl;
+        this.clock = clock;
         this.settings = settings;
         this.upstreamTimeout = upstreamTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(upstreamTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.node = "node_" + Ids.random(16);
     }
 
     /** Another refresher over the same database, as a second node would have (tests and the bench). */
     public TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, publicUrl, settings,
-                upstreamTimeout);
+        return new TokenRefresher(connections, apps, connectors, health, events, tx, clock, settings, upstreamTimeout, meters);
     }
 
     public void hook(Hook hook) {
@@ -140,17 +135,17 @@ public class TokenRefresher {
     }
 
     /** The background scan's entry: the lease is already held at {@code claimed.version()}. */
-    void refreshClaimed(RefreshLease.Claimed claimed) {
+    void refreshClaimed(Connections.Claimed claimed) {
         CompletableFuture<Connection> mine = new CompletableFuture<>();
         if (inFlight.putIfAbsent(claimed.id(), mine) != null) {
-            lease.release(claimed.id(), node);   // this node is already refreshing it on demand
+            connections.releaseLease(claimed.id(), node);   // this node is already refreshing it on demand
             return;
         }
         complete(mine, claimed.id(), () -> {
-            Connection c = connections.find(claimed.orgId(), Environment.fromWire(claimed.environment()), claimed.id())
+            Connection c = connections.find(claimed.orgId(), claimed.environment(), claimed.id())
                     .orElseThrow(() -> Errors.notFound("connection", claimed.id()));
-            if (c.credentialVersion() != claimed.version() || !RefreshLease.isActive(c)) {
-                lease.release(c.id(), node);
+            if (c.credentialVersion() != claimed.version() || c.status() != Connection.Status.ACTIVE) {
+                connections.releaseLease(c.id(), node);
                 return c;
             }
             return refreshUnderLease(c);
@@ -173,7 +168,7 @@ public class TokenRefresher {
     }
 
     private Connection acquireAndRefresh(Connection seen) {
-        Instant deadline = Instant.now().plus(settings.lease()).plus(upstreamTimeout);
+        Instant deadline = clock.instant().plus(settings.lease()).plus(upstreamTimeout);
         while (true) {
             Connection current = connections.find(seen.orgId(), seen.environment(), seen.id())
                     .orElseThrow(() -> Errors.notFound("connection", seen.id()));
@@ -186,10 +181,10 @@ public class TokenRefresher {
             if (current.credentialVersion() > seen.credentialVersion()) {
                 return current;    // refreshed (or re-linked) meanwhile: use that
             }
-            if (lease.acquire(current.id(), current.credentialVersion(), node, settings.lease())) {
+            if (connections.acquireLease(current.id(), current.credentialVersion(), node, settings.lease())) {
                 return refreshUnderLease(current);
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (clock.instant().isAfter(deadline)) {
                 throw new Errors.Unavailable("refresh_in_progress",
                         "The connection's token is being refreshed; try again in a moment.", 1L);
             }
@@ -207,17 +202,16 @@ public class TokenRefresher {
         Step step;
         try {
             AppDefinition app = apps.available(c.environment(), c.appSlug());
-            AppSettings.Client client = apps.client(c.orgId(), c.environment(), app);
-            if (app.oauth2() == null || client == null) {
-                lease.release(c.id(), node);
+            Connector connector = connectors.of(app);
+            ConnectorContext ctx = connectors.context(c.orgId(), c.environment(), app);
+            Map<String, String> credentials = connections.credentials(c);
+            if (!connector.refreshable(credentials) || (connector.usesClient() && ctx.clientId() == null)) {
+                connections.releaseLease(c.id(), node);
                 throw new Errors.Unavailable("refresh_not_possible", "This connection's app has no OAuth client to refresh with.", null);
             }
-            OAuth2Connector oauth2 = (OAuth2Connector) connectors.find("oauth2").orElseThrow();
-            ConnectorContext ctx = new ConnectorContext(app, client.id(), client.secret(),
-                    publicUrl.get() + "/link/oauth/callback", http, upstreamTimeout);
-            step = oauth2.refresh(ctx, connections.credentials(c));
+            step = connector.refresh(ctx, credentials);
         } catch (ApiException e) {
-            lease.release(c.id(), node);
+            connections.releaseLease(c.id(), node);
             throw e;
         } catch (RuntimeException e) {
             log.warn("Refreshing connection {} failed unexpectedly: {}", c.id(), e.getClass().getName());
@@ -227,16 +221,19 @@ public class TokenRefresher {
         switch (step) {
             case Step.Success ok -> {
                 hook.afterProviderAnswered(c.id());
-                if (lease.write(c, node, ok.credentials(), ok.expiresAt())) {
+                if (connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt())) {
                     log.debug("Refreshed connection {}", c.id());
+                    outcome("refreshed");
                 } else {
+                    outcome("fenced");
                     log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
                 }
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
             }
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {
-                lease.release(c.id(), node);
+                connections.releaseLease(c.id(), node);
                 health.loginRequired(c, "refresh_failed");
+                outcome("login_required");
                 throw new Errors.LoginRequired("refresh_failed");
             }
             case Step.Failure f -> {
@@ -252,14 +249,19 @@ public class TokenRefresher {
     }
 
     /** Backoff: base * 2^failures, at most max, +/-20% jitter; the first failure in a row emits an event. */
+    private void outcome(String outcome) {
+        meters.counter("keybridge.refresh", "outcome", outcome).increment();
+    }
+
     private void failed(Connection c, String error) {
-        int before = lease.failures(c.id());
+        outcome("failed");
+        int before = connections.refreshFailures(c.id());
         long base = settings.backoffBase().toMillis() << Math.min(before, 20);
         long wait = Math.min(base, settings.backoffMax().toMillis());
         wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
         Duration w = Duration.ofMillis(Math.max(wait, 1));
         tx.executeWithoutResult(s -> {
-            int failures = lease.failed(c.id(), node, error, w);
+            int failures = connections.refreshFailed(c.id(), node, error, w);
             if (failures == 1) {
                 events.emit(c.orgId(), c.environment(), EventType.CONNECTION_REFRESH_FAILED,
                         Map.of("connection_id", c.id(), "app", c.appSlug(), "error", error));

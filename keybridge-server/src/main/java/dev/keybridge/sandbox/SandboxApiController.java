@@ -1,5 +1,8 @@
 package dev.keybridge.sandbox;
 
+import dev.keybridge.web.ErrorBody;
+import dev.keybridge.web.ErrorType;
+
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connector.SandboxEhrConnector;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,16 @@ class SandboxApiController {
                 Map.of("id", "inv_2", "amount", 1999)))) : denied("invalid_api_key");
     }
 
+    /** A resource the sandbox key may not read: a good key gets 403 (a permission, not a login, problem). */
+    @GetMapping("/sandbox/api/keys/admin")
+    ResponseEntity<Object> keysAdmin(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
+        if (!GOOD_KEY.equals(key)) {
+            return denied("invalid_api_key");
+        }
+        return enabled ? ResponseEntity.status(403).body(Map.of("error", "insufficient_permissions"))
+                : ResponseEntity.status(404).build();
+    }
+
     @GetMapping("/sandbox/api/ehr/me")
     ResponseEntity<Object> ehrMe(@RequestHeader(name = "authorization", required = false) String auth) {
         String user = ehrUser(auth);
@@ -86,10 +99,12 @@ class SandboxApiController {
     }
 
     private ResponseEntity<Object> ok(Object body) {
-        return enabled ? ResponseEntity.ok(body) : ResponseEntity.status(404).build();
+        return enabled ? ResponseEntity.ok(body) : ResponseEntity.status(404)
+                .body(ErrorBody.current("not_found", ErrorType.NOT_FOUND, "The sandbox is disabled."));
     }
 
     private static ResponseEntity<Object> denied(String error) {
-        return ResponseEntity.status(401).body(Map.of("error", error));
+        return ResponseEntity.status(401).body(ErrorBody.current(error, ErrorType.AUTHENTICATION,
+                "The sandbox API did not accept the credential."));
     }
 }

@@ -2,14 +2,13 @@ package dev.keybridge.sandbox;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
-import dev.keybridge.health.ConnectionHealth;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,15 +26,13 @@ class SandboxConnectionController {
     private final Connections connections;
     private final ConnectionHealth health;
     private final SandboxOAuthProvider oauth;
-    private final JdbcClient jdbc;
     private final KeybridgeSettings settings;
 
     SandboxConnectionController(Connections connections, ConnectionHealth health, SandboxOAuthProvider oauth,
-                                JdbcClient jdbc, KeybridgeSettings settings) {
+                                KeybridgeSettings settings) {
         this.connections = connections;
         this.health = health;
         this.oauth = oauth;
-        this.jdbc = jdbc;
         this.settings = settings;
     }
 
@@ -69,8 +66,7 @@ class SandboxConnectionController {
         if ("sandbox-oauth".equals(c.appSlug())) {
             oauth.expireAccessToken(credentials.get("access_token"));
         }
-        jdbc.sql("update connection set credential_expires_at = now() - interval '1 second', updated_at = now() where id = ?")
-                .param(c.id()).update();
+        connections.expireNow(c);
         return Map.of("success", true);
     }
 

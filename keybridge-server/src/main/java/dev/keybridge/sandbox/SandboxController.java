@@ -39,9 +39,11 @@ class SandboxController {
     private final SandboxOAuthProvider oauth;
     private final TransactionTemplate tx;
     private final KeybridgeSettings settings;
+    private final java.time.Clock clock;
 
     SandboxController(AccountService accounts, AppSettings apps, Connections connections, PublicTokens publicTokens,
-                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings) {
+                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.apps = apps;
         this.connections = connections;
@@ -96,7 +98,7 @@ class SandboxController {
             case "sandbox-oauth" -> {
                 Map<String, Object> tokens = oauth.grantDirectly(opt(options, "scope", app.oauth2().scopeString()));
                 tokens.forEach((k, v) -> credentials.put(k, String.valueOf(v)));
-                expiresAt = Instant.now().plusSeconds(((Number) tokens.get("expires_in")).longValue());
+                expiresAt = clock.instant().plusSeconds(((Number) tokens.get("expires_in")).longValue());
             }
             default -> throw Errors.invalid("No browserless sandbox flow for '" + slug + "'.");
         }

@@ -1,5 +1,8 @@
 package dev.keybridge.sandbox;
 
+import dev.keybridge.web.ErrorBody;
+import dev.keybridge.web.ErrorType;
+
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,11 +74,12 @@ class SandboxOAuthController {
 
     @PostMapping(path = "/sandbox/oauth/token")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> token(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+    ResponseEntity<Object> token(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         check();
         String[] client = client(request, form);
         if (client == null || !SandboxOAuthProvider.validClient(client[0], client[1])) {
-            return ResponseEntity.status(401).body(Map.of("error", "invalid_client"));
+            return ResponseEntity.status(401).body(ErrorBody.current("invalid_client", ErrorType.AUTHENTICATION,
+                    "Client authentication failed."));
         }
         SandboxOAuthProvider.TokenResult r = switch (String.valueOf(form.getFirst("grant_type"))) {
             case "authorization_code" -> provider.exchangeCode(form.getFirst("code"), form.getFirst("redirect_uri"),
@@ -84,18 +88,20 @@ class SandboxOAuthController {
             default -> new SandboxOAuthProvider.TokenResult(null, "unsupported_grant_type");
         };
         if (r.error() != null) {
-            return ResponseEntity.status(400).header("cache-control", "no-store").body(Map.of("error", r.error()));
+            return ResponseEntity.status(400).header("cache-control", "no-store")
+                    .body(ErrorBody.current(r.error(), ErrorType.INVALID_REQUEST, "The token request was refused."));
         }
         return ResponseEntity.ok().header("cache-control", "no-store").body(r.body());
     }
 
     @PostMapping("/sandbox/oauth/revoke")
     @ResponseBody
-    ResponseEntity<Void> revoke(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+    ResponseEntity<Object> revoke(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         check();
         String[] client = client(request, form);
         if (client == null || !SandboxOAuthProvider.validClient(client[0], client[1])) {
-            return ResponseEntity.status(401).build();
+            return ResponseEntity.status(401).body(ErrorBody.current("invalid_client", ErrorType.AUTHENTICATION,
+                    "Client authentication failed."));
         }
         provider.revoke(form.getFirst("token"));
         return ResponseEntity.ok().build();

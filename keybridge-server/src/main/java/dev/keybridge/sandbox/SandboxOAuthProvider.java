@@ -31,9 +31,11 @@ public class SandboxOAuthProvider {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KeybridgeSettings.Sandbox settings;
+    private final java.time.Clock clock;
 
-    SandboxOAuthProvider(JdbcClient jdbc, TransactionTemplate tx, KeybridgeSettings settings) {
+    SandboxOAuthProvider(JdbcClient jdbc, TransactionTemplate tx, KeybridgeSettings settings, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.tx = tx;
         this.settings = settings.sandbox();
     }
@@ -49,16 +51,16 @@ public class SandboxOAuthProvider {
         jdbc.sql("insert into sandbox_oauth_grant (id, client_id, redirect_uri, scope, code_hash, code_challenge, code_expires_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params("sg_" + Ids.objectId(), CLIENT_ID, redirectUri, scope, Secrets.hash(code), codeChallenge,
-                        Timestamp.from(Instant.now().plus(settings.codeTtl())))
+                        Timestamp.from(clock.instant().plus(settings.codeTtl())))
                 .update();
         return code;
     }
 
     public TokenResult exchangeCode(String code, String redirectUri, String verifier) {
         return tx.execute(s -> {
-            var row = jdbc.sql("update sandbox_oauth_grant set code_hash = null where code_hash = ? and code_expires_at > now() "
+            var row = jdbc.sql("update sandbox_oauth_grant set code_hash = null where code_hash = ? and code_expires_at > ? "
                             + "and not revoked returning id, redirect_uri, code_challenge, scope")
-                    .param(Secrets.hash(code == null ? "" : code))
+                    .params(Secrets.hash(code == null ? "" : code), Timestamp.from(clock.instant()))
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .optional();
             if (row.isEmpty() || !row.get()[1].equals(redirectUri)) {
@@ -76,8 +78,8 @@ public class SandboxOAuthProvider {
     public TokenResult refresh(String refreshToken) {
         return tx.execute(s -> {
             var row = jdbc.sql("select id, scope from sandbox_oauth_grant where refresh_token_hash = ? "
-                            + "and refresh_expires_at > now() and not revoked for update")
-                    .param(Secrets.hash(refreshToken == null ? "" : refreshToken))
+                            + "and refresh_expires_at > ? and not revoked for update")
+                    .params(Secrets.hash(refreshToken == null ? "" : refreshToken), Timestamp.from(clock.instant()))
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
             if (row.isEmpty()) {
                 return new TokenResult(null, "invalid_grant");
@@ -104,21 +106,21 @@ public class SandboxOAuthProvider {
 
     /** Makes an access token expire now (sandbox expire_token). */
     public void expireAccessToken(String accessToken) {
-        jdbc.sql("update sandbox_oauth_grant set access_expires_at = now() - interval '1 second' where access_token_hash = ?")
-                .param(Secrets.hash(accessToken == null ? "" : accessToken)).update();
+        jdbc.sql("update sandbox_oauth_grant set access_expires_at = ? where access_token_hash = ?")
+                .params(Timestamp.from(clock.instant().minusSeconds(1)), Secrets.hash(accessToken == null ? "" : accessToken)).update();
     }
 
     /** Whether an access token is live: issued, unexpired, not revoked. */
     public Optional<String> scopeOf(String accessToken) {
         return jdbc.sql("select coalesce(scope, '') from sandbox_oauth_grant where access_token_hash = ? "
-                        + "and access_expires_at > now() and not revoked")
-                .param(Secrets.hash(accessToken)).query(String.class).optional();
+                        + "and access_expires_at > ? and not revoked")
+                .params(Secrets.hash(accessToken), Timestamp.from(clock.instant())).query(String.class).optional();
     }
 
     private TokenResult issue(String grantId, String scope) {
         String access = "sba_" + Ids.random(40);
         String refresh = "sbr_" + Ids.random(40);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.sql("update sandbox_oauth_grant set access_token_hash = ?, access_expires_at = ?, refresh_token_hash = ?, "
                         + "refresh_expires_at = ? where id = ?")
                 .params(Secrets.hash(access), Timestamp.from(now.plus(settings.accessTokenTtl())), Secrets.hash(refresh),

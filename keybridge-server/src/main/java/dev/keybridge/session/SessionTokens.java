@@ -16,6 +16,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import dev.keybridge.web.Ids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,36 +30,76 @@ import org.springframework.stereotype.Component;
 public class SessionTokens {
 
     private final SigningKeys keys;
+    private final SessionRevocations revocations;
     private final Duration ttl;
+    private final java.time.Clock clock;
 
-    SessionTokens(SigningKeys keys, KeybridgeSettings settings) {
+    SessionTokens(SigningKeys keys, SessionRevocations revocations, KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.keys = keys;
+        this.revocations = revocations;
         this.ttl = settings.sessionTokenTtl();
     }
 
-    public record Issued(String token, Instant expiresAt) {}
+    public record Issued(String token, String tokenId, Instant expiresAt) {}
 
-    public Issued issue(String orgId, Environment env, String linkedAccountId) {
-        Instant now = Instant.now();
+    /** A verified token's claims (signature checked; expiry and revocation not). */
+    record Claims(String orgId, Environment env, String linkedAccountId, String accountId, String tokenId,
+                  Integer generation, Set<String> apps, Instant expiresAt) {}
+
+    /**
+     * Issues a token for the linked account ({@code accountId} is its internal id, {@code linkedAccountId}
+     * the caller's id for it); {@code apps} null for every app, else the slugs the token is limited to.
+     */
+    public Issued issue(String orgId, Environment env, String linkedAccountId, String accountId, Set<String> apps) {
+        Instant now = clock.instant();
         Instant exp = now.plus(ttl);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        String jti = "st_" + Ids.random(24);
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .claim("org_id", orgId)
                 .claim("linked_account_id", linkedAccountId)
                 .claim("environment", env.wire())
+                .claim("lid", accountId)
+                .claim("gen", revocations.generation(accountId))
+                .jwtID(jti)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(exp))
-                .build();
+                .expirationTime(Date.from(exp));
+        if (apps != null) {
+            builder.claim("apps", List.copyOf(new TreeSet<>(apps)));
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new MACSigner(keys.forSigning(orgId, env)));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign a session token");
         }
-        return new Issued(jwt.serialize(), exp);
+        return new Issued(jwt.serialize(), jti, exp);
     }
 
-    /** The caller a token speaks for; 401 when it is malformed, tampered with or expired. */
+    /**
+     * The caller a token speaks for; 401 when it is malformed, tampered with, expired, revoked, or its
+     * linked account was deleted.
+     */
     public Caller verify(String token) {
+        Claims c = parse(token);
+        if (c.expiresAt() == null || !c.expiresAt().isAfter(clock.instant())) {
+            throw new Errors.Unauthenticated("session_token_expired", "The session token has expired; create a new one.");
+        }
+        if (c.accountId() != null) {
+            SessionRevocations.State state = revocations.state(c.orgId(), c.env().wire(), c.accountId(), c.tokenId())
+                    .filter(s -> s.externalId().equals(c.linkedAccountId()))
+                    .orElseThrow(() -> new Errors.Unauthenticated("session_token_revoked",
+                            "The linked account of this session token was deleted."));
+            if (state.revoked() || c.generation() == null || state.generation() != c.generation()) {
+                throw new Errors.Unauthenticated("session_token_revoked", "This session token has been revoked.");
+            }
+        }
+        return Caller.session(c.orgId(), c.env(), c.linkedAccountId(), c.tokenId(), c.apps());
+    }
+
+    /** The claims of a token whose signature checks out; 401 otherwise. */
+    Claims parse(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
@@ -73,13 +117,36 @@ public class SessionTokens {
                 throw invalid();
             }
             Date exp = claims.getExpirationTime();
-            if (exp == null || !exp.toInstant().isAfter(Instant.now())) {
-                throw new Errors.Unauthenticated("session_token_expired", "The session token has expired; create a new one.");
-            }
-            return Caller.session(orgId, env, account);
-        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            List<String> apps = claims.getStringListClaim("apps");
+            Long gen = claims.getLongClaim("gen");
+            return new Claims(orgId, env, account, claims.getStringClaim("lid"), claims.getJWTID(),
+                    gen == null ? null : gen.intValue(), apps == null ? null : Set.copyOf(apps),
+                    exp == null ? null : exp.toInstant());
+        } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             throw invalid();
         }
+    }
+
+    /** Revokes one token of this organization and environment (404 for any other token). */
+    public void revoke(Caller caller, String token) {
+        Claims c;
+        try {
+            c = parse(token);
+        } catch (Errors.Unauthenticated e) {
+            throw new Errors.NotFound("session_token_not_found", "That is not a session token of this environment.");
+        }
+        if (!c.orgId().equals(caller.orgId()) || c.env() != caller.environment() || c.accountId() == null
+                || c.tokenId() == null) {
+            throw new Errors.NotFound("session_token_not_found", "That is not a session token of this environment.");
+        }
+        if (revocations.state(c.orgId(), c.env().wire(), c.accountId(), c.tokenId()).isPresent()) {
+            revocations.revokeOne(c.tokenId(), c.accountId(), c.expiresAt() == null ? clock.instant() : c.expiresAt());
+        }
+    }
+
+    /** Revokes every token issued so far for the linked account (internal id). */
+    public void revokeAll(String accountId) {
+        revocations.revokeAll(accountId);
     }
 
     private static Errors.Unauthenticated invalid() {

@@ -28,7 +28,7 @@ class SigningKeys {
     /** The key, creating it if the organization has none yet. */
     byte[] forSigning(String orgId, Environment env) {
         return find(orgId, env).orElseGet(() -> {
-            byte[] context = Vault.context("signing_key", orgId, env.wire());
+            byte[] context = context(orgId, env.wire());
             jdbc.sql("""
                     insert into environment_signing_key (org_id, environment, key_ciphertext) values (?, ?, ?)
                     on conflict do nothing""")
@@ -47,8 +47,20 @@ class SigningKeys {
         }
         Optional<byte[]> stored = jdbc.sql("select key_ciphertext from environment_signing_key where org_id = ? and environment = ?")
                 .params(orgId, env.wire()).query(byte[].class).optional()
-                .map(c -> vault.decrypt(c, Vault.context("signing_key", orgId, env.wire())));
+                .map(c -> vault.decrypt(c, context(orgId, env.wire())));
         stored.ifPresent(key -> cache.put(cacheKey, key));
         return stored;
+    }
+
+    private static byte[] context(String orgId, String env) {
+        return Vault.context("signing_key", orgId, env);
+    }
+
+    /** For master-key rotation: where these ciphertexts live and how their context is built. */
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn signingKeyColumn() {
+        return new dev.keybridge.vault.SealedColumn("environment_signing_key", "key_ciphertext",
+                java.util.List.of("org_id", "environment"), java.util.List.of(),
+                r -> context(r.string("org_id"), r.string("environment")));
     }
 }

@@ -18,15 +18,17 @@ public class TenancyService {
 
     private final TenancyStore store;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
-    public TenancyService(TenancyStore store, TransactionTemplate tx) {
+    public TenancyService(TenancyStore store, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.tx = tx;
     }
 
     public CreatedOrganization createOrganization(String name, boolean isDefault) {
         return tx.execute(status -> {
-            Organization org = new Organization(Ids.objectId(), name, isDefault, Timestamps.now());
+            Organization org = new Organization(Ids.objectId(), name, isDefault, clock.instant());
             store.insertOrganization(org);
             Map<Environment, List<IssuedCredential>> credentials = new LinkedHashMap<>();
             for (Environment env : Environment.values()) {

@@ -19,8 +19,10 @@ public class TenancyStore {
                                   byte[] secretHash, Instant lastUsedAt) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    public TenancyStore(JdbcClient jdbc) {
+    public TenancyStore(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -80,9 +82,9 @@ public class TenancyStore {
     /** Records use at most once a minute per credential, so authentication stays a read. */
     public void touch(String credentialId) {
         jdbc.sql("""
-                update environment_credential set last_used_at = now()
-                where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-                .param(credentialId).update();
+                update environment_credential set last_used_at = ?
+                where id = ? and (last_used_at is null or last_used_at < ?)""")
+                .params(Timestamp.from(clock.instant()), credentialId, Timestamp.from(clock.instant().minusSeconds(60))).update();
     }
 
     public List<CredentialInfo> listCredentials(String orgId) {
@@ -100,9 +102,9 @@ public class TenancyStore {
     /** Revokes a live credential; false when there is none with that id in the organization. */
     public boolean revoke(String orgId, String credentialId) {
         return jdbc.sql("""
-                update environment_credential set revoked_at = now()
+                update environment_credential set revoked_at = ?
                 where org_id = ? and id = ? and revoked_at is null""")
-                .params(orgId, credentialId).update() == 1;
+                .params(Timestamp.from(clock.instant()), orgId, credentialId).update() == 1;
     }
 
     private static String ts(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,55 +21,17 @@ public class Reencryption {
 
     private static final Logger log = LoggerFactory.getLogger(Reencryption.class);
 
-    /**
-     * A column holding AEAD ciphertexts. {@code keys} identify a row; {@code context} builds the
-     * associated data from the row's values (by column name).
-     */
-    public record SealedColumn(String table, String column, List<String> keys, List<String> contextColumns,
-                               Function<Map<String, Object>, byte[]> context) {}
-
     private final JdbcClient jdbc;
     private final Vault vault;
     private final KeybridgeSettings settings;
     private final List<SealedColumn> columns;
 
-    public Reencryption(JdbcClient jdbc, Vault vault, KeybridgeSettings settings) {
+    /** {@code columns}: every {@link SealedColumn} bean; a feature that seals a new column declares one. */
+    public Reencryption(JdbcClient jdbc, Vault vault, KeybridgeSettings settings, List<SealedColumn> columns) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.settings = settings;
-        this.columns = known();
-    }
-
-    /** Every sealed column Keybridge has. A feature that seals a new column adds it here. */
-    static List<SealedColumn> known() {
-        List<SealedColumn> c = new ArrayList<>();
-        c.add(new SealedColumn("linked_account", "auth_credentials_ciphertext", List.of("id"),
-                List.of("org_id", "environment"), r -> Vault.context("linked_account.auth_credentials",
-                (String) r.get("org_id"), (String) r.get("environment"), (String) r.get("id"))));
-        c.add(new SealedColumn("environment_signing_key", "key_ciphertext", List.of("org_id", "environment"), List.of(),
-                r -> Vault.context("signing_key", (String) r.get("org_id"), (String) r.get("environment"))));
-        c.add(new SealedColumn("app_setting", "client_secret_ciphertext", List.of("org_id", "environment", "slug"), List.of(),
-                r -> Vault.context("app_setting.client_secret", (String) r.get("org_id"), (String) r.get("environment"),
-                        (String) r.get("slug"))));
-        c.add(new SealedColumn("connection", "credential_ciphertext", List.of("id"), List.of("org_id", "environment"),
-                r -> Vault.context("connection.credentials", (String) r.get("org_id"), (String) r.get("environment"),
-                        (String) r.get("id"))));
-        c.add(new SealedColumn("link_session", "secret_ciphertext", List.of("id"), List.of("org_id", "environment"),
-                r -> Vault.context("link_session.secret", (String) r.get("org_id"), (String) r.get("environment"),
-                        (String) r.get("id"))));
-        c.add(new SealedColumn("link_session", "result_ciphertext", List.of("id"), List.of("org_id", "environment"),
-                r -> Vault.context("link_session.result", (String) r.get("org_id"), (String) r.get("environment"),
-                        (String) r.get("id"))));
-        c.add(new SealedColumn("public_token", "access_token_ciphertext", List.of("token_hash"),
-                List.of("org_id", "environment", "connection_id"),
-                r -> Vault.context("public_token.access_token", (String) r.get("org_id"), (String) r.get("environment"),
-                        (String) r.get("connection_id"), java.util.HexFormat.of().formatHex((byte[]) r.get("token_hash")))));
-        for (String column : List.of("secret_ciphertext", "previous_secret_ciphertext")) {
-            c.add(new SealedColumn("webhook_endpoint", column, List.of("id"), List.of("org_id", "environment"),
-                    r -> Vault.context("webhook_endpoint", (String) r.get("org_id"), (String) r.get("environment"),
-                            (String) r.get("id"))));
-        }
-        return c;
+        this.columns = List.copyOf(columns);
     }
 
     /** Rotates the master key (a new primary), then re-encrypts everything. Returns rows rewritten per table. */
@@ -101,7 +62,7 @@ public class Reencryption {
             if (vault.isPrimary(sealed)) {
                 continue;
             }
-            byte[] context = col.context().apply(row);
+            byte[] context = col.context().apply(new SealedColumn.Row(row));
             byte[] fresh = vault.encrypt(vault.decrypt(sealed, context), context);
             List<Object> params = new ArrayList<>();
             params.add(fresh);

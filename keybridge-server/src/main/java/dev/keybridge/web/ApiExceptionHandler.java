@@ -1,13 +1,18 @@
 package dev.keybridge.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,9 +27,15 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ErrorWriter errors;
+
+    ApiExceptionHandler(ErrorWriter errors) {
+        this.errors = errors;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e, HttpServletRequest request) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
         if (e instanceof ApiException.RetryLater r && r.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
         }
@@ -46,6 +57,23 @@ public class ApiExceptionHandler {
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", ErrorType.INVALID_REQUEST,
                 "Send the body as application/json.", request);
+    }
+
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<ErrorBody> badMediaType(InvalidMediaTypeException e, HttpServletRequest request) {
+        return api(new Errors.UnsupportedMediaType("The Content-Type header is not a valid media type."), request);
+    }
+
+    /** Written directly: the caller accepts no JSON, so content negotiation must not run again. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        errors.write(request, response, new Errors.NotAcceptable());
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ErrorBody> binding(ServletRequestBindingException e, HttpServletRequest request) {
+        return api(Errors.invalid("The request is missing a required header, parameter or path part."), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -83,6 +111,7 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<ErrorBody> simple(HttpStatus status, String error, ErrorType type, String message,
                                                     HttpServletRequest request) {
-        return ResponseEntity.status(status).body(ErrorBody.of(error, type, message, RequestIds.current(request)));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of(error, type, message, RequestIds.current(request)));
     }
 }

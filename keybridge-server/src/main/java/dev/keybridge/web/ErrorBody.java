@@ -20,4 +20,18 @@ public record ErrorBody(
     public static ErrorBody of(String error, ErrorType type, String message, String requestId) {
         return new ErrorBody(false, error, message, type.wire(), null, requestId);
     }
+
+    /**
+     * The error shape for the request being served (its request id from the request context), for
+     * answers built outside the exception handler, such as the sandbox's emulated provider: its
+     * {@code error} member is what OAuth2 and API clients read; the other members are extra.
+     */
+    public static ErrorBody current(String error, ErrorType type, String message) {
+        String id = null;
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+            id = RequestIds.current(a.getRequest());
+        }
+        return of(error, type, message, id);
+    }
 }

@@ -29,6 +29,7 @@ public class ErrorWriter {
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         if (retryAfter != null) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
         }

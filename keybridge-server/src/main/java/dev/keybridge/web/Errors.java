@@ -23,10 +23,44 @@ public final class Errors {
         }
     }
 
+    /** A call of the original system that Keybridge deliberately does not implement (501). */
+    public static final class NotSupported extends ApiException.FixRequest {
+        public NotSupported(String message) {
+            super(501, "not_supported", ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
+    /** The request is well formed but cannot be taken as it is (e.g. an idempotency key reused with another body). */
+    public static final class Unprocessable extends ApiException.FixRequest {
+        public Unprocessable(String error, String message) {
+            super(422, error, ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
     public static final class PayloadTooLarge extends ApiException.FixRequest {
         public PayloadTooLarge(long limit) {
             super(413, "payload_too_large", ErrorType.INVALID_REQUEST,
                     "The request body is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    public static final class UnsupportedMediaType extends ApiException.FixRequest {
+        public UnsupportedMediaType(String message) {
+            super(415, "unsupported_media_type", ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
+    public static final class NotAcceptable extends ApiException.FixRequest {
+        public NotAcceptable() {
+            super(406, "not_acceptable", ErrorType.INVALID_REQUEST,
+                    "This endpoint answers application/json; send an Accept header that allows it (or none).");
+        }
+    }
+
+    /** Too many requests (or failed authentications); {@code Retry-After} says when to come back. */
+    public static final class RateLimited extends ApiException.RetryLater {
+        public RateLimited(String message, long retryAfterSeconds) {
+            super(429, "rate_limited", ErrorType.RATE_LIMITED, message, retryAfterSeconds);
         }
     }
 

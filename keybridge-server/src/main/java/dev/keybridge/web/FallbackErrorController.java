@@ -12,15 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FallbackErrorController implements ErrorController {
 
+    @io.swagger.v3.oas.annotations.Hidden
     @RequestMapping("/error")
     ResponseEntity<ErrorBody> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // Called directly (no error being dispatched): there is no such endpoint.
+        int status = code instanceof Integer i ? i : 404;
         HttpStatus http = HttpStatus.resolve(status);
         ErrorType type = status == 404 ? ErrorType.NOT_FOUND
                 : status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
         String error = http == null ? "error" : http.name().toLowerCase(java.util.Locale.ROOT);
         String message = http == null ? "Request failed." : http.getReasonPhrase() + ".";
-        return ResponseEntity.status(status).body(ErrorBody.of(error, type, message, RequestIds.current(request)));
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(ErrorBody.of(error, type, message, RequestIds.current(request)));
     }
 }

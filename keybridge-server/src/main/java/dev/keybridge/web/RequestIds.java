@@ -29,11 +29,16 @@ public class RequestIds extends OncePerRequestFilter {
         return id == null ? null : id.toString();
     }
 
+    /** A fresh request id (for requests that never reached this filter too). */
+    public static String newId() {
+        return "req_" + Ids.fastRandom(16);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : "req_" + Ids.fastRandom(16);
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("request_id", id);

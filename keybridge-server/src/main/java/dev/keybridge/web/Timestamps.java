@@ -3,7 +3,6 @@ package dev.keybridge.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** ISO-8601 UTC with milliseconds, as the wire formats use: {@code 2023-08-11T06:35:07.574Z}. */
 public final class Timestamps {
@@ -12,10 +11,6 @@ public final class Timestamps {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {}
-
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);

@@ -30,9 +30,13 @@ class Deliverer {
     private final Vault vault;
     private final JsonMapper json;
     private final KeybridgeSettings.Webhooks settings;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final java.time.Clock clock;
 
     Deliverer(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault, JsonMapper json,
-              KeybridgeSettings settings) {
+              KeybridgeSettings settings, java.time.Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        this.clock = clock;
         this.store = store;
         this.sender = sender;
         this.retries = retries;
@@ -44,7 +48,7 @@ class Deliverer {
 
     /** Makes one attempt and records it; true when the receiver took it (and it was recorded). */
     boolean deliver(Claimed c, String node) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         Outcome outcome;
         try {
             outcome = attempt(c);
@@ -63,6 +67,9 @@ class Deliverer {
                     c.attempt());
             return false;
         }
+        meters.timer("keybridge.webhook.delivery", "outcome",
+                        result.succeeded() ? "succeeded" : retryIn != null ? "retrying" : "failed")
+                .record(Duration.ofMillis(Math.max(0, result.latencyMs())));
         return result.succeeded();
     }
 
@@ -79,9 +86,9 @@ class Deliverer {
         if (!leaseOutlastsSend(c)) {
             return null;
         }
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String signature = Signer.signatureHeader(keys(c), c.eventId(), timestamp, body);
-        return sender.send(new Sender.Request(c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
+        return sender.send(new Sender.Request(c.environment(), c.url(), c.eventId(), timestamp, signature, c.attempt(), body));
     }
 
     /**
@@ -98,7 +105,7 @@ class Deliverer {
         List<byte[]> keys = new ArrayList<>(2);
         keys.add(SigningSecret.decrypt(vault, c.secretCiphertext(), c.orgId(), c.environment(), c.endpointId()));
         if (c.previousSecretCiphertext() != null && c.previousSecretExpiresAt() != null
-                && c.previousSecretExpiresAt().isAfter(Instant.now())) {
+                && c.previousSecretExpiresAt().isAfter(clock.instant())) {
             keys.add(SigningSecret.decrypt(vault, c.previousSecretCiphertext(), c.orgId(), c.environment(),
                     c.endpointId()));
         }

@@ -1,5 +1,6 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.events.EventType;
 import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ class DeliveryStore {
     private static final String LEASE_AND_LOAD = """
             claimed as (
                 update webhook_delivery d
-                set lease_owner = ?, lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
+                set lease_owner = ?, lease_until = ?, attempts = d.attempts + 1
                 from due where d.id = due.id
                 returning d.id, d.endpoint_id, d.event_id, d.attempts
             )
@@ -31,9 +32,15 @@ class DeliveryStore {
             """;
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /**
@@ -47,16 +54,16 @@ class DeliveryStore {
                     select seq, id, org_id, environment, type, created_at from event
                     where dispatched_at is null order by seq limit ? for update skip locked
                 ), deliveries as (
-                    insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment)
-                    select %s, e.id, b.id, b.org_id, b.environment
+                    insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, next_attempt_at, created_at)
+                    select %s, e.id, b.id, b.org_id, b.environment, cast(? as timestamptz), cast(? as timestamptz)
                     from batch b join webhook_endpoint e
                       on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
                      and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
                     on conflict (endpoint_id, event_id) where not manual do nothing
                 )
-                update event set dispatched_at = now() where seq in (select seq from batch)
+                update event set dispatched_at = ? where seq in (select seq from batch)
                 """.formatted(NEW_ID))
-                .param(batch)
+                .params(batch, now(), now(), now())
                 .update();
     }
 
@@ -69,29 +76,30 @@ class DeliveryStore {
      */
     List<Claimed> claim(String owner, int limit, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
+        Timestamp now = now();
         return jdbc.sql("""
                 with busy as (
                     select endpoint_id, count(*) as n from webhook_delivery
-                    where lease_until >= now() group by endpoint_id
+                    where lease_until >= ? group by endpoint_id
                 ), candidates as (
                     select x.id
                     from webhook_endpoint e
                     left join busy on busy.endpoint_id = e.id
                     cross join lateral (
                         select d.id from webhook_delivery d
-                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now()
-                          and (d.lease_until is null or d.lease_until < now())
+                        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= ?
+                          and (d.lease_until is null or d.lease_until < ?)
                         order by d.next_attempt_at limit greatest(? - coalesce(busy.n, 0), 0)
                     ) x
                     where e.is_enabled
                 ), due as (
                     select d.id from webhook_delivery d
                     where d.id in (select id from candidates)
-                      and d.status = 'pending' and (d.lease_until is null or d.lease_until < now())
+                      and d.status = 'pending' and (d.lease_until is null or d.lease_until < ?)
                     order by d.next_attempt_at limit ?
                     for update skip locked
                 ), """ + LEASE_AND_LOAD)
-                .params(perEndpoint, limit, owner, lease.toMillis() / 1000.0)
+                .params(now, now, now, perEndpoint, now, limit, owner, Timestamp.from(now.toInstant().plus(lease)))
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .list();
     }
@@ -104,18 +112,19 @@ class DeliveryStore {
      */
     java.util.Optional<Claimed> claimNext(String endpointId, String owner, int perEndpoint, Duration lease) {
         long claimedAt = System.nanoTime();
+        Timestamp now = now();
         return jdbc.sql("""
                 with due as (
                     select d.id from webhook_delivery d
-                    where d.endpoint_id = ? and d.status = 'pending' and d.next_attempt_at <= now()
-                      and (d.lease_until is null or d.lease_until < now())
+                    where d.endpoint_id = ? and d.status = 'pending' and d.next_attempt_at <= ?
+                      and (d.lease_until is null or d.lease_until < ?)
                       and exists (select 1 from webhook_endpoint e where e.id = d.endpoint_id and e.is_enabled)
                       and (select count(*) filter (where b.endpoint_id = d.endpoint_id) from webhook_delivery b
-                           where b.lease_until >= now()) < ?
+                           where b.lease_until >= ?) < ?
                     order by d.next_attempt_at limit 1
                     for update skip locked
                 ), """ + LEASE_AND_LOAD)
-                .params(endpointId, perEndpoint, owner, lease.toMillis() / 1000.0)
+                .params(endpointId, now, now, now, perEndpoint, owner, Timestamp.from(now.toInstant().plus(lease)))
                 .query((rs, n) -> claimedRow(rs, owner, claimedAt))
                 .optional();
     }
@@ -132,9 +141,9 @@ class DeliveryStore {
         return jdbc.sql("""
                 with moved as (
                     update webhook_delivery set status = ?,
-                        next_attempt_at = case when ? then now() + make_interval(secs => ?) else next_attempt_at end,
+                        next_attempt_at = case when ? then cast(? as timestamptz) else next_attempt_at end,
                         lease_owner = null, lease_until = null, last_status_code = ?, last_error = ?,
-                        completed_at = case when ? = 'pending' then null else now() end
+                        completed_at = case when ? = 'pending' then null else cast(? as timestamptz) end
                     where id = ? and lease_owner = ? and attempts = ?
                     returning id, endpoint_id, event_id, attempts
                 )
@@ -145,8 +154,8 @@ class DeliveryStore {
                     cast(? as text)
                 from moved
                 """)
-                .params(status, retryIn != null, retryIn == null ? 0.0 : retryIn.toMillis() / 1000.0, code, o.error(),
-                        status, c.deliveryId(), c.leaseOwner(), c.attempt(),
+                .params(status, retryIn != null, Timestamp.from(clock.instant().plus(retryIn == null ? Duration.ZERO : retryIn)),
+                        code, o.error(), status, now(), c.deliveryId(), c.leaseOwner(), c.attempt(),
                         node, Timestamp.from(startedAt), code, (int) Math.min(Integer.MAX_VALUE, o.latencyMs()),
                         o.excerpt(), o.error())
                 .update() == 1;
@@ -162,23 +171,51 @@ class DeliveryStore {
 
     /** A manual delivery of one event (redeliver); false when the event is not in this scope. */
     String redeliver(String orgId, Environment env, String endpointId, String eventId) {
-        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual) "
-                        + "select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true from event ev "
+        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual, "
+                        + "next_attempt_at, created_at) select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true, "
+                        + "cast(? as timestamptz), cast(? as timestamptz) from event ev "
                         + "where ev.id = ? and ev.org_id = ? and ev.environment = ? returning id")
-                .params(endpointId, eventId, orgId, env.wire())
+                .params(endpointId, now(), now(), eventId, orgId, env.wire())
                 .query(String.class)
                 .optional()
                 .orElse(null);
     }
 
-    /** Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max}. */
+    /**
+     * A {@code webhook.test} event for one endpoint: written already dispatched (fan-out skips it) with
+     * one manual delivery to that endpoint. Returns the delivery id.
+     */
+    String testEvent(WebhookEndpoint e, String eventId, String data) {
+        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "
+                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+                .params(eventId, e.orgId(), e.environment().wire(), EventType.WEBHOOK_TEST.wire(), data, now(), now())
+                .update();
+        return redeliver(e.orgId(), e.environment(), e.id(), eventId);
+    }
+
+    /** Deliveries of an environment created since {@code since}, per status. */
+    java.util.Map<String, Long> countsSince(String orgId, Environment env, Instant since) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from webhook_delivery where org_id = ? and environment = ? and created_at >= ? "
+                        + "group by status")
+                .params(orgId, env.wire(), Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    /**
+     * Manual deliveries of every matching event since {@code since}, oldest first, at most {@code max};
+     * test events (each made for one endpoint) are not replayed.
+     */
     int replay(WebhookEndpoint e, Instant since, int max) {
-        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual) "
-                        + "select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true from ("
+        return jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, manual, "
+                        + "next_attempt_at, created_at) select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true, "
+                        + "cast(? as timestamptz), cast(? as timestamptz) from ("
                         + "  select id, org_id, environment from event where org_id = ? and environment = ? "
                         + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 or type = any(cast(? as text[]))) "
+                        + "  and type <> 'webhook.test' "
                         + "  order by seq limit ?) ev")
-                .params(e.id(), e.orgId(), e.environment().wire(), Timestamp.from(since),
+                .params(e.id(), now(), now(), e.orgId(), e.environment().wire(), Timestamp.from(since),
                         e.eventTypes().toArray(String[]::new), e.eventTypes().toArray(String[]::new), max)
                 .update();
     }

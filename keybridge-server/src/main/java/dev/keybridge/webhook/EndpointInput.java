@@ -41,7 +41,7 @@ record EndpointInput(String url, List<String> eventTypes, Boolean enabled) {
         return v.asBoolean();
     }
 
-    private static List<String> events(JsonNode v) {
+    static List<String> events(JsonNode v) {
         if (!v.isArray()) {
             throw Errors.invalid("'" + EVENTS + "' must be an array of event types (empty for all).");
         }
@@ -51,18 +51,18 @@ record EndpointInput(String url, List<String> eventTypes, Boolean enabled) {
                 throw Errors.invalid("'" + EVENTS + "' must hold strings.");
             }
             String name = item.asString();
-            try {
-                EventType.fromWire(name);
-            } catch (IllegalArgumentException e) {
+            JsonFields.checkLength(EVENTS, name, 100);
+            String ours = EventAliases.resolve(EVENTS, name);
+            if (ours == null) {
                 List<String> known = new ArrayList<>();
                 for (EventType t : EventType.values()) {
                     known.add(t.wire());
                 }
-                JsonFields.checkLength(EVENTS, name, 100);
+                known.addAll(EventAliases.ALIASES.keySet().stream().sorted().toList());
                 throw Errors.invalid("'" + EVENTS + "' holds an unknown event type '" + name + "'; known: "
                         + String.join(", ", known) + ".");
             }
-            out.add(name);
+            out.add(ours);
         }
         return List.copyOf(out);
     }

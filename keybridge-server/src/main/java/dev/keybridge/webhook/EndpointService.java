@@ -24,9 +24,11 @@ class EndpointService {
     private final TransactionTemplate tx;
     private final Duration overlap;
     private final int maxEndpoints;
+    private final java.time.Clock clock;
 
     EndpointService(EndpointStore store, UrlGuard guard, Vault vault, TransactionTemplate tx,
-                    KeybridgeSettings settings) {
+                    KeybridgeSettings settings, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.guard = guard;
         this.vault = vault;
@@ -46,7 +48,7 @@ class EndpointService {
             }
             String id = "whe_" + Ids.objectId();
             byte[] key = SigningSecret.generate();
-            Instant now = Timestamps.now();
+            Instant now = clock.instant();
             WebhookEndpoint e = new WebhookEndpoint(id, caller.orgId(), caller.environment(), in.url(), in.eventTypes(),
                     in.enabled(), SigningSecret.encrypt(vault, key, caller.orgId(), caller.environment(), id),
                     null, null, now, now);
@@ -72,7 +74,7 @@ class EndpointService {
                     in.eventTypes() != null ? in.eventTypes() : cur.eventTypes(),
                     in.enabled() != null ? in.enabled() : cur.enabled(),
                     cur.secretCiphertext(), cur.previousSecretCiphertext(), cur.previousSecretExpiresAt(),
-                    cur.createdAt(), Timestamps.now());
+                    cur.createdAt(), clock.instant());
             store.update(next);
             return next;
         });
@@ -93,7 +95,7 @@ class EndpointService {
             WebhookEndpoint cur = store.findForUpdate(caller.orgId(), caller.environment(), id)
                     .orElseThrow(() -> Errors.notFound("webhook endpoint", id));
             byte[] key = SigningSecret.generate();
-            Instant now = Timestamps.now();
+            Instant now = clock.instant();
             Instant expires = now.plus(overlap);
             byte[] secret = SigningSecret.encrypt(vault, key, cur.orgId(), cur.environment(), cur.id());
             store.rotate(cur, secret, cur.secretCiphertext(), expires, now);

@@ -70,6 +70,15 @@ class EndpointStore {
                 .optional();
     }
 
+    /** Every endpoint of the environment, oldest first (at most the cap per environment). */
+    List<WebhookEndpoint> all(String orgId, Environment env) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_endpoint where org_id = ? and environment = ? "
+                        + "order by created_at, id")
+                .params(orgId, env.wire())
+                .query(EndpointStore::row)
+                .list();
+    }
+
     /** A page in id order after {@code afterId} (null for the first). */
     List<WebhookEndpoint> page(String orgId, Environment env, String afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from webhook_endpoint where org_id = ? and environment = ? "
@@ -109,5 +118,16 @@ class EndpointStore {
                 rs.getBytes("secret_ciphertext"), rs.getBytes("previous_secret_ciphertext"),
                 expires == null ? null : expires.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** For master-key rotation: the current and the rotated-out signing secret. */
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn secretColumn() {
+        return SigningSecret.column("secret_ciphertext");
+    }
+
+    @org.springframework.context.annotation.Bean
+    static dev.keybridge.vault.SealedColumn previousSecretColumn() {
+        return SigningSecret.column("previous_secret_ciphertext");
     }
 }

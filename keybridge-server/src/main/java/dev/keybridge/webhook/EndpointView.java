@@ -13,6 +13,7 @@ final class EndpointView {
     static Map<String, Object> of(WebhookEndpoint e, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", e.id());
+        out.put("_id", e.id()); // the original system's name for it (wire-formats §6)
         out.put("object", "webhook_endpoint");
         out.put("environment", e.environment().wire());
         out.put("webhook_url", e.url());

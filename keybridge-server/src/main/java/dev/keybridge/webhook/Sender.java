@@ -1,8 +1,9 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.egress.Egress;
+import dev.keybridge.tenancy.Environment;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,25 +27,18 @@ class Sender {
     static final int EXCERPT_BYTES = 2048;
     private static final int MAX_ERROR_CHARS = 500;
 
-    private final HttpClient client;
+    private final Egress egress;
     private final Duration timeout;
+    private final java.time.Clock clock;
 
-    Sender(KeybridgeSettings settings) {
+    Sender(KeybridgeSettings settings, Egress egress, java.time.Clock clock) {
+        this.clock = clock;
         this.timeout = settings.webhooks().timeout();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
-    }
-
-    @jakarta.annotation.PreDestroy
-    void close() {
-        client.shutdownNow();
+        this.egress = egress;
     }
 
     /** A request ready to go: the signed headers and the body. */
-    record Request(String url, String messageId, long timestamp, String signature, int attempt, byte[] body) {}
+    record Request(Environment environment, String url, String messageId, long timestamp, String signature, int attempt, byte[] body) {}
 
     Outcome send(Request r) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(r.url()))
@@ -59,11 +53,11 @@ class Sender {
                 .build();
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, info -> new CappedBody(EXCERPT_BYTES));
+                egress.client(Egress.Purpose.WEBHOOK, r.environment()).sendAsync(request, info -> new CappedBody(EXCERPT_BYTES));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Outcome.response(response.statusCode(), excerpt(response.body()), elapsed(start),
-                    RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), Instant.now()));
+                    RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), clock.instant()));
         } catch (TimeoutException e) {
             future.cancel(true);
             return Outcome.failure("timeout: no complete response within " + timeout.toMillis() + " ms", elapsed(start));

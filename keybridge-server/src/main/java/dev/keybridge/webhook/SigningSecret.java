@@ -35,4 +35,11 @@ final class SigningSecret {
     private static byte[] context(String orgId, Environment env, String endpointId) {
         return Vault.context("webhook_endpoint", orgId, env.wire(), endpointId);
     }
+
+    /** For master-key rotation (declared as beans by {@link EndpointStore}). */
+    static dev.keybridge.vault.SealedColumn column(String name) {
+        return new dev.keybridge.vault.SealedColumn("webhook_endpoint", name, java.util.List.of("id"),
+                java.util.List.of("org_id", "environment"),
+                r -> context(r.string("org_id"), Environment.fromWire(r.string("environment")), r.string("id")));
+    }
 }

@@ -1,15 +1,13 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.egress.Egress;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,18 +16,19 @@ import org.springframework.stereotype.Component;
  * The SSRF guard. Endpoint URLs must be absolute http(s) URLs of bounded length without user info;
  * in the production environment their host must not resolve to a loopback, private, link-local,
  * unique-local, carrier-grade NAT, multicast or unspecified address, unless
- * {@code KEYBRIDGE_WEBHOOK_ALLOW_PRIVATE_URLS=true}. Checked when an endpoint is saved and again
- * before every send (DNS may have changed since).
+ * {@code KEYBRIDGE_WEBHOOK_ALLOW_PRIVATE_URLS=true}: the one rule of {@link Egress}. Checked when an
+ * endpoint is saved and before every send, for a clear reason; the send itself is guarded again on
+ * the address it connects to (the egress door), which is what makes DNS rebinding useless.
  */
 @Component
 public class UrlGuard {
 
     private final int maxLength;
-    private final boolean allowPrivate;
+    private final Egress egress;
 
-    UrlGuard(KeybridgeSettings settings) {
+    UrlGuard(KeybridgeSettings settings, Egress egress) {
         this.maxLength = settings.webhooks().maxUrlLength();
-        this.allowPrivate = settings.webhooks().allowPrivateUrls();
+        this.egress = egress;
     }
 
     /** Parses and checks a URL given to the API; a refusal is a 400 naming the field. */
@@ -54,22 +53,7 @@ public class UrlGuard {
     }
 
     private Optional<String> refusal(Environment env, URI uri, boolean atSend) {
-        if (env != Environment.PRODUCTION || allowPrivate) {
-            return Optional.empty();
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host(uri));
-        } catch (UnknownHostException e) {
-            // Not resolvable now: the send will fail as a network error and be retried.
-            return Optional.empty();
-        }
-        for (InetAddress a : addresses) {
-            if (isInternal(a)) {
-                return Optional.of("the host resolves to a non-public address" + (atSend ? " (" + a.getHostAddress() + ")" : ""));
-            }
-        }
-        return Optional.empty();
+        return egress.refusal(Egress.Purpose.WEBHOOK, env, uri);
     }
 
     static Optional<URI> parse(String url) {
@@ -86,45 +70,8 @@ public class UrlGuard {
         }
     }
 
-    private static String host(URI uri) {
-        String h = uri.getHost();
-        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-    }
-
+    /** Not public by the one egress rule ({@link Egress#isPublic}). */
     public static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
-                    || first == 198 && (second == 18 || second == 19)            // benchmarking
-                    || first >= 240;                                             // reserved, broadcast
-        }
-        if (a instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mapped = isPrefix(b, 10, 0) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return uniqueLocal;
-        }
-        return true;
-    }
-
-    private static boolean isPrefix(byte[] b, int length, int value) {
-        for (int i = 0; i < length; i++) {
-            if (b[i] != value) {
-                return false;
-            }
-        }
-        return true;
+        return !Egress.isPublic(a);
     }
 }

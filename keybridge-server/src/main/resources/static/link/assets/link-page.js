@@ -1,15 +1,89 @@
-// The hosted Link page: live search with detection, and the hand-off to the embedding page.
+// The hosted Link page: the intro, live search, busy buttons, events for the host, and the hand-off.
+// Every text comes from the page (server-side bundles); this file holds none.
 (function () {
   "use strict";
   var root = document.getElementById("kb-link");
   if (!root) return;
+  var attr = function (n) { return root.getAttribute(n); };
+  var handle = attr("data-handle");
+  var step = attr("data-step");
+  var origin = attr("data-origin");
+  var display = attr("data-display");
+  var target = window.opener || (window.parent !== window ? window.parent : null);
+  var metadata = {};
+  try { metadata = JSON.parse(attr("data-metadata") || "{}"); } catch (e) { /* keep empty */ }
+  var open = step === "picking" || step === "form" || step === "challenge" || step === "authorizing";
+  var leaving = false;
+  var format = function (pattern, value) { return (pattern || "").replace("{0}", value); };
 
-  // ---- search and detection (the server also filters when JavaScript is off)
+  function post(message) {
+    if (origin && target) target.postMessage(message, origin);
+  }
+
+  // ---- events for the host (onEvent); link.js adds HANDOFF and EXIT itself
+  function emit(name, extra) {
+    var m = {};
+    Object.keys(metadata).forEach(function (k) { m[k] = metadata[k]; });
+    Object.keys(extra || {}).forEach(function (k) { m[k] = extra[k]; });
+    m.timestamp = new Date().toISOString();
+    post({ source: "keybridge-link", event: "event", name: name, metadata: m });
+  }
+
+  // Keybridge marks the first page of an open (?opened=1) and the return from a provider (?oauth=1);
+  // the address drops the mark at once, so a reload does not repeat the event.
+  var query = location.search;
+  if (!handle || /[?&]opened=1/.test(query)) emit("OPEN");
+  if (/[?&]oauth=1/.test(query)) emit("CLOSE_OAUTH");
+  if (/[?&](opened|oauth)=1/.test(query) && window.history && history.replaceState) {
+    history.replaceState(null, "", location.pathname + location.hash);
+  }
+  if (metadata.error_code) emit("ERROR");
+
+  // ---- the intro pane (without JavaScript its Continue is a plain link)
+  var intro = document.getElementById("intro");
+  var stepPane = document.getElementById("step");
+  var introContinue = document.getElementById("intro-continue");
+  if (intro && stepPane && introContinue) {
+    introContinue.addEventListener("click", function (e) {
+      e.preventDefault();
+      intro.hidden = true;
+      stepPane.hidden = false;
+      var f = document.getElementById("step-form");
+      var ev = f ? f.getAttribute("data-submit-event") : null;
+      metadata.view_name = step === "picking" ? "SELECT_APP" : ev === "OPEN_OAUTH" ? "OAUTH" : ev === "SUBMIT_MFA" ? "MFA" : "CREDENTIAL";
+      var first = stepPane.querySelector("input:not([type=hidden]):not([readonly]), button");
+      if (first) first.focus();
+    });
+  }
+
+  // ---- forms: one submission at a time, a spinner while it runs, an event for the host
+  Array.prototype.forEach.call(document.querySelectorAll("form[method=post]"), function (form) {
+    form.addEventListener("submit", function (e) {
+      if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
+      form.setAttribute("aria-busy", "true");
+      Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-disabled", "true");
+        b.classList.add("busy");
+      });
+      leaving = true;
+      var slug = form.querySelector("input[name=slug]");
+      var name = form.getAttribute("data-submit-event");
+      if (slug) {
+        var card = form.querySelector(".name");
+        emit("SELECT_APP", { app: { slug: slug.value, name: card ? card.textContent : null } });
+      } else if (name) {
+        emit(name);
+      }
+    });
+  });
+
+  // ---- search: enabled apps, and catalogue apps that are not available here
   var q = document.getElementById("q");
   var list = document.getElementById("apps");
   if (q && list) {
     var hint = document.getElementById("detect-hint");
     var none = document.getElementById("no-match");
+    var off = document.getElementById("unavailable");
     var hostOf = function (text) {
       var s = text.trim().toLowerCase();
       var at = s.lastIndexOf("@");
@@ -19,54 +93,101 @@
       s = s.split(/[\/?#:]/)[0];
       return s.indexOf(".") > 0 && s.indexOf(" ") < 0 ? s : null;
     };
+    var matches = function (li, text, host) {
+      var domains = (li.getAttribute("data-domains") || "").split(" ").filter(Boolean);
+      var terms = li.getAttribute("data-terms") || "";
+      var byDomain = !!host && domains.some(function (d) { return host === d || host.endsWith("." + d); });
+      return { any: !text || byDomain || terms.indexOf(text) >= 0 || (host && terms.indexOf(host.split(".")[0]) >= 0), byDomain: byDomain };
+    };
+    var searchTimer = null;
     var filter = function () {
       var text = q.value.trim().toLowerCase();
       var host = hostOf(text);
       var shown = 0, best = null;
       Array.prototype.forEach.call(list.children, function (li) {
-        var domains = (li.getAttribute("data-domains") || "").split(" ").filter(Boolean);
-        var terms = (li.getAttribute("data-terms") || "").toLowerCase();
-        var byDomain = host && domains.some(function (d) { return host === d || host.endsWith("." + d); });
-        var match = !text || byDomain || terms.indexOf(text) >= 0;
-        li.hidden = !match;
-        if (match) shown++;
-        if (byDomain && !best) best = li;
+        var m = matches(li, text, host);
+        li.hidden = !m.any;
+        if (m.any) shown++;
+        if (m.byDomain && !best) best = li;
       });
       if (best) list.insertBefore(best, list.firstChild);
-      if (hint) hint.textContent = best ? "Detected: " + best.querySelector(".name").textContent : "";
-      if (none) none.hidden = shown > 0;
+      if (hint) hint.textContent = best && text ? format(attr("data-msg-detected"), best.querySelector(".name").textContent) : "";
+      if (none) {
+        var missing = null;
+        if (shown === 0 && off) {
+          missing = Array.prototype.find.call(off.children, function (li) { return matches(li, text, host).any; });
+        }
+        none.textContent = shown > 0 ? "" : missing ? format(attr("data-msg-not-available"), missing.getAttribute("data-name"))
+          : attr("data-msg-no-match");
+        none.hidden = shown > 0;
+      }
     };
-    q.addEventListener("input", filter);
+    q.addEventListener("input", function () {
+      filter();
+      clearTimeout(searchTimer);
+      var text = q.value.trim();
+      if (text) searchTimer = setTimeout(function () { emit("SEARCH_APP", { search_query: text }); }, 400);
+    });
     q.form.addEventListener("submit", function (e) {
       e.preventDefault();
       filter();
       var first = Array.prototype.find.call(list.children, function (li) { return !li.hidden; });
       if (first) first.querySelector("button").focus();
     });
-    filter();
+    if (q.value) filter();
   }
 
-  // ---- result hand-off: postMessage to the embedding page's origin only
-  var event = root.getAttribute("data-event");
-  var origin = root.getAttribute("data-origin");
-  var target = window.opener || (window.parent !== window ? window.parent : null);
-  var close = document.getElementById("close");
-  if (event && event !== "done" && origin && target) {
-    var metadata = {};
-    try { metadata = JSON.parse(root.getAttribute("data-metadata") || "{}"); } catch (e) { /* keep empty */ }
-    var message = { source: "keybridge-link", event: event, metadata: metadata };
-    if (event === "success") message.public_token = root.getAttribute("data-public-token");
+  // ---- fields handed over in the address fragment (#name=value&...): the browser SDK's connect()
+  // payload (GET /api/v1/{slug}/integrate), so a subdomain or a username arrives already typed. Never
+  // into password fields; the fragment is never sent to any server.
+  if (location.hash.length > 1 && window.URLSearchParams) {
+    new URLSearchParams(location.hash.slice(1)).forEach(function (value, name) {
+      var input = document.querySelector("form input[name='" + name.replace(/[^A-Za-z0-9_.\-]/g, "") + "']");
+      if (input && !input.value && input.type !== "password" && input.type !== "hidden") input.value = value;
+    });
+  }
+  // The fragment rides along on this page's forms (a redirect after a POST keeps the request's fragment), so
+  // it still reaches the form that has those fields when an intro or a picker comes first.
+  if (location.hash.length > 1) {
+    Array.prototype.forEach.call(document.querySelectorAll("form"), function (f) {
+      var action = f.getAttribute("action") || (location.pathname + location.search);
+      if (action.indexOf("#") < 0) f.setAttribute("action", action + location.hash);
+    });
+  }
+
+  // ---- a popup whose opener a provider cut (Cross-Origin-Opener-Policy): link.js polls for the result,
+  //      so this page tells Keybridge when its window closes without finishing (a reload says it is back).
+  var severed = display === "popup" && !window.opener;
+  if (severed && handle && open) {
+    navigator.sendBeacon("/link/s/" + handle + "/opened");
+    window.addEventListener("pagehide", function () {
+      if (!leaving) navigator.sendBeacon("/link/s/" + handle + "/closed");
+    });
+  }
+
+  // ---- the result: postMessage to the embedding page's origin only
+  var event = attr("data-event");
+  var closeButton = document.getElementById("close");
+  var closeWindow = document.getElementById("close-window");
+  var message = null;
+  if (event && event !== "done") {
+    message = { source: "keybridge-link", event: event, metadata: metadata };
+    if (event === "success") message.public_token = attr("data-public-token");
     if (event === "error") message.error = { error_code: metadata.error_code, error_message: metadata.error_message };
-    target.postMessage(message, origin);
+    post(message);
     var closing = document.getElementById("closing");
-    if (closing) closing.hidden = false;
-    if (window.opener && event !== "error") setTimeout(function () { window.close(); }, 300);
-    if (event === "error" && close) {
-      close.hidden = false;
-      close.addEventListener("click", function () {
-        target.postMessage({ source: "keybridge-link", event: "exit", error: message.error, metadata: metadata }, origin);
-        if (window.opener) window.close();
-      });
-    }
+    if (event === "success" && closing && target && origin) closing.hidden = false;
+  }
+  if (!target && closeWindow && step === "succeeded") closeWindow.hidden = false;
+  if (event === "success" && window.opener) {
+    // The host closes Link; a popup that it cannot reach closes itself after the success pane was seen.
+    setTimeout(function () { window.close(); }, 1500);
+  }
+  if (closeButton) {
+    closeButton.addEventListener("click", function () {
+      post({ source: "keybridge-link", event: "exit", error: message && message.error ? message.error : null, metadata: metadata });
+      if (window.opener || display === "popup") window.close();
+      if (closeWindow) closeWindow.hidden = false;
+    });
   }
 })();

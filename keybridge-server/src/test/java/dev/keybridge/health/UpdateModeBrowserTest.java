@@ -77,6 +77,10 @@ class UpdateModeBrowserTest extends HealthIntegrationTest {
         page.navigate(serveEmbeddingPage(LinkTokens.update(accessToken).create(server)));
         page.click("#fix");
         FrameLocator link = page.frameLocator("iframe[title='Connect an account']");
+        PlaywrightAssertions.assertThat(link.locator("#intro h1")).hasText("Reconnect your Sandbox EHR account");
+        PlaywrightAssertions.assertThat(link.locator("#reason")).containsText("one-time code expired");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("..", "docs", "images", "link-reconnect.png")));
+        link.locator("#intro-continue").click();
         link.locator("#f-code").fill("1234");
         assertThat(link.locator("#f-password").count()).isZero();
         assertThat(link.locator("#f-username").count()).isZero();

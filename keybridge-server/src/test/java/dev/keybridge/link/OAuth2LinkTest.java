@@ -140,7 +140,7 @@ class OAuth2LinkTest extends IntegrationTest {
         URI authorize = authorize();
         String state = param(authorize.toString(), "state");
 
-        LinkDriver.Page denied = browser.get("/link/oauth/callback?error=access_denied&state=" + state);
+        LinkDriver.Page denied = browser.visit("/link/oauth/callback?error=access_denied&state=" + state);
 
         assertThat(denied.step()).isEqualTo("form");
         assertThat(denied.error()).contains("You declined access in Mock Provider");

@@ -43,7 +43,9 @@ class SessionTokenTest extends IntegrationTest {
         SignedJWT jwt = SignedJWT.parse(r.json().get("token").asString());
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
-        assertThat(claims.getClaims().keySet()).containsExactlyInAnyOrder("org_id", "linked_account_id", "environment", "iat", "exp");
+        // The original claims, plus ours for revocation: token id, linked account's internal id, generation.
+        assertThat(claims.getClaims().keySet()).containsExactlyInAnyOrder("org_id", "linked_account_id", "environment",
+                "iat", "exp", "jti", "lid", "gen");
         assertThat(claims.getStringClaim("org_id")).isEqualTo(org.id());
         assertThat(claims.getStringClaim("linked_account_id")).isEqualTo("acct-1");
         assertThat(claims.getStringClaim("environment")).isEqualTo("test");

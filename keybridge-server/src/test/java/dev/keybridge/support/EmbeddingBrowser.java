@@ -28,6 +28,7 @@ public final class EmbeddingBrowser implements AutoCloseable {
     private final HttpServer app;
     private final Playwright playwright;
     private final Browser browser;
+    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
 
     public EmbeddingBrowser() {
         try {
@@ -42,21 +43,30 @@ public final class EmbeddingBrowser implements AutoCloseable {
                 .setExecutablePath(Path.of(executable)).setArgs(ARGS));
     }
 
-    /** Serves {@code html} as the embedding app's page and returns its address. */
+    /**
+     * Serves {@code html} as the embedding app's page (under a path of its own, and every path below
+     * it, so one browser serves many tests) and returns its address.
+     */
     public String serve(String html) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        app.createContext("/", exchange -> {
+        String path = "/page-" + pages.incrementAndGet() + "/";
+        app.createContext(path, exchange -> {
             exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
-        return "http://localhost:" + app.getAddress().getPort() + "/";
+        return "http://localhost:" + app.getAddress().getPort() + path;
     }
 
     public Page newPage() {
         return browser.newPage();
+    }
+
+    /** A page in a context of its own: viewport, locale, CSP bypass (to inject axe-core) as given. */
+    public Page newPage(Browser.NewPageOptions options) {
+        return browser.newPage(options);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * out of each other's way by working in organizations of their own ({@link #newOrganization()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -29,6 +30,10 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The server's clock: move it to test expiry without sleeping (and reset it in a finally). */
+    @Autowired
+    protected TestClock clock;
+
     protected Api api;
     protected Api admin;
 
@@ -39,6 +44,7 @@ public abstract class IntegrationTest {
         registry.add("keybridge.admin-token", () -> ADMIN_TOKEN);
         registry.add("keybridge.database.pool-size", () -> "20");
         WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
+        RATE_LIMIT_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */
@@ -48,6 +54,33 @@ public abstract class IntegrationTest {
             "keybridge.webhooks.lease", "8s",
             "keybridge.webhooks.poll-interval", "100ms",
             "keybridge.webhooks.max-in-flight-per-endpoint", "2");
+
+    /**
+     * Failed-authentication limits of the test server and of every node on its database: the shared
+     * counters take every test's deliberate failures from 127.0.0.1, so the limits are out of reach
+     * (a node with lower ones would block 127.0.0.1 for all of them). RateLimitTest checks the
+     * limits on nodes over a database of their own.
+     */
+    public static final java.util.Map<String, String> RATE_LIMIT_SETTINGS = java.util.Map.of(
+            "keybridge.rate-limits.failed-auth-per-address", "1000000",
+            "keybridge.rate-limits.failed-auth-per-credential", "1000000");
+
+    /**
+     * A second node in this JVM on the test server's database and data directory (its master keyset),
+     * with the test server's webhook and rate-limit settings, plus {@code extra} arguments
+     * ({@code --name=value}). Close it when done.
+     */
+    protected static org.springframework.context.ConfigurableApplicationContext startSecondNode(int poolSize,
+                                                                                                 String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--keybridge.database.url=" + DATABASE_URL, "--keybridge.data-dir=" + DATA_DIR,
+                "--keybridge.admin-token=" + ADMIN_TOKEN, "--keybridge.database.pool-size=" + poolSize));
+        WEBHOOK_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
+        RATE_LIMIT_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(java.util.List.of(extra));
+        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.keybridge.KeybridgeApplication.class)
+                .run(args.toArray(String[]::new));
+    }
 
     /** The JDBC URL of the database the test server uses (for a second node on the same data). */
     protected static String databaseUrl() {

@@ -71,7 +71,7 @@ public final class LinkDriver {
         Page first = openRaw(linkToken, origin);
         assertThat(first.status()).as(first.html()).isEqualTo(302);
         assertThat(first.location()).contains("/link/s/ls_");
-        handle = first.location().substring(first.location().indexOf("/link/s/") + "/link/s/".length());
+        handle = first.location().substring(first.location().indexOf("/link/s/") + "/link/s/".length()).replaceAll("\\?.*", "");
         return get("/link/s/" + handle);
     }
 
@@ -92,21 +92,35 @@ public final class LinkDriver {
         return post("/link/s/" + handle + "/exit", Map.of());
     }
 
+    /** GETs and follows the session page's 303 (an OAuth callback answers with one). */
+    public Page visit(String pathOrUrl) {
+        Page page = get(pathOrUrl);
+        return page.status() == 303 ? get(page.location()) : page;
+    }
+
     public Page get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
+    /** Posts a form; follows the post/redirect/get back to the session's page as a browser would (303). */
     public Page post(String path, Map<String, String> form) {
+        Page answer = postRaw(path, form);
+        return answer.status() == 303 ? follow(answer) : answer;
+    }
+
+    /** Posts a form and returns the answer as it is (a 303 to the session's page, a redirect out, a page). */
+    public Page postRaw(String path, Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         new LinkedHashMap<>(form).forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
         return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    /** Follows a redirect (absolute or relative). */
+    /** Follows a redirect (absolute or relative), and the session page's own 303 after it (OAuth callbacks). */
     public Page follow(Page page) {
         assertThat(page.location()).as("a redirect").isNotNull();
-        return get(page.location());
+        Page next = get(page.location());
+        return next.status() == 303 ? get(next.location()) : next;
     }
 
     private URI uri(String pathOrUrl) {

@@ -41,6 +41,11 @@ public final class NodeProcess implements AutoCloseable {
                 "--keybridge.data-dir=" + dataDir, "--keybridge.admin-token=" + IntegrationTest.ADMIN_TOKEN,
                 "--keybridge.database.pool-size=5", "--logging.level.root=WARN"));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        IntegrationTest.RATE_LIMIT_SETTINGS.forEach((k, v) -> {
+            if (!settings.containsKey(k)) {
+                command.add("--" + k + "=" + v);
+            }
+        });
         Path log = Path.of("target", name + ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -30,11 +30,7 @@ class WebhookTwoNodeTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondNode() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--keybridge.database.url=" + databaseUrl(),
-                "--keybridge.data-dir=" + dataDir(), "--keybridge.admin-token=" + ADMIN_TOKEN,
-                "--keybridge.database.pool-size=10"));
-        WEBHOOK_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
-        secondNode = new SpringApplicationBuilder(KeybridgeApplication.class).run(args.toArray(String[]::new));
+        secondNode = startSecondNode(10);
     }
 
     @AfterAll

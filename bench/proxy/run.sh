@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Proxy bench: GET /v1/proxy/me through Keybridge (API key + access token, the key injected) next to an
+# nginx reverse proxy (1 worker, keep-alive upstream) in front of the same nginx upstream, and the
+# upstream called directly. Rounds alternate (keybridge, nginx, direct) so drift hits all three alike.
+#   [ROUNDS=3] [SECONDS_PER_ROUND=10] [WARMUP=30] [CONNECTIONS=10] bench/proxy/run.sh
+# Prints RESULT lines (one per round and target) and a MEDIAN line per target.
+# Needs: nginx (nginx-light), wrk, psql; PostgreSQL on 127.0.0.1:5432 (BENCH_PGHOST, BENCH_PGUSER).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROUNDS="${ROUNDS:-3}"; SECS="${SECONDS_PER_ROUND:-10}"; WARMUP="${WARMUP:-30}"; CONN="${CONNECTIONS:-10}"
+PGHOST_="${BENCH_PGHOST:-127.0.0.1}"; PGUSER_="${BENCH_PGUSER:-postgres}"
+DB="kb_proxy_bench_$$"; WORK="$(mktemp -d)"; SERVER_PID=""; NGINX_PID=""
+UP_PORT=$((20000 + RANDOM % 5000)); PROXY_PORT=$((UP_PORT + 5000))
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  psql -h "$PGHOST_" -U "$PGUSER_" -d postgres -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream up { server 127.0.0.1:$UP_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$UP_PORT;
+    location / { default_type application/json; return 200 '{"id":"u_1","name":"Bench User","plan":"pro"}'; }
+  }
+  server {
+    listen 127.0.0.1:$PROXY_PORT;
+    location / { proxy_pass http://up; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header x-api-key secret; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK" & NGINX_PID=$!
+cat > "$WORK/catalog.yaml" <<YAML
+apps:
+  - slug: bench-upstream
+    name: Bench upstream
+    description: nginx on loopback
+    auth_type: keybased
+    api_base_url: http://127.0.0.1:$UP_PORT
+    inject: {headers: {x-api-key: "{api_key}"}}
+    verification: {method: GET, path: /me, success_status: [200]}
+    auth_failure: {status_codes: [401]}
+    auth_input_map:
+      - {name: api_key, type: password, required: true, label: API key}
+YAML
+
+psql -h "$PGHOST_" -U "$PGUSER_" -d postgres -qc "create database $DB"
+KEYBRIDGE_DATABASE_URL="jdbc:postgresql://$PGHOST_:5432/$DB?user=$PGUSER_" KEYBRIDGE_CATALOG_FILE="$WORK/catalog.yaml" \
+KEYBRIDGE_DATA_DIR="$WORK/data" KEYBRIDGE_PORT=0 KEYBRIDGE_LOG_LEVEL=WARN \
+  "$ROOT/keybridge" serve > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 600); do grep -q "Keybridge listening on" "$WORK/server.log" && break; sleep 1; done
+BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.log" | head -1)
+[ -n "$BASE" ] || { cat "$WORK/server.log"; exit 1; }
+KEY=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['test']['api_key'])" "$WORK/data/bootstrap-credentials.json")
+
+# Enable the app, link it through hosted Link like an end user would, exchange the public token.
+curl -fsS -X PUT "$BASE/api/v2/public/application/bench-upstream/settings" -H "x-api-key: $KEY" \
+  -H 'content-type: application/json' -d '{"enabled":true}' >/dev/null
+LT=$(curl -fsS -X POST "$BASE/link/token/create" -H "x-api-key: $KEY" -H 'content-type: application/json' \
+  -d '{"user_id":"bench-user","app":"bench-upstream"}' | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
+SESSION=$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE/link?token=$LT")
+PT=$(curl -fsS -X POST "$SESSION/submit" --data-urlencode "api_key=secret" | grep -o 'pt_test_[A-Za-z0-9_]*' | head -1)
+AT=$(curl -fsS -X POST "$BASE/link/token/exchange" -H "x-api-key: $KEY" -H 'content-type: application/json' \
+  -d "{\"public_token\":\"$PT\"}" | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
+curl -fsS "$BASE/v1/proxy/me" -H "x-api-key: $KEY" -H "access_token: $AT" | grep -q Bench
+
+run() {  # run <label> <base url> <path> <seconds> [headers]
+  HEADERS="${5:-}" PROXY_PATH="$3" wrk -t2 -c"$CONN" -d"${4}s" --latency -s "$ROOT/bench/proxy/me.lua" "$2" \
+    | grep RESULT | sed "s/^RESULT/RESULT $1/"
+}
+echo "== warm-up ${WARMUP}s (Keybridge's JIT)"
+run keybridge "$BASE" /v1/proxy/me "$WARMUP" "x-api-key: $KEY|access_token: $AT" >/dev/null
+run nginx "http://127.0.0.1:$PROXY_PORT" /me 5 >/dev/null
+for r in $(seq 1 "$ROUNDS"); do
+  run keybridge "$BASE" /v1/proxy/me "$SECS" "x-api-key: $KEY|access_token: $AT"
+  run nginx "http://127.0.0.1:$PROXY_PORT" /me "$SECS"
+  run direct "http://127.0.0.1:$UP_PORT" /me "$SECS"
+done | tee "$WORK/results.txt"
+JAVA_PID=$(pgrep -f -n "keybridge-server.jar" || true)
+[ -n "$JAVA_PID" ] && echo "RESULT memory rss_mb=$(awk '/VmRSS/ {print int($2/1024)}' /proc/"$JAVA_PID"/status) peak_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/"$JAVA_PID"/status)"
+python3 - "$WORK/results.txt" <<'PY'
+import re, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"RESULT (\w+) .*rps=(\d+) p50_ms=([\d.]+) .*p99_ms=([\d.]+)", line)
+    if m:
+        rows.setdefault(m.group(1), []).append((int(m.group(2)), float(m.group(3)), float(m.group(4))))
+for k, v in rows.items():
+    print("MEDIAN %s rps=%d p50_ms=%.2f p99_ms=%.2f" % (k, statistics.median(x[0] for x in v),
+          statistics.median(x[1] for x in v), statistics.median(x[2] for x in v)))
+PY

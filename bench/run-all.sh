@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# One command for every comparison of issue 12, on a quiet machine (nothing else building or testing):
+#   bench/run-all.sh            # writes bench/RESULTS.md (and keeps each harness's raw output beside it)
+# Installs what it needs from Debian's packages (nginx-light, wrk, postgresql-client, bc), then runs:
+#   proxy    bench/proxy/run.sh     Keybridge vs nginx reverse proxy vs direct, alternating rounds, medians of 3
+#   upsert   bench/upsert/run.sh    Keybridge PUT vs pgbench (same upsert + event), 3 runs, medians
+#   webhooks bench/webhooks/run.sh  events/s delivered by one node; delay p99 at 1,000 events/s
+#   refresh  bench/health/run.sh    a wave of BENCH_CONNECTIONS expiring at once (default 100,000)
+#   start    bench/start/measure.sh start to the listening line with an existing data directory, 3 runs
+# The separate harnesses stay callable on their own.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/results-raw"; mkdir -p "$OUT"
+export JAVA_HOME="$("$ROOT/keybridge" java-home)"
+need=()
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v wrk >/dev/null || need+=(wrk)
+command -v pgbench >/dev/null || need+=(postgresql-client)
+command -v bc >/dev/null || need+=(bc)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  pkill -x nginx 2>/dev/null || true      # the package starts a system nginx; the benches start their own
+fi
+"$ROOT/keybridge" build
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+commit="$(git -C "$ROOT" log --oneline -1)"
+
+echo "== proxy"; ROUNDS=3 "$ROOT/bench/proxy/run.sh" | tee "$OUT/proxy.txt"
+echo "== upsert"; for i in 1 2 3; do "$ROOT/bench/upsert/run.sh" "${UPSERT_SECONDS:-20}" 50; done | tee "$OUT/upsert.txt"
+echo "== webhooks"; BENCH_EVENTS=20000 BENCH_RATE=1000 BENCH_SECONDS=10 "$ROOT/bench/webhooks/run.sh" | tee "$OUT/webhooks.txt"
+echo "== refresh"; BENCH_CONNECTIONS="${REFRESH_CONNECTIONS:-100000}" BENCH_SECONDS=5 "$ROOT/bench/health/run.sh" | tee "$OUT/refresh.txt"
+echo "== start"; data="$(mktemp -d)/data"; "$ROOT/bench/start/measure.sh" "$data" "$ROOT/keybridge" serve >/dev/null
+for i in 1 2 3; do "$ROOT/bench/start/measure.sh" "$data" "$ROOT/keybridge" serve; done | tee "$OUT/start.txt"
+
+python3 - "$OUT" "$ROOT/bench/RESULTS.md" "$machine" "$commit" <<'PY'
+import re, statistics, sys, datetime
+out, target, machine, commit = sys.argv[1:5]
+read = lambda n: open(f"{out}/{n}.txt").read()
+med = lambda xs: statistics.median(xs) if xs else float("nan")
+proxy = {m.group(1): (int(m.group(2)), float(m.group(3))) for m in re.finditer(r"MEDIAN (\w+) rps=(\d+) p50_ms=([\d.]+)", read("proxy"))}
+mem_load = re.search(r"RESULT memory rss_mb=(\d+)", read("proxy"))
+up = read("upsert")
+kb = [int(x) for x in re.findall(r"RESULT requests=\d+ duration_s=[\d.]+ rps=(\d+)", up)]
+pg = [float(x) for x in re.findall(r"tps = ([\d.]+)", up)]
+wh = read("webhooks")
+delivered = re.search(r"first to last arrival [\d.]+ s: (\d+) events/s delivered", wh)
+delay = re.search(r"delay at (\d+) events/s .*?p99 ([\d.]+) ms", wh)
+rf = re.search(r"(\d+) connections expiring at once: all refreshed in ([\d.]+) s .*?(\d+) token calls", read("refresh"))
+starts = [tuple(map(float, l.split()[:1])) for l in read("start").split("\n") if re.match(r"^[\d.]+ ", l)]
+idle = [l.split()[1] for l in read("start").split("\n") if re.match(r"^[\d.]+ \d+", l)]
+rows = []
+if proxy.get("keybridge") and proxy.get("nginx"):
+    k, n, d = proxy["keybridge"], proxy["nginx"], proxy.get("direct", (0, 0))
+    rows.append(("proxy `GET /v1/proxy/me` vs nginx reverse proxy", f"{n[0]:,} req/s (direct {d[0]:,})", f"{k[0]:,} req/s, p50 {k[1]:.2f} ms",
+                 f"{k[0]/n[0]:.2f}; added p50 {k[1]-d[1]:.2f} ms", "≥ 0.70, added p50 ≤ 1 ms"))
+if kb and pg:
+    rows.append(("upsert `PUT /api/v2/public/linked-account` vs pgbench", f"{med(pg):,.0f} tps", f"{med(kb):,.0f} req/s", f"{med(kb)/med(pg):.2f}", "≥ 0.50"))
+if delivered:
+    rows.append(("webhook delivery, one node", "—", f"{int(delivered.group(1)):,} events/s; p99 delay {delay.group(2) if delay else '?'} ms at {delay.group(1) if delay else '?'}/s",
+                 "—", "≥ 2,000/s; p99 ≤ 1 s at 1,000/s"))
+if rf:
+    rows.append(("refresh wave", "—", f"{int(rf.group(1)):,} in {float(rf.group(2)):.1f} s, {int(rf.group(3)):,} token calls", "—", "100,000 in ≤ 60 s, one call each"))
+if starts:
+    rows.append(("start, existing data directory", "—", f"{med([s[0] for s in starts]):.1f} s (runs: {', '.join('%.1f' % s[0] for s in starts)})", "—", "≤ 4 s"))
+rows.append(("memory", "—", f"idle {', '.join(idle) or '?'} MB (peak after start); under proxy load {mem_load.group(1) if mem_load else '?'} MB", "—", "idle ≤ 256 MB, load ≤ 512 MB"))
+with open(target, "w") as f:
+    f.write(f"# Bench results (bench/run-all.sh)\n\nRun {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {machine}; commit `{commit}`.\n")
+    f.write("Raw output of each harness: `bench/results-raw/`.\n\n| path | reference | Keybridge | ratio | goal |\n|---|---|---|---|---|\n")
+    for r in rows:
+        f.write("| " + " | ".join(r) + " |\n")
+print(open(target).read())
+PY

@@ -1,0 +1,95 @@
+package dev.keybridge.sdk;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One page of a cursor list ({@code docs, hasNextPage, nextCursor} on the wire). Walk one page with
+ * {@link #data()}, or every item of every page with {@link #autoPagingIterable()} /
+ * {@link #autoPagingStream()}, which fetch the next page only when the current one is used up.
+ *
+ * @param <T> the item type
+ */
+public final class Page<T> {
+
+    private final List<T> data;
+    private final boolean hasMore;
+    private final String nextCursor;
+    private final Function<String, Page<T>> next;
+
+    /** A page; {@code next} fetches the page after a cursor. */
+    public Page(List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> next) {
+        this.data = List.copyOf(data);
+        this.hasMore = hasMore && nextCursor != null;
+        this.nextCursor = nextCursor;
+        this.next = next;
+    }
+
+    /** The items of this page. */
+    public List<T> data() {
+        return data;
+    }
+
+    /** Whether another page follows. */
+    public boolean hasMore() {
+        return hasMore;
+    }
+
+    /** The cursor of the next page, or null. */
+    public String nextCursor() {
+        return nextCursor;
+    }
+
+    /** Fetches the next page. */
+    public Page<T> nextPage() {
+        if (!hasMore) {
+            throw new NoSuchElementException("this is the last page");
+        }
+        return next.apply(nextCursor);
+    }
+
+    /** Every item from this page on, fetching pages as the iteration reaches them. */
+    public Iterable<T> autoPagingIterable() {
+        return () -> new Iterator<T>() {
+            private Page<T> page = Page.this;
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index >= page.data.size()) {
+                    if (!page.hasMore) {
+                        return false;
+                    }
+                    page = page.nextPage();
+                    index = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.data.get(index++);
+            }
+        };
+    }
+
+    /** {@link #autoPagingIterable()} as a sequential stream. */
+    public Stream<T> autoPagingStream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(autoPagingIterable().iterator(),
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public String toString() {
+        return "Page[" + data.size() + " items, hasMore=" + hasMore + "]";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.keybridge.sdk.exception;
+
+/** The request conflicts with what exists (409), e.g. {@code linked_account_exists}. */
+public class ConflictException extends InvalidRequestException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Made by the SDK from Keybridge's error answer. */
+    public ConflictException(String message, int httpStatus, String error, String errorType, String statusReason, String requestId) {
+        super(message, httpStatus, error, errorType, statusReason, requestId);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.keybridge.sdk.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keybridge.sdk.exception.ApiException;
+import dev.keybridge.sdk.exception.AuthenticationException;
+import dev.keybridge.sdk.exception.ConflictException;
+import dev.keybridge.sdk.exception.IdempotencyException;
+import dev.keybridge.sdk.exception.InvalidRequestException;
+import dev.keybridge.sdk.exception.KeybridgeException;
+import dev.keybridge.sdk.exception.LoginRequiredException;
+import dev.keybridge.sdk.exception.NotFoundException;
+import dev.keybridge.sdk.exception.RateLimitException;
+
+/** Turns Keybridge's error shape ({@code success, error, message, error_type, status_reason, request_id}) into an exception. */
+final class ErrorMapper {
+
+    private final ObjectMapper json;
+
+    ErrorMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The error body if this answer is one of Keybridge's own errors (not, e.g., a proxied upstream's). */
+    JsonNode keybridgeError(TransportResponse r) {
+        if (r.status() < 400 || r.body().length == 0 || r.body()[0] != '{') {
+            return null;
+        }
+        try {
+            JsonNode n = json.readTree(r.body());
+            boolean ours = n.path("success").isBoolean() && !n.path("success").asBoolean()
+                    && n.path("error").isTextual() && n.has("error_type");
+            return ours ? n : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    KeybridgeException toException(TransportResponse r) {
+        JsonNode body = keybridgeError(r);
+        int status = r.status();
+        String error = body == null ? "http_" + status : body.path("error").asText();
+        String message = body == null || !body.path("message").isTextual()
+                ? "Keybridge answered HTTP " + status + "." : body.path("message").asText();
+        String type = body == null ? null : text(body, "error_type");
+        String reason = body == null ? null : text(body, "status_reason");
+        String requestId = body != null && text(body, "request_id") != null ? text(body, "request_id")
+                : r.header("x-request-id").orElse(null);
+        if ("login_required".equals(error)) {
+            return new LoginRequiredException(message, status, error, type, reason, requestId);
+        }
+        if (error.startsWith("idempotency_key_")) {
+            return new IdempotencyException(message, status, error, type, reason, requestId);
+        }
+        switch (status) {
+            case 401:
+            case 403:
+                return new AuthenticationException(message, status, error, type, reason, requestId);
+            case 404:
+                return new NotFoundException(message, status, error, type, reason, requestId);
+            case 409:
+                return new ConflictException(message, status, error, type, reason, requestId);
+            case 429:
+                return new RateLimitException(message, status, error, type, requestId,
+                        RetryPolicy.parseRetryAfter(r.header("retry-after").orElse(null)));
+            default:
+                if (status >= 500) {
+                    return new ApiException(message, status, error, type, reason, requestId);
+                }
+                return new InvalidRequestException(message, status, error, type, reason, requestId);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.keybridge.sdk.param;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /link/token/create}: for a new connection ({@link #forUser(String)}) or for
+ * update mode ({@link #forUpdate(String)}, from an existing access token). {@link #toString()} does not
+ * show the access token.
+ */
+public final class LinkTokenParams {
+
+    private final Map<String, Object> body;
+
+    private LinkTokenParams(Map<String, Object> body) {
+        this.body = Map.copyOf(body);
+    }
+
+    /** Link for your end user {@code linkedAccountId} (created if missing). */
+    public static Builder forUser(String linkedAccountId) {
+        Builder b = new Builder();
+        b.body.put("user_id", linkedAccountId);
+        return b;
+    }
+
+    /** Link in update mode for the connection of {@code accessToken}: asks only for what is missing. */
+    public static Builder forUpdate(String accessToken) {
+        Builder b = new Builder();
+        b.body.put("access_token", accessToken);
+        return b;
+    }
+
+    /** The JSON body. */
+    public Map<String, Object> toBody() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "LinkTokenParams[user_id=" + body.get("user_id") + ", app=" + body.get("app")
+                + (body.containsKey("access_token") ? ", update mode" : "") + "]";
+    }
+
+    /** Builds {@link LinkTokenParams}. */
+    public static final class Builder {
+        private final Map<String, Object> body = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** The end user's own organization reference ({@code org_id}). */
+        public Builder endUserOrgId(String orgId) {
+            body.put("org_id", orgId);
+            return this;
+        }
+
+        /** Skip app selection: open Link on this app's slug. */
+        public Builder app(String slug) {
+            body.put("app", slug);
+            return this;
+        }
+
+        /** Where Link sends the browser at the end (must be allowed in the Link settings). */
+        public Builder redirectUri(String uri) {
+            body.put("redirect_uri", uri);
+            return this;
+        }
+
+        /** The params. */
+        public LinkTokenParams build() {
+            return new LinkTokenParams(body);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.keybridge.sdk.resource;
+
+import dev.keybridge.sdk.RequestOptions;
+import dev.keybridge.sdk.model.ProxyResponse;
+import dev.keybridge.sdk.net.Requester;
+import dev.keybridge.sdk.net.Requester.Safety;
+import dev.keybridge.sdk.net.TransportResponse;
+import dev.keybridge.sdk.param.ProxyRequest;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Calls an app's API through Keybridge ({@code /v1/proxy/…}), which injects the connection's
+ * credential and refreshes it when needed. The app's answer comes back as a {@link ProxyResponse},
+ * whatever its status; Keybridge's own refusals are thrown — above all
+ * {@link dev.keybridge.sdk.exception.LoginRequiredException} when the end user must repair the
+ * connection in update mode. GET, HEAD and OPTIONS are retried like reads; other methods only when
+ * Keybridge says nothing was sent (refused connection, 429, 503 {@code token_refreshed}).
+ */
+public final class Proxy extends ApiResource {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Made by {@link dev.keybridge.sdk.Keybridge#proxy()}. */
+    public Proxy(Requester requester) {
+        super(requester);
+    }
+
+    /** {@code GET path} on the app of the connection of {@code accessToken}. */
+    public ProxyResponse get(String accessToken, String path) {
+        return send(ProxyRequest.builder("GET", path).accessToken(accessToken).build());
+    }
+
+    /** Sends {@code request} through the proxy. */
+    public ProxyResponse send(ProxyRequest request) {
+        RequestOptions.Builder o = RequestOptions.builder();
+        request.headers().forEach(o::header);
+        String method = request.method().toUpperCase(Locale.ROOT);
+        TransportResponse r = requester.send(method, "/v1/proxy/" + request.path(), request.query(), request.body(),
+                SAFE.contains(method) ? Safety.SAFE : Safety.UNSAFE, o.build(), true);
+        return new ProxyResponse(r.status(), r.headers(), r.body());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.keybridge.sdk.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keybridge.sdk.RequestOptions;
+import dev.keybridge.sdk.model.PublicToken;
+import dev.keybridge.sdk.net.Requester;
+import dev.keybridge.sdk.net.Requester.Safety;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The sandbox controls (test-environment credentials only): link a sandbox app without a browser,
+ * force a connection into {@code login_required}, expire its token.
+ */
+public final class Sandbox extends ApiResource {
+
+    /** Made by {@link dev.keybridge.sdk.Keybridge#sandbox()}. */
+    public Sandbox(Requester requester) {
+        super(requester);
+    }
+
+    /**
+     * A sandbox connection of {@code linkedAccountId} to {@code app} (e.g. {@code sandbox-ehr}), made
+     * without a browser, as a public token to exchange. {@code username} picks the sandbox behaviour
+     * ({@code user_good}, {@code mfa_device}, …; null for the default).
+     */
+    public PublicToken createPublicToken(String linkedAccountId, String app, String username) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("linked_account_id", linkedAccountId);
+        body.put("app", app);
+        if (username != null) {
+            body.put("options", Map.of("username", username));
+        }
+        return call("POST", "/sandbox/public_token/create", null, body, Safety.UNSAFE, RequestOptions.NONE,
+                PublicToken.class);
+    }
+
+    /** Forces the connection of {@code accessToken} into {@code login_required} with {@code reason}. */
+    public JsonNode resetLogin(String accessToken, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", accessToken);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return call("POST", "/sandbox/connection/reset_login", null, body, Safety.SAFE, RequestOptions.NONE,
+                JsonNode.class);
+    }
+
+    /** Makes the stored OAuth2 token of {@code accessToken}'s connection expire now. */
+    public JsonNode expireToken(String accessToken) {
+        return call("POST", "/sandbox/connection/expire_token", null, body("access_token", accessToken), Safety.SAFE,
+                RequestOptions.NONE, JsonNode.class);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.keybridge.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keybridge.sdk.exception.NotFoundException;
+import dev.keybridge.sdk.exception.SignatureVerificationException;
+import dev.keybridge.sdk.model.Delivery;
+import dev.keybridge.sdk.model.DeliveryAttempt;
+import dev.keybridge.sdk.model.Redelivery;
+import dev.keybridge.sdk.model.WebhookEndpoint;
+import dev.keybridge.sdk.param.DeliveryListParams;
+import dev.keybridge.sdk.param.LinkedAccountParams;
+import dev.keybridge.sdk.param.WebhookEndpointParams;
+import dev.keybridge.sdk.support.KeybridgeServer;
+import dev.keybridge.sdk.support.Receiver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Webhook endpoints, the delivery log, redelivery, replay and signature verification of real deliveries. */
+class WebhookEndpointsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final KeybridgeServer server = KeybridgeServer.get();
+    private final Keybridge keybridge = server.client(server.newOrganization());
+
+    @Test
+    void doesVerifyRealDeliveriesBeforeDuringAndAfterASecretRotation() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            WebhookEndpoint endpoint = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
+                    .url(receiver.url()).events("linked_account.created").build());
+            String oldSecret = endpoint.secret();
+            assertThat(oldSecret).startsWith("whsec_");
+            assertThat(endpoint.toString()).doesNotContain(oldSecret);
+
+            keybridge.linkedAccounts().upsert(LinkedAccountParams.builder("hook-1").build());
+            Receiver.Received first = receiver.await(r -> r.body().contains("hook-1"), WAIT);
+            WebhookEvent event = Webhooks.verify(first.body(), first.headers(), oldSecret);
+            assertThat(event.type()).isEqualTo("linked_account.created");
+            assertThat(event.data().path("account_id").asText()).isEqualTo("hook-1");
+            assertThat(event.id()).isEqualTo(first.headers().get("Webhook-id").get(0));
+
+            WebhookEndpoint rotated = keybridge.webhookEndpoints().rotateSecret(endpoint.id());
+            String newSecret = rotated.secret();
+            assertThat(newSecret).isNotEqualTo(oldSecret);
+            assertThat(rotated.previousSecretExpiresAt()).isAfter(Instant.now());
+
+            keybridge.linkedAccounts().upsert(LinkedAccountParams.builder("hook-2").build());
+            Receiver.Received during = receiver.await(r -> r.body().contains("hook-2"), WAIT);
+            // During the overlap the delivery carries both signatures: either secret alone verifies it.
+            assertThat(Webhooks.verify(during.body(), during.headers(), oldSecret).data().path("account_id").asText())
+                    .isEqualTo("hook-2");
+            assertThat(Webhooks.verify(during.body(), during.headers(), newSecret).id()).isNotBlank();
+            assertThat(Webhooks.verifier().secrets(newSecret, oldSecret).build().verify(during.body(), during.headers()).id())
+                    .isNotBlank();
+            assertThatThrownBy(() -> Webhooks.verify(first.body(), first.headers(), newSecret))
+                    .as("a delivery signed before the rotation does not verify with the new secret alone")
+                    .isInstanceOf(SignatureVerificationException.class);
+            assertThatThrownBy(() -> Webhooks.verify(during.body().replace("hook-2", "hook-X"), during.headers(), newSecret))
+                    .isInstanceOf(SignatureVerificationException.class);
+        }
+    }
+
+    @Test
+    void doesManageEndpointsAndPageTheDeliveryLogWhenEventsAreDelivered() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            WebhookEndpoint endpoint = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
+                    .url(receiver.url()).build());
+            for (int i = 0; i < 5; i++) {
+                keybridge.linkedAccounts().upsert(LinkedAccountParams.builder("log-" + i).build());
+            }
+            receiver.await(r -> receiver.received().size() >= 5, WAIT);
+            waitFor(() -> keybridge.webhookEndpoints().deliveries(endpoint.id(), DeliveryListParams.builder().status("succeeded")
+                    .build()).autoPagingStream().count() == 5);
+
+            List<Delivery> all = keybridge.webhookEndpoints().deliveries(endpoint.id(),
+                    DeliveryListParams.builder().limit(2).build()).autoPagingStream().collect(Collectors.toList());
+            assertThat(all).hasSize(5).extracting(Delivery::id).doesNotHaveDuplicates();
+            assertThat(all).allSatisfy(d -> assertThat(d.status()).isEqualTo("succeeded"));
+
+            String eventId = all.get(0).eventId();
+            List<DeliveryAttempt> attempts = keybridge.webhookEndpoints().attempts(endpoint.id(),
+                    DeliveryListParams.builder().eventId(eventId).build()).data();
+            assertThat(attempts).singleElement().satisfies(a -> assertThat(a.statusCode()).isEqualTo(200));
+
+            Redelivery again = keybridge.webhookEndpoints().redeliver(endpoint.id(), eventId);
+            assertThat(again.eventId()).isEqualTo(eventId);
+            receiver.await(r -> receiver.received().stream()
+                    .filter(x -> x.headers().get("Webhook-id").get(0).equals(eventId)).count() == 2, WAIT);
+
+            assertThat(keybridge.webhookEndpoints().replay(endpoint.id(), Instant.now().minusSeconds(3600)).deliveries())
+                    .isEqualTo(5);
+
+            WebhookEndpoint disabled = keybridge.webhookEndpoints().update(endpoint.id(),
+                    WebhookEndpointParams.builder().enabled(false).build());
+            assertThat(disabled.isEnabled()).isFalse();
+            assertThat(disabled.webhookUrl()).isEqualTo(receiver.url());
+            assertThat(keybridge.webhookEndpoints().retrieve(endpoint.id()).secret()).isNull();
+            assertThat(keybridge.webhookEndpoints().list().data()).extracting(WebhookEndpoint::id).containsExactly(endpoint.id());
+            assertThat(keybridge.webhookEndpoints().delete(endpoint.id()).success()).isTrue();
+            assertThatThrownBy(() -> keybridge.webhookEndpoints().retrieve(endpoint.id())).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.keybridge.sdk.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/** A webhook receiver on a free local port: answers 200 and keeps every request (headers, raw body). */
+public final class Receiver implements AutoCloseable {
+
+    /** One request received. */
+    public record Received(Map<String, List<String>> headers, String body) {}
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits (polling, up to {@code timeout}) for a request that matches; fails the test if none comes. */
+    public Received await(Predicate<Received> match, Duration timeout) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            for (Received r : received) {
+                if (match.test(r)) {
+                    return r;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no matching webhook within " + timeout + "; got " + received.size());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.keybridge.connection;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/** The status API's view of a connection: health, reason, last refresh, last error, recent transitions. */
+public record ConnectionStatus(
+        String id,
+        String app,
+        @JsonProperty("linked_account_id") String linkedAccountId,
+        @JsonProperty("org_id") String endUserOrgId,
+        String status,
+        @JsonProperty("status_reason") String statusReason,
+        @JsonProperty("status_changed_at") String statusChangedAt,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("token_expires_at") String tokenExpiresAt,
+        @JsonProperty("last_refreshed_at") String lastRefreshedAt,
+        @JsonProperty("last_error") String lastError,
+        @JsonProperty("last_error_at") String lastErrorAt,
+        @JsonProperty("refresh_failures") int refreshFailures,
+        List<Transition> transitions) {
+
+    /** How many transitions the view carries (the newest). */
+    static final int TRANSITIONS = 20;
+
+    public record Transition(String from, String to, String reason, String at) {
+
+        static Transition read(ResultSet rs, int n) throws SQLException {
+            return new Transition(rs.getString(1), rs.getString(2), rs.getString(3), fmt(rs.getTimestamp(4)));
+        }
+    }
+
+    /** From the columns of {@link Connections#status}, in their order. */
+    static ConnectionStatus from(ResultSet rs, List<Transition> transitions) throws SQLException {
+        return new ConnectionStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), fmt(rs.getTimestamp(7)), fmt(rs.getTimestamp(8)), fmt(rs.getTimestamp(9)),
+                fmt(rs.getTimestamp(10)), rs.getString(11), fmt(rs.getTimestamp(12)), rs.getInt(13), transitions);
+    }
+
+    private static String fmt(Timestamp t) {
+        return t == null ? null : Timestamps.format(t.toInstant());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.keybridge.connection;
+
+import dev.keybridge.account.AccountService;
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The status API: one connection by its access token ({@code GET/DELETE /v1/connection}, header
+ * {@code access_token}) and the connections of a linked account
+ * ({@code GET /api/v2/public/linked-account/{id}/connections}, {@code DELETE …/connections/{connection_id}}).
+ */
+@RestController
+class ConnectionStatusController {
+
+    private final ConnectionLookup lookup;
+    private final Connections connections;
+    private final AccountService accounts;
+    private final Disconnector disconnector;
+
+    ConnectionStatusController(ConnectionLookup lookup, Connections connections, AccountService accounts,
+                               Disconnector disconnector) {
+        this.lookup = lookup;
+        this.connections = connections;
+        this.accounts = accounts;
+        this.disconnector = disconnector;
+    }
+
+    @GetMapping("/v1/connection")
+    ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
+                             @RequestHeader(name = "access_token") String accessToken) {
+        return connections.status(lookup.byAccessToken(caller, accessToken));
+    }
+
+    @DeleteMapping("/v1/connection")
+    Map<String, Object> deleteByToken(@AuthenticationPrincipal Caller caller,
+                                      @RequestHeader(name = "access_token") String accessToken) {
+        return deleted(lookup.byAccessToken(caller, accessToken));
+    }
+
+    /** Every connection of the linked account, disconnected ones included, newest first. */
+    @GetMapping("/api/v2/public/linked-account/{id}/connections")
+    List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        LinkedAccount account = accounts.get(caller, id);
+        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(connections::status).toList();
+    }
+
+    @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")
+    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                               @PathVariable String connectionId) {
+        LinkedAccount account = accounts.get(caller, id);
+        Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                .filter(x -> x.linkedAccountId().equals(account.id()) && x.status() != Connection.Status.DISCONNECTED)
+                .orElseThrow(() -> Errors.notFound("connection", connectionId));
+        return deleted(c);
+    }
+
+    private Map<String, Object> deleted(Connection c) {
+        Disconnector.Result r = disconnector.disconnect(c);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put("connection_id", c.id());
+        out.put("status", "disconnected");
+        out.put("revoked_at_provider", r.revoked());
+        return out;
+    }
+}

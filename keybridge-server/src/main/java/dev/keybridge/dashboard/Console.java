@@ -1,0 +1,27 @@
+package dev.keybridge.dashboard;
+
+import dev.keybridge.dashboard.signin.Operator;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The dashboard's view of who acts where: the signed-in operator's organization and the environment
+ * chosen with the switch (kept in the session; test until switched). Pages call services of the
+ * other packages with {@link #caller}, so every query is scoped like an API call.
+ */
+public final class Console {
+
+    static final String ENVIRONMENT = "kb.dashboard.environment";
+
+    private Console() {}
+
+    public static Environment environment(HttpSession session) {
+        Object env = session.getAttribute(ENVIRONMENT);
+        return env instanceof Environment e ? e : Environment.TEST;
+    }
+
+    public static Caller caller(Operator me, HttpSession session) {
+        return Caller.operator(me.orgId(), environment(session), me.id());
+    }
+}

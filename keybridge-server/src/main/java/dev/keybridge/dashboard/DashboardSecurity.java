@@ -1,0 +1,106 @@
+package dev.keybridge.dashboard;
+
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.dashboard.signin.OperatorSignin;
+import dev.keybridge.dashboard.signin.OperatorStore;
+import dev.keybridge.dashboard.signin.StillAMember;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The dashboard's own filter chain ({@code /dashboard/**}, ahead of the API chain, which it leaves
+ * alone): form sign-in with an HTTP session, CSRF tokens on every form, roles per path (viewers only
+ * read, only owners manage members), sign-out, an idle timeout and a Content-Security-Policy that
+ * allows nothing but this server's own files.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardSecurity {
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'";
+
+    /** Argon2id (memory-hard) with Spring Security's current parameters: 16 MiB, 2 iterations. */
+    @Bean
+    PasswordEncoder operatorPasswords() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
+                                  KeybridgeSettings settings) throws Exception {
+        int idleSeconds = (int) settings.dashboard().idleTimeout().toSeconds();
+        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+        denied.setErrorPage("/dashboard/denied");
+        http.securityMatcher("/dashboard", "/dashboard/**")
+                // Its own manager without a parent, so a failed attempt is checked (and counted) once.
+                .authenticationManager(new ProviderManager(signin))
+                .formLogin(f -> f.loginPage("/dashboard/signin").loginProcessingUrl("/dashboard/signin")
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler(new IdleTimeout(idleSeconds))
+                        .failureHandler(DashboardSecurity::signinFailed))
+                .logout(l -> l.logoutUrl("/dashboard/signout").logoutSuccessUrl("/dashboard/signin?signedout")
+                        .addLogoutHandler(new CookieClearingLogoutHandler(StillAMember.expiredSessionCookie())))
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.invalidSessionUrl("/dashboard/signin?expired"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(e -> e.accessDeniedHandler(denied))
+                .addFilterBefore(new StillAMember(operators), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/dashboard/signin", "/dashboard/signin/**", "/dashboard/setup",
+                                "/dashboard/assets/**", "/dashboard/denied").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dashboard/environment").authenticated()
+                        .requestMatchers("/dashboard/members", "/dashboard/members/**").hasRole("OWNER")
+                        .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** The sign-in page again, with the address typed and the reason (a forward keeps both off the URL). */
+    private static void signinFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, jakarta.servlet.ServletException {
+        request.setAttribute("signinError", e instanceof LockedException
+                ? "Too many failed attempts for this address. Wait a few minutes and try again."
+                : "The e-mail address or password is not right.");
+        response.setStatus(401);
+        request.getRequestDispatcher("/dashboard/signin/failed").forward(request, response);
+    }
+
+    /** After sign-in: the session expires after the idle timeout, and the browser goes to the overview. */
+    private static final class IdleTimeout extends SimpleUrlAuthenticationSuccessHandler {
+        private final int seconds;
+
+        IdleTimeout(int seconds) {
+            super("/dashboard");
+            setAlwaysUseDefaultTargetUrl(true);
+            this.seconds = seconds;
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+            request.getSession().setMaxInactiveInterval(seconds);
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.keybridge.dashboard.apps;
+
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.catalog.Catalog;
+import dev.keybridge.dashboard.Console;
+import dev.keybridge.dashboard.signin.Operator;
+import dev.keybridge.link.LinkSettings;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The catalogue with search, enabling an app per environment with its client id and secret (the
+ * secret is write-only: the page only says whether one is stored), and the Link settings.
+ */
+@Controller
+class AppsController {
+
+    /** An app as the page lists it: the catalog entry and this environment's setting. */
+    record Row(AppDefinition app, boolean enabled, String clientId, boolean secretSet) {}
+
+    private final Catalog catalog;
+    private final AppSettings settings;
+    private final LinkSettings link;
+
+    AppsController(Catalog catalog, AppSettings settings, LinkSettings link) {
+        this.catalog = catalog;
+        this.settings = settings;
+        this.link = link;
+    }
+
+    @GetMapping("/dashboard/apps")
+    String list(@AuthenticationPrincipal Operator me, HttpSession session, Model model,
+                @RequestParam(name = "q", required = false) String q) {
+        model.addAttribute("q", q);
+        fill(Console.caller(me, session), q, model);
+        return "dashboard/apps/list";
+    }
+
+    @PostMapping("/dashboard/apps/enable")
+    String enable(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("slug") String slug,
+                  @RequestParam(name = "enabled", defaultValue = "false") boolean enabled,
+                  @RequestParam(name = "client_id", defaultValue = "") String clientId,
+                  @RequestParam(name = "client_secret", defaultValue = "") String clientSecret,
+                  RedirectAttributes flash) {
+        Caller caller = Console.caller(me, session);
+        AppDefinition app = settings.available(caller.environment(), slug);
+        if (clientId.length() > 255 || clientSecret.length() > 2048) {
+            flash.addFlashAttribute("notice", "The client id or secret is too long; nothing was saved.");
+            return "redirect:/dashboard/apps";
+        }
+        settings.put(caller.orgId(), caller.environment(), app.slug(), enabled,
+                clientId.isBlank() ? null : clientId.strip(), clientSecret.isBlank() ? null : clientSecret.strip());
+        flash.addFlashAttribute("notice", app.name() + (enabled ? " is enabled." : " is disabled."));
+        return "redirect:/dashboard/apps";
+    }
+
+    @PostMapping("/dashboard/apps/link-settings")
+    String linkSettings(@AuthenticationPrincipal Operator me, HttpSession session, Model model,
+                        HttpServletResponse response,
+                        @RequestParam(name = "redirect_uris", defaultValue = "") String redirectUris,
+                        @RequestParam(name = "allowed_origins", defaultValue = "") String allowedOrigins,
+                        RedirectAttributes flash) {
+        Caller caller = Console.caller(me, session);
+        List<String> redirects = lines(redirectUris);
+        List<String> origins = lines(allowedOrigins);
+        try {
+            if (redirects.size() > 50 || origins.size() > 50) {
+                throw dev.keybridge.web.Errors.invalid("At most 50 lines each.");
+            }
+            LinkSettings.check(redirects, origins);
+        } catch (ApiException e) {
+            response.setStatus(400);
+            fill(caller, null, model);
+            model.addAttribute("redirectUris", redirectUris);
+            model.addAttribute("allowedOrigins", allowedOrigins);
+            model.addAttribute("linkError", e.getMessage());
+            return "dashboard/apps/list";
+        }
+        link.put(caller.orgId(), caller.environment(), redirects, origins);
+        flash.addFlashAttribute("notice", "Link settings saved.");
+        return "redirect:/dashboard/apps";
+    }
+
+    private void fill(Caller caller, String q, Model model) {
+        Environment env = caller.environment();
+        Map<String, AppSettings.Setting> set = settings.settings(caller.orgId(), env).stream()
+                .collect(Collectors.toMap(AppSettings.Setting::slug, Function.identity()));
+        List<String> enabled = settings.enabled(caller.orgId(), env).stream().map(AppDefinition::slug).toList();
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        List<Row> rows = catalog.all().stream()
+                .filter(a -> !a.sandbox() || env == Environment.TEST)
+                .filter(a -> needle.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(needle) || a.slug().contains(needle))
+                .map(a -> {
+                    AppSettings.Setting s = set.get(a.slug());
+                    return new Row(settings.resolve(a), enabled.contains(a.slug()), s == null ? null : s.clientId(),
+                            s != null && s.clientSecretSet());
+                }).toList();
+        model.addAttribute("rows", rows);
+        LinkSettings.Setting ls = link.get(caller.orgId(), env);
+        model.addAttribute("redirectUris", String.join("\n", ls.redirectUris()));
+        model.addAttribute("allowedOrigins", String.join("\n", ls.allowedOrigins()));
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

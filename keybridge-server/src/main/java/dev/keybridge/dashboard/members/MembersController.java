@@ -1,0 +1,74 @@
+package dev.keybridge.dashboard.members;
+
+import dev.keybridge.catalog.PublicUrl;
+import dev.keybridge.dashboard.signin.Invites;
+import dev.keybridge.dashboard.signin.Operator;
+import dev.keybridge.dashboard.signin.OperatorStore;
+import dev.keybridge.dashboard.signin.Role;
+import dev.keybridge.web.ApiException;
+import dev.keybridge.web.Errors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Owners only (the filter chain says so): the organization's operators, invitations (one-time links), removal. */
+@Controller
+class MembersController {
+
+    private final OperatorStore operators;
+    private final Invites invites;
+    private final PublicUrl publicUrl;
+
+    MembersController(OperatorStore operators, Invites invites, PublicUrl publicUrl) {
+        this.operators = operators;
+        this.invites = invites;
+        this.publicUrl = publicUrl;
+    }
+
+    @GetMapping("/dashboard/members")
+    String list(@AuthenticationPrincipal Operator me, Model model) {
+        model.addAttribute("members", operators.list(me.orgId()));
+        return "dashboard/members/list";
+    }
+
+    @PostMapping("/dashboard/members/invite")
+    String invite(@AuthenticationPrincipal Operator me, Model model, HttpServletResponse response,
+                  @RequestParam(name = "email", defaultValue = "") String email,
+                  @RequestParam(name = "role", defaultValue = "viewer") String role) {
+        Role r = Role.parse(role);
+        try {
+            String address = Invites.checkEmail(email);
+            if (r == null) {
+                throw Errors.invalid("Choose owner, developer or viewer.");
+            }
+            Invites.Issued issued = invites.issue(me.orgId(), address, r);
+            model.addAttribute("invite", issued.invite());
+            model.addAttribute("link", publicUrl.get() + "/dashboard/setup?token=" + issued.token());
+            return "dashboard/members/invited";
+        } catch (ApiException e) {
+            response.setStatus(400);
+            model.addAttribute("members", operators.list(me.orgId()));
+            model.addAttribute("email", email);
+            model.addAttribute("emailError", e.getMessage());
+            return "dashboard/members/list";
+        }
+    }
+
+    @PostMapping("/dashboard/members/remove")
+    String remove(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, RedirectAttributes flash) {
+        if (id.equals(me.id())) {
+            throw Errors.invalid("You cannot remove yourself; ask another owner.");
+        }
+        Operator gone = operators.find(me.orgId(), id).orElseThrow(() -> Errors.notFound("member", id));
+        if (!operators.remove(me.orgId(), id)) {
+            throw Errors.invalid("The last owner cannot be removed.");
+        }
+        flash.addFlashAttribute("notice", gone.email() + " was removed.");
+        return "redirect:/dashboard/members";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.keybridge.frontdoor;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.catalog.Catalog;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v2/public/catalog}: every app the catalogue offers in the caller's environment,
+ * enabled or not, with its auth type, logo and whether this environment has it enabled. For operators
+ * choosing what to switch on ({@code PUT /api/v2/public/application/{slug}/settings}).
+ */
+@RestController
+class CatalogController {
+
+    record Entry(String slug, String name, String description, String icon,
+                 @JsonProperty("auth_type") String authType, boolean enabled, boolean sandbox,
+                 @JsonProperty("auth_input_map") List<AppDefinition.InputField> authInputMap) {}
+
+    private final Catalog catalog;
+    private final AppSettings apps;
+
+    CatalogController(Catalog catalog, AppSettings apps) {
+        this.catalog = catalog;
+        this.apps = apps;
+    }
+
+    @GetMapping("/api/v2/public/catalog")
+    Map<String, Object> list(@AuthenticationPrincipal Caller caller) {
+        Set<String> enabled = new HashSet<>();
+        apps.enabled(caller.orgId(), caller.environment()).forEach(a -> enabled.add(a.slug()));
+        List<Entry> entries = catalog.all().stream()
+                .filter(a -> !a.sandbox() || caller.environment() == Environment.TEST)
+                .map(apps::resolve)
+                .map(a -> new Entry(a.slug(), a.name(), a.description(), a.icon(), a.authType().wire(),
+                        enabled.contains(a.slug()), a.sandbox(), a.inputs()))
+                .toList();
+        return Map.of("environment", caller.environment().wire(), "apps", entries);
+    }
+}

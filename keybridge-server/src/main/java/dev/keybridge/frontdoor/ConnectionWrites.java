@@ -1,0 +1,91 @@
+package dev.keybridge.frontdoor;
+
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
+import dev.keybridge.connection.ConnectionHealth;
+import dev.keybridge.web.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores credentials that were checked outside Link, in one transaction with their event: a new
+ * connection ({@code connection.created}), or new credentials for the account's live connection to the
+ * app, which keeps its access token (and is repaired if it needed the end user).
+ */
+@Component
+class ConnectionWrites {
+
+    /** What was written: the connection, and its access token when it is new (in clear, once). */
+    record Written(Connection connection, String accessToken, boolean created) {}
+
+    private final Connections connections;
+    private final ConnectionHealth health;
+    private final Events events;
+    private final TransactionTemplate tx;
+
+    ConnectionWrites(Connections connections, ConnectionHealth health, Events events, TransactionTemplate tx) {
+        this.connections = connections;
+        this.health = health;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /** The account's newest connection to the app that is not disconnected. */
+    Optional<Connection> live(LinkedAccount account, String slug) {
+        return connections.forAccount(account.orgId(), account.environment(), account.id()).stream()
+                .filter(c -> c.appSlug().equals(slug) && c.status() != Connection.Status.DISCONNECTED).findFirst();
+    }
+
+    Written createOrReplace(LinkedAccount account, AppDefinition app, Step.Success ok) {
+        return tx.execute(status -> {
+            Optional<Connection> existing = live(account, app.slug());
+            if (existing.isPresent()) {
+                Connection c = existing.get();
+                connections.replaceCredentials(c, c.credentialVersion(), ok.credentials(), ok.expiresAt());
+                health.repaired(c);
+                return new Written(connections.find(c.orgId(), c.environment(), c.id()).orElseThrow(), null, false);
+            }
+            return create(account, app, ok);
+        });
+    }
+
+    /** A new connection, in its own transaction; 409 when the account already has a live one to the app. */
+    Written createNew(LinkedAccount account, AppDefinition app, Step.Success ok) {
+        return tx.execute(status -> {
+            if (live(account, app.slug()).isPresent()) {
+                throw new dev.keybridge.web.Errors.Conflict("connection_exists", "Linked account '" + account.externalId()
+                        + "' already has a connection to '" + app.slug() + "'. Disconnect it first, or use update mode.");
+            }
+            return create(account, app, ok);
+        });
+    }
+
+    /** A new connection and its {@code connection.created}; run inside a transaction. */
+    Written create(LinkedAccount account, AppDefinition app, Step.Success ok) {
+        Connections.Created made = connections.create(account.orgId(), account.environment(), account.id(), app.slug(),
+                null, ok.credentials(), ok.expiresAt(), ok.displayName());
+        events.emit(account.orgId(), account.environment(), EventType.CONNECTION_CREATED,
+                data(made.connection(), account.externalId()));
+        return new Written(made.connection(), made.accessToken(), true);
+    }
+
+    /** The {@code connection.created} body, as Link's exchange writes it. */
+    static Map<String, Object> data(Connection c, String linkedAccountId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("connection_id", c.id());
+        data.put("linked_account_id", linkedAccountId);
+        data.put("app", c.appSlug());
+        data.put("status", c.status().wire());
+        data.put("org_id", c.endUserOrgId());
+        data.put("created_at", Timestamps.format(c.createdAt()));
+        return data;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.keybridge.frontdoor;
+
+import dev.keybridge.account.AccountService;
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.catalog.PublicUrl;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connector.Step;
+import dev.keybridge.connection.ConnectionLookup;
+import dev.keybridge.connection.Disconnector;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.connector.Connector;
+import dev.keybridge.link.LinkTokens;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.JsonFields;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The browser SDK's connect and disconnect (wire-formats §3), for the session token's linked account:
+ * key-based apps are saved directly after the app's verification call; every app can be connected
+ * through hosted Link opened at that app ({@code integrate}); a live connection is re-linked in update
+ * mode (same access token, only the missing input); disconnect revokes and removes.
+ */
+@Service
+class FrontendConnect {
+
+    /** Names of connect() payload entries handed to Link's form (in the address fragment). */
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    private static final int MAX_PREFILL = 20;
+
+    private final AppSettings apps;
+    private final AccountService accounts;
+    private final AppConnectors connectors;
+    private final ConnectionWrites writes;
+    private final LinkTokens link;
+    private final ConnectionLookup lookup;
+    private final Disconnector disconnector;
+    private final PublicUrl publicUrl;
+    private final Refusals refusals;
+
+    FrontendConnect(AppSettings apps, AccountService accounts, AppConnectors connectors, ConnectionWrites writes,
+                    LinkTokens link, ConnectionLookup lookup, Disconnector disconnector, PublicUrl publicUrl,
+                    Refusals refusals) {
+        this.refusals = refusals;
+        this.apps = apps;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.writes = writes;
+        this.link = link;
+        this.lookup = lookup;
+        this.disconnector = disconnector;
+        this.publicUrl = publicUrl;
+    }
+
+    /** {@code POST /api/v2/app/{slug}/save}: the key-based fields, checked by the app's verification call. */
+    Map<String, Object> save(Caller caller, String slug, JsonNode body) {
+        AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
+        Connector connector = connectors.of(app);
+        java.util.List<AppDefinition.InputField> fields = connector.inputMap(app);
+        if (fields.isEmpty()) {
+            throw new Errors.InvalidRequest("not_keybased", "'" + slug + "' signs in through hosted Link: connect it with "
+                    + "GET /api/v1/" + slug + "/integrate.");
+        }
+        JsonFields f = JsonFields.of(body, fields.stream().map(AppDefinition.InputField::name).toArray(String[]::new));
+        Map<String, String> input = new LinkedHashMap<>();
+        for (AppDefinition.InputField field : fields) {
+            String v = f.optionalString(field.name(), 4096);
+            if (v != null) {
+                input.put(field.name(), v);
+            }
+        }
+        LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
+        Step.Success ok = refusals.successOf(connector.start(connectors.context(caller.orgId(), caller.environment(), app),
+                input), slug);
+        ConnectionWrites.Written w = writes.createOrReplace(account, app, ok);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put("connection_id", w.connection().id());
+        out.put("created", w.created());
+        return out;
+    }
+
+    /**
+     * {@code GET /api/v1/{slug}/integrate?…}: an {@code auth_url} opening hosted Link at the app. A live
+     * connection is re-linked in update mode. The query parameters go to Link in the address fragment,
+     * which Link's page puts into the form fields of the same names (a subdomain, a username).
+     */
+    Map<String, Object> integrate(Caller caller, String slug, Map<String, String> params) {
+        AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
+        LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
+        Optional<Connection> live = writes.live(account, app.slug());
+        LinkTokens.CreatedToken token = live.isPresent() ? link.createUpdate(caller, live.get())
+                : link.create(caller, account.externalId(), null, null, app.slug(), null);
+        StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
+                .append("&display=popup");
+        StringBuilder fragment = new StringBuilder();
+        int n = 0;
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            if (n++ >= MAX_PREFILL || !FIELD.matcher(p.getKey()).matches() || p.getValue() == null
+                    || p.getValue().length() > 500) {
+                throw Errors.invalid("integrate takes at most " + MAX_PREFILL + " parameters, named with letters, "
+                        + "digits, '_', '.' or '-', each at most 500 characters.");
+            }
+            fragment.append(fragment.isEmpty() ? "#" : "&").append(enc(p.getKey())).append('=').append(enc(p.getValue()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("auth_url", url.append(fragment).toString());
+        out.put("mode", live.isPresent() ? "update" : "create");
+        out.put("expiration", dev.keybridge.web.Timestamps.format(token.expiration()));
+        return out;
+    }
+
+    /** {@code DELETE /api/v1/linked-acc/integration/{slug}}: revokes at the provider, removes, fires connection.deleted. */
+    Map<String, Object> disconnect(Caller caller, String slug) {
+        apps.require(caller.orgId(), caller.environment(), slug);
+        Connection c = lookup.byAccount(caller, caller.linkedAccountId(), slug);
+        Disconnector.Result r = disconnector.disconnect(c);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put("slug", slug);
+        out.put("connection_id", c.id());
+        out.put("status", "disconnected");
+        out.put("revoked_at_provider", r.revoked());
+        return out;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

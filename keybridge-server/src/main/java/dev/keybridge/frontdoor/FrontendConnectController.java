@@ -1,0 +1,40 @@
+package dev.keybridge.frontdoor;
+
+import dev.keybridge.tenancy.Caller;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The browser SDK's connect/disconnect calls (session token; {@link FrontendConnect} does the work). */
+@RestController
+class FrontendConnectController {
+
+    private final FrontendConnect connect;
+
+    FrontendConnectController(FrontendConnect connect) {
+        this.connect = connect;
+    }
+
+    @GetMapping("/api/v1/{slug}/integrate")
+    Map<String, Object> integrate(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                                  @RequestParam Map<String, String> params) {
+        return connect.integrate(caller, slug, params);
+    }
+
+    @PostMapping("/api/v2/app/{slug}/save")
+    Map<String, Object> save(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
+        return connect.save(caller, slug, body);
+    }
+
+    @DeleteMapping("/api/v1/linked-acc/integration/{slug}")
+    Map<String, Object> disconnect(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+        return connect.disconnect(caller, slug);
+    }
+}

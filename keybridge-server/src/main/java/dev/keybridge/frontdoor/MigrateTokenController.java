@@ -1,0 +1,28 @@
+package dev.keybridge.frontdoor;
+
+import dev.keybridge.tenancy.Caller;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code PUT /api/v2/public/migrate-token} (wire-formats §2): credential import, see {@link CredentialImport}. */
+@RestController
+class MigrateTokenController {
+
+    private final CredentialImport imports;
+
+    MigrateTokenController(CredentialImport imports) {
+        this.imports = imports;
+    }
+
+    /** Body: {@code {linked_account_id, slug, auth_object}}. */
+    @PutMapping("/api/v2/public/migrate-token")
+    Map<String, Object> migrate(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+                                @RequestHeader(name = "linked_account_id", required = false) String account) {
+        return imports.run(caller, body, account);
+    }
+}

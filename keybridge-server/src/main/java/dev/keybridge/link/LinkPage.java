@@ -1,0 +1,167 @@
+package dev.keybridge.link;
+
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.catalog.Catalog;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.Text;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.tenancy.TenancyService;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the Link template shows, in the end user's language: the step's texts translated from the
+ * session's view, the picker's cards (logos bundled in the jar, a monogram otherwise), the host's
+ * branding, and the metadata the page hands to the host with each event.
+ */
+@Component
+class LinkPage {
+
+    record Brand(String name, String logo, String initial, String accent, String accentText, String theme) {}
+
+    record Field(String name, String type, String label, boolean required, String placeholder, List<String> options,
+                 String value, boolean readOnly) {}
+
+    record AppCard(String slug, String name, String logo, String initial, String terms, String domains) {}
+
+    /** The model of {@code templates/link/page.html}. */
+    record Page(String step, String viewName, String stepView, String status, String handle, int stepSeq, String lang, String title,
+                String prompt, String error, String errorCode, boolean retryable, List<Field> fields, AppCard app,
+                List<AppCard> apps, List<AppCard> unavailable, String query, String searchNote, boolean fixedApp,
+                boolean update, String reconnect, String reason, boolean intro, String publicToken, boolean showToken,
+                String embedOrigin, String display, String event, String metadata, String environment, Brand brand) {}
+
+    private final MessageSource messages;
+    private final AppSettings apps;
+    private final Catalog catalog;
+    private final LinkSettings linkSettings;
+    private final Connections connections;
+    private final TenancyService tenancy;
+    private final JsonMapper json;
+
+    LinkPage(MessageSource messages, AppSettings apps, Catalog catalog, LinkSettings linkSettings,
+             Connections connections, TenancyService tenancy, JsonMapper json) {
+        this.json = json;
+        this.messages = messages;
+        this.apps = apps;
+        this.catalog = catalog;
+        this.linkSettings = linkSettings;
+        this.connections = connections;
+        this.tenancy = tenancy;
+    }
+
+    Page of(LinkFlow.Outcome o, String query, boolean introDone, String requestId, Locale locale) {
+        LinkSession s = o.session();
+        LinkView v = o.view();
+        String step = s.step().wire();
+        AppDefinition app = s.appSlug() == null ? null : catalog.find(s.appSlug()).map(apps::resolve).orElse(null);
+        List<AppCard> cards = List.of();
+        List<AppCard> unavailable = List.of();
+        String note = null;
+        if (s.step() == LinkSession.State.PICKING) {
+            List<AppDefinition> enabled = apps.enabled(s.orgId(), s.environment());
+            Set<String> on = enabled.stream().map(AppDefinition::slug).collect(Collectors.toSet());
+            List<AppDefinition> off = catalog.all().stream().filter(a -> !on.contains(a.slug()))
+                    .filter(a -> !a.sandbox() || s.environment() == Environment.TEST).toList();
+            List<AppDefinition> shown = enabled;
+            if (query != null && !query.isBlank()) {
+                shown = Catalog.detect(enabled, query);
+                List<AppDefinition> missing = Catalog.detect(off, query);
+                note = !shown.isEmpty() ? null : !missing.isEmpty()
+                        ? msg("picker.not_available", locale, missing.getFirst().name()) : msg("picker.no_match", locale);
+            }
+            cards = shown.stream().map(LinkPage::card).toList();
+            unavailable = off.stream().map(LinkPage::card).toList();
+        }
+        boolean update = s.mode() == LinkSession.Mode.UPDATE;
+        String reason = null;
+        if (update && app != null) {
+            String why = connections.find(s.orgId(), s.environment(), s.connectionId()).map(Connection::statusReason)
+                    .orElse(null);
+            reason = messages.getMessage("reason." + why, null, msg("reason.other", locale), locale);
+        }
+        boolean firstStep = s.stepSeq() <= 1 && (step.equals("picking") || step.equals("form") || step.equals("challenge"));
+        boolean intro = firstStep && !introDone && v.error() == null;
+        String status = LinkStatus.of(s, v);
+        String viewName = LinkStatus.viewName(step, v, intro);
+        String event = switch (s.step()) {
+            case SUCCEEDED -> o.publicToken() == null ? "done" : "success";
+            case EXITED -> "exit";
+            case FAILED -> "error";
+            default -> null;
+        };
+        String error = t(v.error(), locale);
+        LinkMetadata metadata = LinkMetadata.of(s, app, status, viewName, v.errorCode(), error, requestId);
+        boolean showToken = o.publicToken() != null && s.embedOrigin() == null && s.environment() == Environment.TEST;
+        List<Field> fields = v.fields() == null ? List.of() : v.fields().stream().map(f -> new Field(f.name(), f.type(),
+                t(f.label(), locale), f.required(), f.placeholder(), f.options(), f.value(), f.readOnly())).toList();
+        return new Page(step, viewName, LinkStatus.viewName(step, v, false), status, o.handle(), s.stepSeq(), locale.getLanguage(), t(v.title(), locale),
+                t(v.prompt(), locale), error, v.errorCode(), v.retryable() == null || v.retryable(), fields,
+                app == null ? null : card(app), cards, unavailable, query, note, s.fixedApp(), update,
+                app == null ? null : msg("update.title", locale, app.name()), reason, intro, o.publicToken(), showToken,
+                s.embedOrigin(), s.display(), event, json.writeValueAsString(metadata), s.environment().wire(),
+                brand(s.orgId(), s.environment(), locale));
+    }
+
+    /** The page for a Link that cannot continue (a bad, spent or expired token; an unknown handle). */
+    Page invalid(String code, String fallback, String origin, String requestId, Locale locale) {
+        String error = messages.getMessage("error." + code, null, fallback, locale);
+        return new Page("invalid", "ERROR", "ERROR", "failed", null, 0, locale.getLanguage(), null, null, error, code, false,
+                List.of(), null, List.of(), List.of(), null, null, false, false, null, null, false, null, false, origin,
+                null, "error", json.writeValueAsString(LinkMetadata.invalid(code, error, requestId)), null,
+                new Brand(msg("brand.default", locale), null, "K", null, null, "system"));
+    }
+
+    private Brand brand(String orgId, Environment env, Locale locale) {
+        LinkSettings.Branding b = linkSettings.branding(orgId, env);
+        String name = b.displayName() != null ? b.displayName() : tenancy.requireOrganization(orgId).name();
+        if (name == null || name.isBlank()) {
+            name = msg("brand.default", locale);
+        }
+        return new Brand(name, b.logo(), name.substring(0, 1).toUpperCase(locale), b.accentColor(),
+                b.accentColor() == null ? null : textOn(b.accentColor()), b.theme());
+    }
+
+    private static AppCard card(AppDefinition a) {
+        String icon = a.icon() == null ? "" : a.icon();
+        int at = icon.indexOf("/link/assets/");
+        String terms = a.name() + " " + a.slug() + (a.detect() != null && a.detect().keywords() != null
+                ? " " + String.join(" ", a.detect().keywords()) : "");
+        String domains = a.detect() != null && a.detect().domains() != null ? String.join(" ", a.detect().domains()) : "";
+        return new AppCard(a.slug(), a.name(), at >= 0 ? icon.substring(at) : null,
+                a.name().substring(0, 1).toUpperCase(Locale.ROOT), terms.toLowerCase(Locale.ROOT), domains);
+    }
+
+    /** Black or white, whichever reads better on {@code #rrggbb} (WCAG relative luminance). */
+    static String textOn(String hex) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        double l = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+        return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
+    }
+
+    String t(Text text, Locale locale) {
+        if (text == null) {
+            return null;
+        }
+        if (text.key() == null) {
+            return text.fallback();
+        }
+        return messages.getMessage(text.key(), text.args().toArray(),
+                text.fallback() != null ? text.fallback() : text.key(), locale);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

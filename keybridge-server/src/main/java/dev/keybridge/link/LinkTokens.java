@@ -1,0 +1,177 @@
+package dev.keybridge.link;
+
+import dev.keybridge.account.AccountService;
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.Connections;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Secrets;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Link tokens: creating one (a new connection, or update mode for an access token's connection) and
+ * opening it (the browser gets a session handle instead). A token may be opened again for its lifetime
+ * until a session of it succeeds: each open gives a new handle (the old one stops working), a Link the
+ * user closed starts over, one in progress resumes where it was.
+ */
+@Service
+public class LinkTokens {
+
+    public record CreatedToken(String token, Instant expiration) {}
+
+    /** Whom a Link is for and what it may do. */
+    private record Target(LinkSession.Mode mode, String connectionId, String appSlug, LinkedAccount account,
+                          String endUserOrgId) {}
+
+    private final LinkSessions sessions;
+    private final SessionSecrets secrets;
+    private final LinkFlow flow;
+    private final AppSettings apps;
+    private final Connections connections;
+    private final AccountService accounts;
+    private final LinkSettings linkSettings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final KeybridgeSettings.Link settings;
+
+    LinkTokens(LinkSessions sessions, SessionSecrets secrets, LinkFlow flow, AppSettings apps, Connections connections,
+               AccountService accounts, LinkSettings linkSettings, TransactionTemplate tx, Clock clock,
+               KeybridgeSettings settings) {
+        this.sessions = sessions;
+        this.secrets = secrets;
+        this.flow = flow;
+        this.apps = apps;
+        this.connections = connections;
+        this.accounts = accounts;
+        this.linkSettings = linkSettings;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings.link();
+    }
+
+    /**
+     * {@code POST /link/token/create}: a link token bound to org, environment and linked account
+     * (reusable until a Link with it succeeds).
+     */
+    public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
+                               String redirectUri) {
+        return create(caller, userId, endUserOrgId, accessToken, appSlug, redirectUri, null);
+    }
+
+    /** As above, with the end user's {@code language} (one of {@link LinkLanguages#SUPPORTED}; null: the browser's). */
+    public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
+                               String redirectUri, String language) {
+        if (redirectUri != null && !linkSettings.get(caller.orgId(), caller.environment()).redirectUris().contains(redirectUri)) {
+            throw new Errors.InvalidRequest("redirect_uri_not_allowed", "redirect_uri is not on this environment's "
+                    + "allow-list. Add it with PUT /api/v2/public/link/settings.");
+        }
+        Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
+                : create(caller, userId, endUserOrgId, appSlug);
+        return insert(caller, target, redirectUri, accessToken, language);
+    }
+
+    /**
+     * Update mode for a connection whose access token the caller does not hold (the browser SDK's
+     * connect on a live connection, frontdoor): Link asks only for what is missing, the access token
+     * stays as it is, and no public token is issued at the end (there is nothing to exchange).
+     */
+    public CreatedToken createUpdate(Caller caller, Connection c) {
+        if (c.status() == Connection.Status.DISCONNECTED || !c.orgId().equals(caller.orgId())
+                || c.environment() != caller.environment()) {
+            throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
+        }
+        LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
+        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null, null);
+    }
+
+    /**
+     * A reconnect link an operator makes for one connection (the dashboard): {@link #createUpdate} for the
+     * connection with that id in the caller's environment.
+     */
+    public CreatedToken reconnect(Caller caller, String connectionId) {
+        Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
+                .filter(x -> x.status() != Connection.Status.DISCONNECTED)
+                .orElseThrow(() -> Errors.notFound("connection", connectionId));
+        if (accounts.externalId(c.linkedAccountId()) == null) {
+            throw Errors.notFound("connection", connectionId);
+        }
+        return createUpdate(caller, c);
+    }
+
+    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language) {
+        String id = "link_" + Ids.objectId();
+        String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
+        Instant expires = clock.instant().plus(settings.linkTokenTtl());
+        tx.executeWithoutResult(s -> {
+            sessions.insert(id, caller.orgId(), caller.environment(), target.account().id(), target.endUserOrgId(),
+                    target.mode(), target.connectionId(), target.appSlug(), redirectUri, Secrets.hash(token),
+                    LinkView.of(target.account().externalId()).json(), expires,
+                    LinkLanguages.supported(language) ? language : null, caller.via() == Caller.Via.SESSION_TOKEN);
+            if (accessToken != null) {
+                sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
+                        new SessionSecrets.Secret(null, Map.of(), accessToken)));
+            }
+        });
+        return new CreatedToken(token, expires);
+    }
+
+    private Target create(Caller caller, String userId, String endUserOrgId, String appSlug) {
+        if (userId == null) {
+            throw Errors.invalid("'user_id' is required and must be a non-empty string.");
+        }
+        if (appSlug != null) {
+            apps.require(caller.orgId(), caller.environment(), appSlug);
+        }
+        return new Target(LinkSession.Mode.CREATE, null, appSlug, accounts.findOrCreate(caller, userId), endUserOrgId);
+    }
+
+    /** Update mode: the access token's connection, its app and its linked account. */
+    private Target update(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug) {
+        Connection c = connections.findByAccessToken(caller.orgId(), caller.environment(), accessToken)
+                .orElseThrow(() -> new Errors.NotFound("invalid_access_token",
+                        "No connection in this environment has that access token."));
+        if (c.status() == Connection.Status.DISCONNECTED) {
+            throw new Errors.NotFound("invalid_access_token", "This access token's connection was disconnected.");
+        }
+        if (appSlug != null && !appSlug.equals(c.appSlug())) {
+            throw Errors.invalid("In update mode 'app' must be the connection's app ('" + c.appSlug() + "') or absent.");
+        }
+        LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
+        if (userId != null && !userId.equals(account.externalId())) {
+            throw Errors.invalid("'user_id' does not match the linked account of this access token.");
+        }
+        return new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account,
+                endUserOrgId == null ? c.endUserOrgId() : endUserOrgId);
+    }
+
+    /** {@code GET /link?token=…}: opens (or opens again) the token's session and gives the browser a new handle. */
+    public String open(String token, String origin, String display) {
+        byte[] hash = Secrets.hash(token == null ? "" : token);
+        if (origin != null && !origin.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+            throw Errors.invalid("The origin parameter must look like https://app.example.com.");
+        }
+        String handle = "ls_" + Ids.random(40);
+        LinkSession first = sessions.open(hash, Secrets.hash(handle), origin, display).orElse(null);
+        if (first != null) {
+            flow.opened(first, handle, origin);
+            return handle;
+        }
+        LinkSession s = sessions.reopen(hash, Secrets.hash(handle), origin, display).orElseThrow(() -> switch (sessions.whyNot(hash)) {
+            case "used" -> new Errors.InvalidRequest("link_token_used",
+                    "This Link was already completed: the account is connected. Ask the app for a new link token to link another.");
+            case "expired" -> new Errors.InvalidRequest("link_token_expired",
+                    "This Link has expired. Ask the app for a new one.");
+            default -> new Errors.InvalidRequest("invalid_link_token", "This Link address is not valid.");
+        });
+        flow.reopened(s, handle, origin);
+        return handle;
+    }
+}

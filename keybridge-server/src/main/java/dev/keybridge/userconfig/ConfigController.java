@@ -1,0 +1,64 @@
+package dev.keybridge.userconfig;
+
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.JsonFields;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The config calls, for the browser SDK ({@code /api/v2/f-sdk/…}, session token: its linked account)
+ * and for servers ({@code /api/v2/public/…}, API key or client credentials plus {@code linked_account_id}),
+ * in the shapes of wire-formats §2 and §3.
+ */
+@RestController
+class ConfigController {
+
+    private static final String HEADER = "linked_account_id";
+
+    private final ConfigService configs;
+
+    ConfigController(ConfigService configs) {
+        this.configs = configs;
+    }
+
+    /** Find or create: {@code {slug, config_id?, labels?: [{name, value}]}}. */
+    @PostMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
+    Map<String, Object> findOrCreate(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+                                     @RequestHeader(name = HEADER, required = false) String account) {
+        JsonFields f = ConfigRequests.body(caller, body, "slug", "config_id", "labels");
+        return configs.findOrCreate(caller, ConfigRequests.key(caller, f, account), ConfigRequests.labels(f));
+    }
+
+    /** Update: {@code {slug, config_id?, fields?: {id: value}, workflows?: [{id, enabled, fields}]}}. */
+    @PutMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
+    Map<String, Object> update(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+                               @RequestHeader(name = HEADER, required = false) String account) {
+        JsonFields f = ConfigRequests.body(caller, body, "slug", "config_id", "fields", "workflows");
+        return configs.update(caller, ConfigRequests.key(caller, f, account), ConfigRequests.change(f));
+    }
+
+    @GetMapping({"/api/v2/f-sdk/slug/{slug}/config", "/api/v2/f-sdk/slug/{slug}/config/{configId}",
+            "/api/v2/public/slug/{slug}/config", "/api/v2/public/slug/{slug}/config/{configId}"})
+    Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                            @PathVariable(required = false) String configId,
+                            @RequestHeader(name = HEADER, required = false) String account) {
+        return configs.get(caller, ConfigRequests.key(caller, account, slug, configId));
+    }
+
+    @DeleteMapping({"/api/v2/f-sdk/slug/{slug}/config", "/api/v2/f-sdk/slug/{slug}/config/{configId}",
+            "/api/v2/public/slug/{slug}/config", "/api/v2/public/slug/{slug}/config/{configId}"})
+    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                               @PathVariable(required = false) String configId,
+                               @RequestHeader(name = HEADER, required = false) String account) {
+        return configs.delete(caller, ConfigRequests.key(caller, account, slug, configId));
+    }
+}

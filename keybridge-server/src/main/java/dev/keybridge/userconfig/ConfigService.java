@@ -1,0 +1,134 @@
+package dev.keybridge.userconfig;
+
+import dev.keybridge.account.AccountService;
+import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Configs: find-or-create, update, read, delete. Each write is one transaction that locks the config
+ * row, checks every value against the app's schema before writing anything, and emits
+ * {@code config.updated} / {@code config.deleted} in the same transaction.
+ */
+@Service
+class ConfigService {
+
+    /** Which config a call is about: the linked account (caller's id), the app, the config id. */
+    record Key(String linkedAccountId, String slug, String configId) {}
+
+    private final ConfigStore store;
+    private final SchemaStore schemas;
+    private final AccountService accounts;
+    private final AppSettings apps;
+    private final Events events;
+    private final TransactionTemplate tx;
+    private final java.time.Clock clock;
+
+    ConfigService(ConfigStore store, SchemaStore schemas, AccountService accounts, AppSettings apps, Events events,
+                  TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
+        this.store = store;
+        this.schemas = schemas;
+        this.accounts = accounts;
+        this.apps = apps;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    Map<String, Object> findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
+        LinkedAccount account = account(caller, key);
+        ConfigSchema schema = schema(caller, key.slug());
+        return tx.execute(status -> {
+            UserConfig found = store.find(caller.orgId(), caller.environment(), account.id(), key.slug(), key.configId(), true)
+                    .orElse(null);
+            if (found == null) {
+                Instant now = clock.instant();
+                UserConfig fresh = new UserConfig("cfg_" + Ids.objectId(), caller.orgId(), caller.environment(), account.id(),
+                        account.externalId(), key.slug(), key.configId(), labels == null ? List.of() : labels,
+                        Map.of(), Map.of(), now, now);
+                if (store.insertIfAbsent(fresh)) {
+                    return emitUpdated(fresh, schema);
+                }
+                found = store.find(caller.orgId(), caller.environment(), account.id(), key.slug(), key.configId(), true)
+                        .orElseThrow();
+            }
+            if (labels == null || labels.equals(found.labels())) {
+                return ConfigView.of(found, schema);
+            }
+            UserConfig relabeled = new UserConfig(found.id(), found.orgId(), found.environment(), found.accountId(),
+                    found.accountExternalId(), found.slug(), found.configId(), labels, found.values(), found.workflows(),
+                    found.createdAt(), clock.instant());
+            store.update(relabeled);
+            return emitUpdated(relabeled, schema);
+        });
+    }
+
+    Map<String, Object> update(Caller caller, Key key, ConfigChange change) {
+        LinkedAccount account = account(caller, key);
+        ConfigSchema schema = schema(caller, key.slug());
+        return tx.execute(status -> {
+            UserConfig current = require(caller, account, key, true);
+            UserConfig next = change.applyTo(current, schema, clock.instant());
+            store.update(next);
+            return emitUpdated(next, schema);
+        });
+    }
+
+    Map<String, Object> get(Caller caller, Key key) {
+        LinkedAccount account = account(caller, key);
+        return ConfigView.of(require(caller, account, key, false), schema(caller, key.slug()));
+    }
+
+    Map<String, Object> delete(Caller caller, Key key) {
+        LinkedAccount account = account(caller, key);
+        return tx.execute(status -> {
+            UserConfig gone = require(caller, account, key, true);
+            store.delete(gone);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("_id", gone.id());
+            data.put("config_id", gone.configId());
+            data.put("slug", gone.slug());
+            data.put("linked_account_id", gone.accountExternalId());
+            events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED, data);
+            Map<String, Object> out = new LinkedHashMap<>(data);
+            out.put("success", true);
+            out.put("deleted", true);
+            return out;
+        });
+    }
+
+    private Map<String, Object> emitUpdated(UserConfig c, ConfigSchema schema) {
+        Map<String, Object> view = ConfigView.of(c, schema);
+        events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, view);
+        return view;
+    }
+
+    private UserConfig require(Caller caller, LinkedAccount account, Key key, boolean lock) {
+        return store.find(caller.orgId(), caller.environment(), account.id(), key.slug(), key.configId(), lock)
+                .orElseThrow(() -> new Errors.NotFound("config_not_found", "Linked account '" + account.externalId()
+                        + "' has no config '" + key.configId() + "' for '" + key.slug() + "'. Create it with POST first."));
+    }
+
+    private LinkedAccount account(Caller caller, Key key) {
+        if (!caller.allowsApp(key.slug())) {
+            throw new Errors.Forbidden("app_not_in_token_scope",
+                    "This session token is limited to other apps; it cannot use '" + key.slug() + "'.");
+        }
+        apps.require(caller.orgId(), caller.environment(), key.slug());
+        return accounts.get(caller, key.linkedAccountId());
+    }
+
+    private ConfigSchema schema(Caller caller, String slug) {
+        return schemas.find(caller.orgId(), caller.environment(), slug).orElse(ConfigSchema.empty(slug));
+    }
+}

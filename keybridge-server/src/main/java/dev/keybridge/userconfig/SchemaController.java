@@ -1,0 +1,73 @@
+package dev.keybridge.userconfig;
+
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The operator's config schemas, per app and environment (server credentials):
+ * {@code GET /api/v2/public/config-schema} (apps that have one), {@code GET|PUT|DELETE
+ * /api/v2/public/config-schema/{slug}}. Body of PUT: {@code {fields: [...], workflows: [...]}}.
+ */
+@RestController
+class SchemaController {
+
+    private final SchemaStore schemas;
+    private final AppSettings apps;
+
+    SchemaController(SchemaStore schemas, AppSettings apps) {
+        this.schemas = schemas;
+        this.apps = apps;
+    }
+
+    @GetMapping("/api/v2/public/config-schema")
+    Map<String, Object> list(@AuthenticationPrincipal Caller caller) {
+        return Map.of("slugs", schemas.slugs(caller.orgId(), caller.environment()));
+    }
+
+    @GetMapping("/api/v2/public/config-schema/{slug}")
+    Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+        apps.available(caller.environment(), slug);
+        return view(schemas.find(caller.orgId(), caller.environment(), slug).orElseThrow(() -> new Errors.NotFound(
+                "config_schema_not_found", "No config schema for '" + slug + "' in this environment.")), caller);
+    }
+
+    @PutMapping("/api/v2/public/config-schema/{slug}")
+    Map<String, Object> put(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
+        apps.available(caller.environment(), slug);
+        ConfigSchema parsed = SchemaParser.parse(slug, body);
+        return view(schemas.put(caller.orgId(), caller.environment(), parsed), caller);
+    }
+
+    @DeleteMapping("/api/v2/public/config-schema/{slug}")
+    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+        if (!schemas.delete(caller.orgId(), caller.environment(), slug)) {
+            throw new Errors.NotFound("config_schema_not_found", "No config schema for '" + slug + "' in this environment.");
+        }
+        return Map.of("success", true, "slug", slug);
+    }
+
+    private static Map<String, Object> view(ConfigSchema s, Caller caller) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("slug", s.slug());
+        out.put("environment", caller.environment().wire());
+        out.put("fields", s.fields().stream().map(FieldDef::wire).toList());
+        out.put("workflows", s.workflows().stream().map(ConfigSchema.Workflow::wire).toList());
+        out.put("createdAt", Timestamps.format(s.createdAt()));
+        out.put("updatedAt", Timestamps.format(s.updatedAt()));
+        return out;
+    }
+
+}

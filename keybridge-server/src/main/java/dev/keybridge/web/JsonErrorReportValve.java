@@ -1,0 +1,93 @@
+package dev.keybridge.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+
+/**
+ * Tomcat's own error page, replaced: errors the container raises before Spring MVC runs (bad
+ * {@code %} escapes, encoded slashes, {@code %00}, malformed or oversize request lines and headers)
+ * are answered in the wire error shape instead of Tomcat's HTML. Installed on the host by
+ * {@link TomcatHardening}; it writes by hand because nothing of Spring exists at that level.
+ */
+public class JsonErrorReportValve extends ErrorReportValve {
+
+    public JsonErrorReportValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get() || !response.setErrorReported()) {
+            return;
+        }
+        if (status == 505) {
+            // An unknown HTTP version is the client's mistake: a 4xx like every malformed request line.
+            status = 400;
+            response.setStatus(status);
+        }
+        String id = request.getAttribute(RequestIds.class.getName()) instanceof String s ? s : RequestIds.newId();
+        byte[] body = body(status, id).getBytes(StandardCharsets.UTF_8);
+        try {
+            response.resetBuffer();
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.setContentLength(body.length);
+            if (response.getHeader(RequestIds.HEADER) == null) {
+                response.setHeader(RequestIds.HEADER, id);
+            }
+            OutputStream out = response.getOutputStream();
+            out.write(body);
+            response.finishResponse();
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response can no longer be written: nothing more to do
+        }
+    }
+
+    static String body(int status, String requestId) {
+        ErrorType type = status == 404 ? ErrorType.NOT_FOUND : status == 429 ? ErrorType.RATE_LIMITED
+                : status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
+        String error;
+        String message;
+        switch (status) {
+            case 400 -> {
+                error = "invalid_request";
+                message = "The request is malformed (request line, escapes or headers); it was not processed.";
+            }
+            case 404 -> {
+                error = "not_found";
+                message = "No such endpoint.";
+            }
+            case 413 -> {
+                error = "payload_too_large";
+                message = "The request is too large.";
+            }
+            case 414 -> {
+                error = "uri_too_long";
+                message = "The request URI is too long.";
+            }
+            case 431 -> {
+                error = "headers_too_large";
+                message = "The request headers are too large.";
+            }
+            default -> {
+                error = status >= 500 ? "internal_error" : "invalid_request";
+                message = status >= 500 ? "Something went wrong on our side." : "The request was refused.";
+            }
+        }
+        return "{\"success\":false,\"error\":\"" + error + "\",\"message\":\"" + message + "\",\"error_type\":\""
+                + type.wire() + "\",\"request_id\":\"" + requestId + "\"}";
+    }
+}

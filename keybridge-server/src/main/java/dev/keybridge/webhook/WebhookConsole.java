@@ -1,0 +1,130 @@
+package dev.keybridge.webhook;
+
+import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
+import dev.keybridge.web.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The webhook package's public face for the dashboard: the same endpoint rules (URL guard, event
+ * names, the cap) as the API, because forms are turned into the API's own input and checked by it.
+ */
+@Service
+public class WebhookConsole {
+
+    /** An endpoint as a page shows it (no secret). */
+    public record Endpoint(String id, String url, List<String> eventTypes, boolean enabled, Instant createdAt) {}
+
+    /** An endpoint and its signing secret, shown once. */
+    public record WithSecret(Endpoint endpoint, String secret) {}
+
+    public record Delivery(String id, String eventId, String eventType, boolean manual, String status, int attempts,
+                           Integer lastStatusCode, String lastError, Instant createdAt) {}
+
+    public record Attempt(String deliveryId, String eventId, int attempt, Instant startedAt, Integer statusCode,
+                          int latencyMs, String excerpt, String error) {}
+
+    private final EndpointService endpoints;
+    private final EndpointStore store;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    WebhookConsole(EndpointService endpoints, EndpointStore store, DeliveryStore deliveries, DeliveryWorker worker,
+                   JsonMapper json, TransactionTemplate tx, Clock clock) {
+        this.endpoints = endpoints;
+        this.store = store;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public List<Endpoint> endpoints(Caller caller) {
+        return store.page(caller.orgId(), caller.environment(), null, 100).stream().map(WebhookConsole::view).toList();
+    }
+
+    public Endpoint endpoint(Caller caller, String id) {
+        return view(endpoints.get(caller, id));
+    }
+
+    public WithSecret create(Caller caller, String url, List<String> eventTypes) {
+        ObjectNode body = json.createObjectNode();
+        body.put(EndpointInput.URL, url);
+        eventTypes.forEach(body.putArray(EndpointInput.EVENTS)::add);
+        EndpointService.WithSecret w = endpoints.create(caller, EndpointInput.forCreate(body));
+        return new WithSecret(view(w.endpoint()), w.secret());
+    }
+
+    /** Changes the event filter and whether it is enabled. */
+    public Endpoint update(Caller caller, String id, List<String> eventTypes, boolean enabled) {
+        ObjectNode body = json.createObjectNode();
+        eventTypes.forEach(body.putArray(EndpointInput.EVENTS)::add);
+        body.put(EndpointInput.ENABLED, enabled);
+        return view(endpoints.update(caller, id, EndpointInput.forUpdate(body)));
+    }
+
+    public WithSecret rotate(Caller caller, String id) {
+        EndpointService.WithSecret w = endpoints.rotate(caller, id);
+        return new WithSecret(view(w.endpoint()), w.secret());
+    }
+
+    /** The newest deliveries of an endpoint, optionally only those with {@code status}. */
+    public List<Delivery> deliveries(Caller caller, String endpointId, String status, int limit) {
+        WebhookEndpoint e = endpoints.get(caller, endpointId);
+        return deliveries.deliveries(e.id(), status, null, null, limit).stream()
+                .map(d -> new Delivery(d.id(), d.eventId(), d.eventType(), d.manual(), d.status(), d.attempts(),
+                        d.lastStatusCode(), d.lastError(), d.createdAt()))
+                .toList();
+    }
+
+    public List<Attempt> attempts(Caller caller, String endpointId, int limit) {
+        WebhookEndpoint e = endpoints.get(caller, endpointId);
+        return deliveries.attempts(e.id(), null, null, null, limit).stream()
+                .map(a -> new Attempt(a.deliveryId(), a.eventId(), a.attempt(), a.startedAt(), a.statusCode(),
+                        a.latencyMs(), a.excerpt(), a.error()))
+                .toList();
+    }
+
+    public String redeliver(Caller caller, String endpointId, String eventId) {
+        WebhookEndpoint e = endpoints.get(caller, endpointId);
+        String id = deliveries.redeliver(caller.orgId(), caller.environment(), e.id(), eventId);
+        if (id == null) {
+            throw Errors.notFound("event", eventId);
+        }
+        worker.wake();
+        return id;
+    }
+
+    /** Sends a {@code webhook.test} event to this endpoint only. Returns the delivery id. */
+    public String sendTest(Caller caller, String endpointId) {
+        WebhookEndpoint e = endpoints.get(caller, endpointId);
+        String eventId = "evt_" + Ids.objectId();
+        String data = json.writeValueAsString(Map.of("message", "A test event from the Keybridge dashboard.",
+                "sent_at", Timestamps.format(clock.instant())));
+        String id = tx.execute(s -> deliveries.testEvent(e, eventId, data));
+        worker.wake();
+        return id;
+    }
+
+    /** Deliveries created in the last {@code window}, per status (pending, succeeded, failed). */
+    public Map<String, Long> countsSince(Caller caller, Duration window) {
+        return deliveries.countsSince(caller.orgId(), caller.environment(), clock.instant().minus(window));
+    }
+
+    private static Endpoint view(WebhookEndpoint e) {
+        return new Endpoint(e.id(), e.url(), e.eventTypes(), e.enabled(), e.createdAt());
+    }
+}

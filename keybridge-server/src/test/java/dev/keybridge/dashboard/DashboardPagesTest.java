@@ -1,0 +1,125 @@
+package dev.keybridge.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keybridge.dashboard.signin.Invites;
+import dev.keybridge.support.Api;
+import dev.keybridge.support.IntegrationTest;
+import dev.keybridge.support.TestOrganization;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Dashboard pages over plain HTTP: forms that keep what was typed, masking, scoping by environment. */
+class DashboardPagesTest extends IntegrationTest {
+
+    @Autowired
+    private Invites invites;
+
+    private String owner(TestOrganization org) {
+        return FormBrowser.owner(port, invites, org.id());
+    }
+
+    @Test
+    void doesShowTheErrorNextToTheFieldAndKeepWhatWasTypedWhenAWebhookUrlIsBad() {
+        TestOrganization org = newOrganization();
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> r = b.submit("/dashboard/webhooks", "/dashboard/webhooks",
+                Map.of("url", "ftp://files.example.com/in", "events", "connection.created"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("id=\"url-error\"", "value=\"ftp://files.example.com/in\"",
+                "value=\"connection.created\" checked");
+        assertThat(jdbc.sql("select count(*) from webhook_endpoint where org_id = ?").param(org.id())
+                .query(Long.class).single()).isZero();
+        HttpResponse<String> incomplete = b.get("/dashboard/accounts/view");
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("incomplete or malformed");
+        assertThat(incomplete.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
+    }
+
+    @Test
+    void doesShowUdfButMaskYourAppCredentialsWhenAnAccountPageRenders() {
+        TestOrganization org = newOrganization();
+        Api.Response made = org.test().withKey(api).post("/api/v2/public/linked-account", Map.of(
+                "linked_account_id", "masked-1", "name", "Masked One",
+                "udf", Map.of("plan", "gold"),
+                "your_app", Map.of("app_id", "crm", "auth_credentials", Map.of("api_token", "tok-s3cret-value-123"))));
+        assertThat(made.status()).as(made.text()).isLessThan(300);
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> page = b.get("/dashboard/accounts/view?id=masked-1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Masked One", "plan", "gold", "api_token", "********", "crm")
+                .doesNotContain("tok-s3cret-value-123");
+    }
+
+    @Test
+    void doesSaveLinkSettingsOnlyWhenEveryLineIsValid() {
+        TestOrganization org = newOrganization();
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> bad = b.submit("/dashboard/apps", "/dashboard/apps/link-settings",
+                Map.of("redirect_uris", "https://app.example.com/done", "allowed_origins", "https://app.example.com/path"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"link-error\"", "allowed_origins must look like", "https://app.example.com/path");
+        Api server = org.test().withKey(api);
+        assertThat(server.get("/api/v2/public/link/settings").json().get("allowed_origins").size()).isZero();
+
+        HttpResponse<String> ok = b.submit("/dashboard/apps", "/dashboard/apps/link-settings",
+                Map.of("redirect_uris", "https://app.example.com/done\n", "allowed_origins", "https://app.example.com"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(server.get("/api/v2/public/link/settings").json().get("allowed_origins").get(0).asString())
+                .isEqualTo("https://app.example.com");
+        assertThat(org.production().withKey(api).get("/api/v2/public/link/settings").json().get("allowed_origins").size())
+                .as("the other environment is untouched").isZero();
+    }
+
+    @Test
+    void doesDisableAnEndpointAndShowARotatedSecretOnceWhenAnOwnerAsks() {
+        TestOrganization org = newOrganization();
+        Api server = org.test().withKey(api);
+        Api.Response made = server.post("/api/v2/public/webhook", Map.of("webhook_url", "https://example.com/hook"));
+        String id = made.json().get("id").asString();
+        String first = made.json().get("secret").asString();
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+        String page = "/dashboard/webhooks/endpoint?id=" + id;
+        assertThat(b.get(page).body()).doesNotContain(first);
+
+        HttpResponse<String> saved = b.submit(page, "/dashboard/webhooks/update",
+                Map.of("id", id, "events", "connection.deleted"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Api.Response now = server.get("/api/v2/public/webhook/" + id);
+        assertThat(now.json().get("is_enabled").asBoolean()).isFalse();
+        assertThat(now.json().toString()).contains("connection.deleted");
+
+        HttpResponse<String> rotated = b.submit(page, "/dashboard/webhooks/rotate", Map.of("id", id));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"signing-secret\">(whsec_[^<]+)<").matcher(rotated.body());
+        assertThat(m.find()).as(rotated.body()).isTrue();
+        assertThat(m.group(1)).isNotEqualTo(first);
+        assertThat(b.get(page).body()).doesNotContain(m.group(1));
+    }
+
+    @Test
+    void doesAnswerAnUnknownAddressWithAPageAndStillServeTheAssets() {
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(newOrganization()), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> unknown = b.get("/dashboard/nothing-here");
+        HttpResponse<String> deeper = b.get("/dashboard/accounts/nothing-here");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("There is no such page");
+        assertThat(deeper.statusCode()).isEqualTo(404);
+        assertThat(b.get("/dashboard/assets/dashboard.css").statusCode()).isEqualTo(200);
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(200);
+    }
+}

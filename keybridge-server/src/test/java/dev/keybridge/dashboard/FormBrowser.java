@@ -1,0 +1,85 @@
+package dev.keybridge.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The dashboard as a browser without JavaScript sees it: keeps cookies, follows nothing, posts forms. */
+final class FormBrowser {
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    FormBrowser(int port) {
+        this.port = port;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Posts a form of the page at {@code page} with that page's CSRF token. */
+    HttpResponse<String> submit(String page, String path, Map<String, String> form) {
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.put("_csrf", csrf(get(page).body()));
+        return post(path, withToken);
+    }
+
+    HttpResponse<String> signIn(String email, String password) {
+        return submit("/dashboard/signin", "/dashboard/signin", Map.of("email", email, "password", password));
+    }
+
+    /** A new owner of the organization (an invitation accepted over HTTP); returns its e-mail address. */
+    static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId) {
+        String email = "o-" + System.nanoTime() + "@example.com";
+        FormBrowser b = new FormBrowser(port);
+        String token = invites.issue(orgId, email, dev.keybridge.dashboard.signin.Role.OWNER).token();
+        HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
+                Map.of("token", token, "password", ConsoleDriver.PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        return email;
+    }
+
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest r) {
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -2,55 +2,27 @@ package dev.keybridge.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.keybridge.database.EmbeddedDatabase;
+import dev.keybridge.database.EmbeddedServer;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The one DataSource: PostgreSQL at {@code KEYBRIDGE_DATABASE_URL}, or else an embedded PostgreSQL
- * whose data lives in {@code <data dir>/postgres} and survives restarts.
+ * whose data lives in {@code <data dir>/postgres} and survives restarts (see {@code dev.keybridge.database}).
+ * A request waits at most {@code KEYBRIDGE_DATABASE_CONNECTION_TIMEOUT} for a connection, so an
+ * unreachable database fails requests fast (503) instead of hanging them.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
-
-    /** Holds the embedded server, if one was started; closing it stops PostgreSQL cleanly. */
-    public record EmbeddedDatabase(EmbeddedPostgres postgres) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
-    }
-
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(KeybridgeSettings settings) {
         if (settings.database().isExternal()) {
-            return new EmbeddedDatabase(null);
+            return EmbeddedDatabase.none();
         }
-        Path dir = settings.dataDir().toAbsolutePath().normalize().resolve("postgres");
-        try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            log.info("Embedded PostgreSQL started, data in {}", dir);
-            return new EmbeddedDatabase(pg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
-        }
+        return EmbeddedDatabase.start(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")
@@ -66,10 +38,15 @@ public class DatabaseConfig {
                 config.setPassword(db.password());
             }
         } else {
-            config.setJdbcUrl(embedded.postgres().getJdbcUrl("postgres", "postgres"));
+            EmbeddedServer server = embedded.server();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.appUser());
+            config.setPassword(server.appPassword());
         }
         config.setPoolName("keybridge");
         config.setMaximumPoolSize(db.poolSize());
+        config.setConnectionTimeout(db.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(1000, Math.max(250, db.connectionTimeout().toMillis() / 2)));
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }

@@ -169,7 +169,13 @@ public record KeybridgeSettings(
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("5m") Duration codeTtl) {}
 
-    public record Database(String url, String user, String password, @DefaultValue("10") int poolSize) {
+    /**
+     * The database: an external PostgreSQL ({@code url}) or else the embedded one; connections per
+     * node; how long a request waits for a connection before it is answered 503 (and how long the
+     * readiness check waits).
+     */
+    public record Database(String url, String user, String password, @DefaultValue("10") int poolSize,
+                           @DefaultValue("2s") Duration connectionTimeout) {
         public boolean isExternal() {
             return url != null && !url.isBlank();
         }

@@ -69,6 +69,16 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as the OOM killer or {@code kill -9} would: no shutdown hooks, no graceful stop. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String output() {
         return output.toString();
     }

@@ -1,0 +1,61 @@
+package dev.keybridge.database;
+
+import dev.keybridge.web.Errors;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/** Recognizes "the database cannot be reached right now" among exceptions, and the error it becomes. */
+final class DatabaseOutage {
+
+    /** Seconds a client is asked to wait ({@code Retry-After}). */
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * What the pool's proxy says (with no SQL state) when the connection under it was evicted because
+     * it broke, e.g. a rollback after the commit failed on a dead connection.
+     */
+    private static final String HIKARI_EVICTED = "Connection is closed";
+
+    private DatabaseOutage() {}
+
+    static boolean isOutage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && tx.getApplicationException() != error && isOutage(tx.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && HIKARI_EVICTED.equals(sql.getMessage())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** 08: connection exception; 57P01–57P03: shutting down, crashed, not yet accepting connections. */
+    private static boolean isConnectionState(String state) {
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    static Errors.Unavailable error() {
+        return new Errors.Unavailable("database_unavailable",
+                "The database is not reachable right now; retry in a few seconds.", RETRY_AFTER_SECONDS);
+    }
+}

@@ -25,6 +25,24 @@ public final class Templates {
         return out.toString();
     }
 
+    /**
+     * Fills placeholders that sit in a URL only with plain values (letters, digits, '.', '_', '-'; at
+     * most 100), so a value cannot change the host or path around it; null when a placeholder stays
+     * unfilled or a value is not plain.
+     */
+    public static String fillUrl(String template, Map<String, String> values) {
+        for (String name : names(template)) {
+            String v = values.get(name);
+            if (v != null && !URL_SAFE.matcher(v).matches()) {
+                return null;
+            }
+        }
+        String filled = fill(template, values);
+        return filled == null || PLACEHOLDER.matcher(filled).find() ? null : filled;
+    }
+
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
     /** The placeholder names a template uses. */
     public static java.util.Set<String> names(String template) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();

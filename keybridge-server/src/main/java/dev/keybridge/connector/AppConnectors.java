@@ -9,6 +9,7 @@ import dev.keybridge.web.Errors;
 import dev.keybridge.egress.Egress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +57,15 @@ public class AppConnectors {
 
     /** The context for a Link step; {@code state} is the value a redirect must come back with. */
     public ConnectorContext context(String orgId, Environment env, AppDefinition app, String state) {
+        return context(orgId, env, app, state, Map.of());
+    }
+
+    /** As above, with the connection fields the Link was made with. */
+    public ConnectorContext context(String orgId, Environment env, AppDefinition app, String state,
+                                    Map<String, String> fields) {
         AppSettings.Client client = of(app).usesClient() ? apps.client(orgId, env, app) : null;
         return new ConnectorContext(app, client == null ? null : client.id(), client == null ? null : client.secret(),
-                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env), timeout, state, clock);
+                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env), timeout, state, clock,
+                fields);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keybridge.connector;
 
 import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.Templates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -75,8 +76,11 @@ public class OAuth2Connector implements Connector {
         if (o.authorizeParams() != null) {
             o.authorizeParams().forEach(params::putIfAbsent);
         }
-        String url = o.authorizeUrl() + (o.authorizeUrl().contains("?") ? "&" : "?") + form(params);
-        return new Step.Redirect(url, state);
+        String authorize = Templates.fillUrl(o.authorizeUrl(), context.fields());
+        if (authorize == null) {
+            return Step.Failure.of("invalid_field", true, "Each field of the address");
+        }
+        return new Step.Redirect(authorize + (authorize.contains("?") ? "&" : "?") + form(params), state);
     }
 
     @Override
@@ -160,7 +164,11 @@ public class OAuth2Connector implements Connector {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", token);
         form.put("token_type_hint", credentials.containsKey("refresh_token") ? "refresh_token" : "access_token");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.revokeUrl())).timeout(context.timeout())
+        String revokeUrl = Templates.fillUrl(o.revokeUrl(), credentials);
+        if (revokeUrl == null) {
+            return false;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(revokeUrl)).timeout(context.timeout())
                 .header("content-type", "application/x-www-form-urlencoded");
         if (context.clientId() != null) {
             authenticate(context, request, form);
@@ -193,7 +201,13 @@ public class OAuth2Connector implements Connector {
 
     private Step tokenRequest(ConnectorContext context, Map<String, String> form, Map<String, String> base) {
         AppDefinition.OAuth2 o = context.app().oauth2();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.tokenUrl()))
+        Map<String, String> values = new LinkedHashMap<>(context.fields());
+        values.putAll(base);
+        String tokenUrl = Templates.fillUrl(o.tokenUrl(), values);
+        if (tokenUrl == null) {
+            return Step.Failure.of("invalid_field", true, "Each field of the address");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(context.timeout())
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept", "application/json");

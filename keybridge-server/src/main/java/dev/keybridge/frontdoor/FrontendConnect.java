@@ -91,17 +91,14 @@ class FrontendConnect {
 
     /**
      * {@code GET /api/v1/{slug}/integrate?…}: an {@code auth_url} opening hosted Link at the app. A live
-     * connection is re-linked in update mode. The query parameters go to Link in the address fragment,
-     * which Link's page puts into the form fields of the same names (a subdomain, a username).
+     * connection is re-linked in update mode. The query parameters are the connection's fields (a subdomain,
+     * a region): stored with the connection when the user finishes, used in the app's {@code {field}} URL
+     * placeholders, and passed in the address fragment so Link prefills the form fields of the same names.
      */
     Map<String, Object> integrate(Caller caller, String slug, Map<String, String> params) {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
         Optional<Connection> live = writes.live(account, app.slug());
-        LinkTokens.CreatedToken token = live.isPresent() ? link.createUpdate(caller, live.get())
-                : link.create(caller, account.externalId(), null, null, app.slug(), null);
-        StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
-                .append("&display=popup");
         StringBuilder fragment = new StringBuilder();
         int n = 0;
         for (Map.Entry<String, String> p : params.entrySet()) {
@@ -112,6 +109,12 @@ class FrontendConnect {
             }
             fragment.append(fragment.isEmpty() ? "#" : "&").append(enc(p.getKey())).append('=').append(enc(p.getValue()));
         }
+        // The parameters are the connection's fields: stored with it when the user finishes (whatever the app
+        // asks), and in the fragment for the page to prefill the fields of its forms that have those names.
+        LinkTokens.CreatedToken token = live.isPresent() ? link.createUpdate(caller, live.get(), params)
+                : link.createForApp(caller, account.externalId(), app.slug(), params);
+        StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
+                .append("&display=popup");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("auth_url", url.append(fragment).toString());
         out.put("mode", live.isPresent() ? "update" : "create");

@@ -9,6 +9,8 @@ import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,11 +50,14 @@ class LinkCompletion {
 
     /** Writes the connection (new, or repaired in update mode) and its public token; returns the public token. */
     String finish(LinkSession s, AppDefinition app, Step.Success ok, SessionSecrets.Secret secret) {
+        Map<String, String> credentials = new LinkedHashMap<>(secret.fields());   // fields the Link was made with,
+        credentials.putAll(ok.credentials());                                 // under what the connector answered
+        Step.Success linked = new Step.Success(credentials, ok.expiresAt(), ok.displayName());
         return tx.execute(status -> {
             String publicToken;
             if (s.mode() == LinkSession.Mode.UPDATE) {
                 Connection c = connections.find(s.orgId(), s.environment(), s.connectionId()).orElseThrow();
-                connections.replaceCredentials(c, c.credentialVersion(), ok.credentials(), ok.expiresAt());
+                connections.replaceCredentials(c, c.credentialVersion(), linked.credentials(), linked.expiresAt());
                 if (!health.repaired(c)) {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
@@ -62,7 +67,7 @@ class LinkCompletion {
                 publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
-                        app.slug(), s.endUserOrgId(), ok.credentials(), ok.expiresAt(), ok.displayName());
+                        app.slug(), s.endUserOrgId(), linked.credentials(), linked.expiresAt(), linked.displayName());
                 if (s.frontend()) {
                     // Begun by the browser SDK: nobody holds a public token, so the event is written now.
                     events.emit(s.orgId(), s.environment(), EventType.CONNECTION_CREATED, PublicTokens.eventData(

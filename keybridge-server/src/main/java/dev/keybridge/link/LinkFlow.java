@@ -58,7 +58,7 @@ public class LinkFlow {
     /** A link token was just spent for {@code s}: the picker, the app's first step, or a refusal of the embedding origin. */
     void opened(LinkSession s, String handle, String origin) {
         List<String> allowed = linkSettings.get(s.orgId(), s.environment()).allowedOrigins();
-        SessionSecrets.Secret sealed = new SessionSecrets.Secret(handle, Map.of(), secrets.open(s).accessToken());
+        SessionSecrets.Secret sealed = secrets.open(s).forHandle(handle, Map.of());
         if (origin != null && !allowed.isEmpty() && !allowed.contains(origin)) {
             move(s, LinkEvent.FAIL, null, LinkView.of(s).withError("origin_not_allowed",
                     Text.of("error.origin_not_allowed", origin), false), sealed, null);
@@ -75,7 +75,7 @@ public class LinkFlow {
      */
     void reopened(LinkSession s, String handle, String origin) {
         SessionSecrets.Secret old = secrets.open(s);
-        SessionSecrets.Secret sealed = new SessionSecrets.Secret(handle, old.state(), old.accessToken());
+        SessionSecrets.Secret sealed = old.forHandle(handle, old.state());
         boolean startOver = s.step() == LinkSession.State.EXITED || s.step() == LinkSession.State.FAILED
                 && !"too_many_attempts".equals(LinkView.of(s).errorCode());
         if (startOver) {
@@ -173,7 +173,7 @@ public class LinkFlow {
         Connector connector = connectors.of(app);
         SessionSecrets.Secret secret = secrets.open(s);
         String state = Ids.random(40);
-        ConnectorContext ctx = connectors.context(s.orgId(), s.environment(), app, state);
+        ConnectorContext ctx = connectors.context(s.orgId(), s.environment(), app, state, secret.fields());
         Step step = switch (s.step()) {
             case FORM, AUTHORIZING -> connector.start(ctx, fields);
             case CHALLENGE -> connector.answer(ctx, secret.state(), fields);
@@ -196,7 +196,8 @@ public class LinkFlow {
         AppDefinition app = apps.require(s.orgId(), s.environment(), s.appSlug());
         Connector connector = connectors.of(app);
         SessionSecrets.Secret secret = secrets.open(s);
-        Step step = connector.answer(connectors.context(s.orgId(), s.environment(), app), secret.state(), params);
+        Step step = connector.answer(connectors.context(s.orgId(), s.environment(), app, null, secret.fields()),
+                secret.state(), params);
         return apply(s, app, connector, step, secret, Map.of());
     }
 

@@ -75,7 +75,15 @@ public class LinkTokens {
         }
         Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
                 : create(caller, userId, endUserOrgId, appSlug);
-        return insert(caller, target, redirectUri, accessToken, language);
+        return insert(caller, target, redirectUri, accessToken, language, Map.of());
+    }
+
+    /**
+     * A Link at one app for a linked account, begun by the browser SDK ({@code integrate}): {@code fields}
+     * (e.g. a subdomain) prefill the forms and are stored with the connection.
+     */
+    public CreatedToken createForApp(Caller caller, String userId, String appSlug, Map<String, String> fields) {
+        return insert(caller, create(caller, userId, null, appSlug), null, null, null, fields);
     }
 
     /**
@@ -84,12 +92,18 @@ public class LinkTokens {
      * stays as it is, and no public token is issued at the end (there is nothing to exchange).
      */
     public CreatedToken createUpdate(Caller caller, Connection c) {
+        return createUpdate(caller, c, Map.of());
+    }
+
+    /** As above, with connection {@code fields} to store with the repaired connection. */
+    public CreatedToken createUpdate(Caller caller, Connection c, Map<String, String> fields) {
         if (c.status() == Connection.Status.DISCONNECTED || !c.orgId().equals(caller.orgId())
                 || c.environment() != caller.environment()) {
             throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
         }
         LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
-        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null, null);
+        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null,
+                null, fields);
     }
 
     /**
@@ -106,7 +120,8 @@ public class LinkTokens {
         return createUpdate(caller, c);
     }
 
-    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language) {
+    private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language,
+                                Map<String, String> fields) {
         String id = "link_" + Ids.objectId();
         String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
         Instant expires = clock.instant().plus(settings.linkTokenTtl());
@@ -115,9 +130,9 @@ public class LinkTokens {
                     target.mode(), target.connectionId(), target.appSlug(), redirectUri, Secrets.hash(token),
                     LinkView.of(target.account().externalId()).json(), expires,
                     LinkLanguages.supported(language) ? language : null, caller.via() == Caller.Via.SESSION_TOKEN);
-            if (accessToken != null) {
+            if (accessToken != null || !fields.isEmpty()) {
                 sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
-                        new SessionSecrets.Secret(null, Map.of(), accessToken)));
+                        new SessionSecrets.Secret(null, Map.of(), accessToken, fields)));
             }
         });
         return new CreatedToken(token, expires);

@@ -19,15 +19,30 @@ import tools.jackson.databind.json.JsonMapper;
 class SessionSecrets {
 
     /** The sealed part of a session. */
-    record Secret(String handle, Map<String, String> state, String accessToken) {
+    /**
+     * The sealed part of a session. {@code fields}: connection fields handed over when the Link was made
+     * (the browser SDK's {@code integrate} parameters, e.g. a subdomain), kept for the whole flow and
+     * stored with the connection.
+     */
+    record Secret(String handle, Map<String, String> state, String accessToken, Map<String, String> fields) {
         Secret {
             state = state == null ? Map.of() : state;
+            fields = fields == null ? Map.of() : fields;
+        }
+
+        Secret(String handle, Map<String, String> state, String accessToken) {
+            this(handle, state, accessToken, Map.of());
         }
 
         static final Secret NONE = new Secret(null, Map.of(), null);
 
         Secret withState(Map<String, String> next) {
-            return new Secret(handle, next, accessToken);
+            return new Secret(handle, next, accessToken, fields);
+        }
+
+        /** The same secret for a new browser handle (the token was opened, or opened again). */
+        Secret forHandle(String newHandle, Map<String, String> newState) {
+            return new Secret(newHandle, newState, accessToken, fields);
         }
     }
 

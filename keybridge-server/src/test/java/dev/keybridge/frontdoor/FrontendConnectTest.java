@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
 /** The browser SDK's connect and disconnect calls over HTTP (wire-formats §3). */
 class FrontendConnectTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
     private TestOrganization org;
     private Api server;
     private Api browser;
@@ -110,6 +113,23 @@ class FrontendConnectTest extends IntegrationTest {
         assertThat(connected.get("connected").asBoolean()).isTrue();
         assertThat(connected.get("reauth_required").asBoolean()).isFalse();
         assertThat(events("connection.created")).as("written when Link finished").containsExactly("sandbox-ehr");
+    }
+
+    @Test
+    void doesStoreIntegrateParametersAsTheConnectionsFieldsWhenTheFormDoesNotAskForThem() {
+        Api.Response integrate = browser.get("/api/v1/sandbox-ehr/integrate?region=eu-west&practice=acme-clinic");
+        assertThat(integrate.status()).as(integrate.text()).isEqualTo(200);
+        LinkDriver link = new LinkDriver(api.base());
+        link.open(linkToken(integrate.json().get("auth_url").asString()));
+        assertThat(link.submit(Map.of("username", "user_good", "password", "pass_good")).step()).isEqualTo("succeeded");
+
+        String id = jdbc.sql("select id from connection where org_id = ? and app_slug = 'sandbox-ehr'").param(org.id())
+                .query(String.class).single();
+        dev.keybridge.connection.Connections connections = context.getBean(dev.keybridge.connection.Connections.class);
+        Map<String, String> stored = connections.credentials(
+                connections.find(org.id(), dev.keybridge.tenancy.Environment.TEST, id).orElseThrow());
+        assertThat(stored).containsEntry("region", "eu-west").containsEntry("practice", "acme-clinic")
+                .containsEntry("username", "user_good").containsEntry("password", "pass_good");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import dev.keybridge.userconfig.UserConfigs;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +28,10 @@ class AccountsController {
 
     private final AccountService accounts;
     private final AccountDetail detail;
+    private final UserConfigs configs;
 
-    AccountsController(AccountService accounts, AccountDetail detail) {
+    AccountsController(AccountService accounts, AccountDetail detail, UserConfigs configs) {
+        this.configs = configs;
         this.accounts = accounts;
         this.detail = detail;
     }
@@ -64,6 +67,7 @@ class AccountsController {
         LinkedAccount account = accounts.get(caller, id);
         model.addAttribute("account", AccountView.of(account));
         model.addAttribute("connections", detail.connections(caller, account));
+        model.addAttribute("configs", configs.configsOf(caller, account));
         return "dashboard/accounts/view";
     }
 

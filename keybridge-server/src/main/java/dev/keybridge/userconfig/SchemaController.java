@@ -3,7 +3,6 @@ package dev.keybridge.userconfig;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;

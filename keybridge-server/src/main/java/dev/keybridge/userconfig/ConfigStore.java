@@ -36,6 +36,13 @@ class ConfigStore {
                 .params(orgId, env.wire(), accountId, slug, configId).query(this::row).optional();
     }
 
+    /** Every config of one linked account, by app then config id (the dashboard's account page). */
+    List<UserConfig> forAccount(String orgId, Environment env, String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from user_config c join linked_account la on la.id = c.linked_account_id "
+                        + "where c.org_id = ? and c.environment = ? and c.linked_account_id = ? order by c.slug, c.config_id")
+                .params(orgId, env.wire(), accountId).query(this::row).list();
+    }
+
     /** Inserts the config unless one with its key exists (a concurrent create); true when inserted. */
     boolean insertIfAbsent(UserConfig c) {
         return jdbc.sql("""

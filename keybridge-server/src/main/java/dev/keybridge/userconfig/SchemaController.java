@@ -3,9 +3,6 @@ package dev.keybridge.userconfig;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.Timestamps;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,14 +57,7 @@ class SchemaController {
     }
 
     private static Map<String, Object> view(ConfigSchema s, Caller caller) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("slug", s.slug());
-        out.put("environment", caller.environment().wire());
-        out.put("fields", s.fields().stream().map(FieldDef::wire).toList());
-        out.put("workflows", s.workflows().stream().map(ConfigSchema.Workflow::wire).toList());
-        out.put("createdAt", Timestamps.format(s.createdAt()));
-        out.put("updatedAt", Timestamps.format(s.updatedAt()));
-        return out;
+        return UserConfigs.view(s, caller.environment());
     }
 
 }

@@ -6,6 +6,7 @@ import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.dashboard.Console;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.userconfig.UserConfigs;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +28,10 @@ class AccountsController {
 
     private final AccountService accounts;
     private final AccountDetail detail;
+    private final UserConfigs configs;
 
-    AccountsController(AccountService accounts, AccountDetail detail) {
+    AccountsController(AccountService accounts, AccountDetail detail, UserConfigs configs) {
+        this.configs = configs;
         this.accounts = accounts;
         this.detail = detail;
     }
@@ -64,6 +67,7 @@ class AccountsController {
         LinkedAccount account = accounts.get(caller, id);
         model.addAttribute("account", AccountView.of(account));
         model.addAttribute("connections", detail.connections(caller, account));
+        model.addAttribute("configs", configs.configsOf(caller, account));
         return "dashboard/accounts/view";
     }
 

@@ -69,7 +69,8 @@ curl -fsS -X PUT "$BASE/api/v2/public/application/bench-upstream/settings" -H "x
 LT=$(curl -fsS -X POST "$BASE/link/token/create" -H "x-api-key: $KEY" -H 'content-type: application/json' \
   -d '{"user_id":"bench-user","app":"bench-upstream"}' | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
 SESSION=$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE/link?token=$LT")
-PT=$(curl -fsS -X POST "$SESSION/submit" --data-urlencode "api_key=secret" | grep -o 'pt_test_[A-Za-z0-9_]*' | head -1)
+SESSION="${SESSION%%\?*}"     # /link/s/<handle>, without ?opened=1
+PT=$(curl -fsS -L "$SESSION/submit" --data-urlencode "api_key=secret" | grep -o 'pt_test_[A-Za-z0-9_]*' | head -1)
 AT=$(curl -fsS -X POST "$BASE/link/token/exchange" -H "x-api-key: $KEY" -H 'content-type: application/json' \
   -d "{\"public_token\":\"$PT\"}" | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
 curl -fsS "$BASE/v1/proxy/me" -H "x-api-key: $KEY" -H "access_token: $AT" | grep -q Bench

@@ -101,6 +101,15 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.locator("[data-slug=sandbox-keys] .app-state").textContent()).isEqualTo("enabled");
         screenshot(page, "apps");
 
+        // The config schema editor of an app: saved from the textarea, then shown.
+        page.navigate(base() + "/dashboard/apps/config-schema?slug=sandbox-keys");
+        accessible(page);
+        page.fill("textarea", "{\"fields\":[{\"id\":\"region\",\"name\":\"Region\",\"type\":\"text\"}]}");
+        page.click("text=Save config schema");
+        assertThat(page.content()).contains("region");
+        accessible(page);
+        screenshot(page, "config-schema");
+
         // The account made through the API, found by a prefix of its id.
         page.navigate(base() + "/dashboard/accounts");
         page.fill("#q", "dash-");

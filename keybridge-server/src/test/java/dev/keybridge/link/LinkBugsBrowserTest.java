@@ -94,7 +94,12 @@ class LinkBugsBrowserTest extends IntegrationTest {
 
         Page spent = page.waitForPopup(() -> page.click("#connect"));
         PlaywrightAssertions.assertThat(spent.locator("[role=alert]")).containsText("already completed");
-        spent.locator("#close").click();
+        try {
+            spent.locator("#close").click();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            // The ✕ closes the popup itself; the close may land before Playwright sees the click finish.
+            assertThat(spent.isClosed()).as("only the popup closing itself may cut the click short: " + e.getMessage()).isTrue();
+        }
         PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("exit:.*link_token_used.*"));
         assertThat(((Map<?, ?>) LinkHost.exit(page).get("error")).get("error_code")).isEqualTo("link_token_used");
     }

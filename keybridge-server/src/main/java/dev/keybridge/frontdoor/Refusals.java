@@ -2,9 +2,9 @@ package dev.keybridge.frontdoor;
 
 import dev.keybridge.connector.Step;
 import dev.keybridge.connector.Text;
+import dev.keybridge.connector.Texts;
 import dev.keybridge.web.Errors;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Refusals {
 
-    private final MessageSource messages;
+    private final Texts texts;
 
-    Refusals(MessageSource messages) {
-        this.messages = messages;
+    Refusals(Texts texts) {
+        this.texts = texts;
     }
 
     /** 502 when the provider could not be asked (or answered oddly), else a 400 with the connector's code. */
@@ -42,13 +42,6 @@ class Refusals {
     }
 
     private String english(Text text) {
-        if (text == null) {
-            return "The app refused these details.";
-        }
-        if (text.key() == null) {
-            return text.fallback();
-        }
-        return messages.getMessage(text.key(), text.args().toArray(), text.fallback() != null ? text.fallback() : text.key(),
-                Locale.ENGLISH);
+        return text == null ? "The app refused these details." : texts.render(text, Locale.ENGLISH);
     }
 }

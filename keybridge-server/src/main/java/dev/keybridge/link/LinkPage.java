@@ -39,6 +39,7 @@ class LinkPage {
                 String embedOrigin, String display, String event, String metadata, String environment, Brand brand) {}
 
     private final MessageSource messages;
+    private final dev.keybridge.connector.Texts texts;
     private final AppSettings apps;
     private final Catalog catalog;
     private final LinkSettings linkSettings;
@@ -47,7 +48,8 @@ class LinkPage {
     private final JsonMapper json;
 
     LinkPage(MessageSource messages, AppSettings apps, Catalog catalog, LinkSettings linkSettings,
-             Connections connections, TenancyService tenancy, JsonMapper json) {
+             Connections connections, TenancyService tenancy, JsonMapper json, dev.keybridge.connector.Texts texts) {
+        this.texts = texts;
         this.json = json;
         this.messages = messages;
         this.apps = apps;
@@ -151,14 +153,7 @@ class LinkPage {
     }
 
     String t(Text text, Locale locale) {
-        if (text == null) {
-            return null;
-        }
-        if (text.key() == null) {
-            return text.fallback();
-        }
-        return messages.getMessage(text.key(), text.args().toArray(),
-                text.fallback() != null ? text.fallback() : text.key(), locale);
+        return texts.render(text, locale);
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -1,5 +1,6 @@
 package dev.keybridge.auth;
 
+import dev.keybridge.cache.ShortLived;
 import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.session.SessionTokens;
 import dev.keybridge.tenancy.Caller;
@@ -15,8 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,10 +40,15 @@ class CredentialFilter extends OncePerRequestFilter {
     private final java.time.Clock clock;
 
     private final AuthThrottle throttle;
+    /** Live API keys (by hash) and client pairs (by client id): at most {@code KEYBRIDGE_CACHE_TTL} old. */
+    private final ShortLived<String, TenancyStore.CredentialMatch> live;
+    /** When this node last recorded each credential's use (so a cached match does not touch on every request). */
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
     CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
-                     AuthThrottle throttle, java.time.Clock clock) {
+                     AuthThrottle throttle, java.time.Clock clock, Duration cacheTtl) {
         this.throttle = throttle;
+        this.live = new ShortLived<>(cacheTtl, 10_000, tenancy::localRevocations, clock);
         this.clock = clock;
         this.tenancy = tenancy;
         this.sessions = sessions;
@@ -118,7 +128,8 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     private Caller apiKey(String key) {
-        TenancyStore.CredentialMatch match = tenancy.findLiveApiKey(Secrets.hash(key))
+        byte[] hash = Secrets.hash(key);
+        TenancyStore.CredentialMatch match = live.get("k:" + HexFormat.of().formatHex(hash), () -> tenancy.findLiveApiKey(hash))
                 .orElseThrow(() -> Errors.unauthenticated("The API key is not valid or has been revoked."));
         touch(match);
         return Caller.server(match.orgId(), match.environment(), Caller.Via.API_KEY, match.id());
@@ -128,7 +139,7 @@ class CredentialFilter extends OncePerRequestFilter {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw Errors.unauthenticated("Send both client_id and client_secret headers.");
         }
-        TenancyStore.CredentialMatch match = tenancy.findLiveClient(clientId)
+        TenancyStore.CredentialMatch match = live.get("c:" + clientId, () -> tenancy.findLiveClient(clientId))
                 .filter(m -> MessageDigest.isEqual(m.secretHash(), Secrets.hash(clientSecret)))
                 .orElseThrow(() -> Errors.unauthenticated("The client_id and client_secret are not valid or have been revoked."));
         touch(match);
@@ -146,8 +157,15 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     private void touch(TenancyStore.CredentialMatch match) {
+        Instant now = clock.instant();
+        Instant minuteAgo = now.minus(1, ChronoUnit.MINUTES);
         Instant used = match.lastUsedAt();
-        if (used == null || used.isBefore(clock.instant().minus(1, ChronoUnit.MINUTES))) {
+        Instant mine = touched.get(match.id());
+        if ((used == null || used.isBefore(minuteAgo)) && (mine == null || mine.isBefore(minuteAgo))) {
+            if (touched.size() >= 10_000) {
+                touched.clear();
+            }
+            touched.put(match.id(), now);
             tenancy.touch(match.id());
         }
     }

@@ -27,7 +27,7 @@ class SecurityConfig {
                             SessionTokens sessions, ErrorWriter errors, java.time.Clock clock, FrontendCors cors,
                             AuthThrottle throttle) throws Exception {
         CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), throttle,
-                clock);
+                clock, settings.cacheTtl());
         boolean admin = settings.adminApiEnabled();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())

@@ -21,6 +21,16 @@ public class TenancyStore {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
+    private final java.util.concurrent.atomic.AtomicLong localRevocations = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Grows with every revocation this node makes (before and after its write, so a per-node credential cache
+     * drops what it holds at once here; other nodes see the revocation within their cache's lifetime).
+     */
+    public long localRevocations() {
+        return localRevocations.get();
+    }
+
     public TenancyStore(JdbcClient jdbc, java.time.Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
@@ -101,10 +111,15 @@ public class TenancyStore {
 
     /** Revokes a live credential; false when there is none with that id in the organization. */
     public boolean revoke(String orgId, String credentialId) {
-        return jdbc.sql("""
-                update environment_credential set revoked_at = ?
-                where org_id = ? and id = ? and revoked_at is null""")
-                .params(Timestamp.from(clock.instant()), orgId, credentialId).update() == 1;
+        localRevocations.incrementAndGet();
+        try {
+            return jdbc.sql("""
+                    update environment_credential set revoked_at = ?
+                    where org_id = ? and id = ? and revoked_at is null""")
+                    .params(Timestamp.from(clock.instant()), orgId, credentialId).update() == 1;
+        } finally {
+            localRevocations.incrementAndGet(); // also drops what a request cached while the write was on its way
+        }
     }
 
     private static String ts(ResultSet rs, String column) throws SQLException {

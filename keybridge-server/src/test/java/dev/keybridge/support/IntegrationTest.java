@@ -72,14 +72,28 @@ public abstract class IntegrationTest {
      */
     protected static org.springframework.context.ConfigurableApplicationContext startSecondNode(int poolSize,
                                                                                                  String... extra) {
+        return startSecondNode(null, poolSize, extra);
+    }
+
+    /**
+     * As {@link #startSecondNode(int, String...)}, with {@code clock} (the test server's) as the second
+     * node's clock too (null: the system's), so a test moves both nodes' time at once.
+     */
+    protected static org.springframework.context.ConfigurableApplicationContext startSecondNode(TestClock clock,
+                                                                                                 int poolSize,
+                                                                                                 String... extra) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--keybridge.database.url=" + DATABASE_URL, "--keybridge.data-dir=" + DATA_DIR,
                 "--keybridge.admin-token=" + ADMIN_TOKEN, "--keybridge.database.pool-size=" + poolSize));
         WEBHOOK_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
         RATE_LIMIT_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(java.util.List.of(extra));
-        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.keybridge.KeybridgeApplication.class)
-                .run(args.toArray(String[]::new));
+        var builder = new org.springframework.boot.builder.SpringApplicationBuilder(dev.keybridge.KeybridgeApplication.class);
+        if (clock != null) {
+            builder.initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
+                    .registerBean("sharedTestClock", TestClock.class, () -> clock, bd -> bd.setPrimary(true)));
+        }
+        return builder.run(args.toArray(String[]::new));
     }
 
     /** The JDBC URL of the database the test server uses (for a second node on the same data). */

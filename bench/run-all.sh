@@ -62,7 +62,7 @@ if rf:
     rows.append(("refresh wave", "—", f"{int(rf.group(1)):,} in {float(rf.group(2)):.1f} s, {int(rf.group(3)):,} token calls", "—", "100,000 in ≤ 60 s, one call each"))
 if starts:
     rows.append(("start, existing data directory", "—", f"{med([s[0] for s in starts]):.1f} s (runs: {', '.join('%.1f' % s[0] for s in starts)})", "—", "≤ 4 s"))
-rows.append(("memory", "—", f"idle {', '.join(idle) or '?'} MB (peak after start); under proxy load {mem_load.group(1) if mem_load else '?'} MB", "—", "idle ≤ 256 MB, load ≤ 512 MB"))
+rows.append(("memory", "—", f"idle {', '.join(idle) or '?'} MB (RSS 10 s after start); under proxy load {mem_load.group(1) if mem_load else '?'} MB", "—", "idle ≤ 256 MB, load ≤ 512 MB"))
 with open(target, "w") as f:
     f.write(f"# Bench results (bench/run-all.sh)\n\nRun {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {machine}; commit `{commit}`.\n")
     f.write("Raw output of each harness: `bench/results-raw/`.\n\n| path | reference | Keybridge | ratio | goal |\n|---|---|---|---|---|\n")

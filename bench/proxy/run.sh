@@ -2,11 +2,14 @@
 # Proxy bench: GET /v1/proxy/me through Keybridge (API key + access token, the key injected) next to an
 # nginx reverse proxy (1 worker, keep-alive upstream) in front of the same nginx upstream, and the
 # upstream called directly. Rounds alternate (keybridge, nginx, direct) so drift hits all three alike.
-#   [ROUNDS=3] [SECONDS_PER_ROUND=10] [WARMUP=30] [CONNECTIONS=10] bench/proxy/run.sh
+#   [ROUNDS=3] [SECONDS_PER_ROUND=10] [WARMUP=30] [CONNECTIONS=10] [PROFILE=name] bench/proxy/run.sh
+# PROFILE=name: async-profiler (ap-loader from Maven Central) samples Keybridge's CPU during the measured
+# rounds and writes bench/profile/<name>.collapsed and <name>.svg (bench/profile/flame.py).
 # Prints RESULT lines (one per round and target) and a MEDIAN line per target.
 # Needs: nginx (nginx-light), wrk, psql; PostgreSQL on 127.0.0.1:5432 (BENCH_PGHOST, BENCH_PGUSER).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+JAVA_HOME="${JAVA_HOME:-$("$ROOT/keybridge" java-home)}"; export JAVA_HOME
 ROUNDS="${ROUNDS:-3}"; SECS="${SECONDS_PER_ROUND:-10}"; WARMUP="${WARMUP:-30}"; CONN="${CONNECTIONS:-10}"
 PGHOST_="${BENCH_PGHOST:-127.0.0.1}"; PGUSER_="${BENCH_PGUSER:-postgres}"
 DB="kb_proxy_bench_$$"; WORK="$(mktemp -d)"; SERVER_PID=""; NGINX_PID=""
@@ -82,12 +85,22 @@ run() {  # run <label> <base url> <path> <seconds> [headers]
 echo "== warm-up ${WARMUP}s (Keybridge's JIT)"
 run keybridge "$BASE" /v1/proxy/me "$WARMUP" "x-api-key: $KEY|access_token: $AT" >/dev/null
 run nginx "http://127.0.0.1:$PROXY_PORT" /me 5 >/dev/null
+JAVA_PID="$SERVER_PID"   # the launcher execs java, so this is the JVM itself
+if [ -n "${PROFILE:-}" ]; then
+  AP="$("$ROOT/bench/profile/ap-loader.sh")"
+  "$JAVA_HOME/bin/java" -jar "$AP" profiler start -e itimer -i 1ms "$JAVA_PID" >/dev/null
+fi
 for r in $(seq 1 "$ROUNDS"); do
   run keybridge "$BASE" /v1/proxy/me "$SECS" "x-api-key: $KEY|access_token: $AT"
   run nginx "http://127.0.0.1:$PROXY_PORT" /me "$SECS"
   run direct "http://127.0.0.1:$UP_PORT" /me "$SECS"
 done | tee "$WORK/results.txt"
-JAVA_PID=$(pgrep -f -n "keybridge-server.jar" || true)
+if [ -n "${PROFILE:-}" ]; then
+  "$JAVA_HOME/bin/java" -jar "$AP" profiler stop -o collapsed -f "$ROOT/bench/profile/$PROFILE.collapsed" "$JAVA_PID" >/dev/null
+  python3 "$ROOT/bench/profile/flame.py" "$ROOT/bench/profile/$PROFILE.collapsed" "$ROOT/bench/profile/$PROFILE.svg" \
+    "GET /v1/proxy/me under wrk -c$CONN ($PROFILE, $(git -C "$ROOT" log --oneline -1 | cut -c1-7))"
+  python3 "$ROOT/bench/profile/top.py" "$ROOT/bench/profile/$PROFILE.collapsed" | tee "$ROOT/bench/profile/$PROFILE.top.txt"
+fi
 [ -n "$JAVA_PID" ] && echo "RESULT memory rss_mb=$(awk '/VmRSS/ {print int($2/1024)}' /proc/"$JAVA_PID"/status) peak_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/"$JAVA_PID"/status)"
 python3 - "$WORK/results.txt" <<'PY'
 import re, statistics, sys

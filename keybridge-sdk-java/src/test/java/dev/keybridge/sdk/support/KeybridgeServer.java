@@ -94,6 +94,7 @@ public final class KeybridgeServer {
             pb.environment().put("KEYBRIDGE_PORT", "0");
             pb.environment().put("KEYBRIDGE_DATA_DIR", dataDir.toString());
             pb.environment().put("KEYBRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
+            pb.environment().put("KEYBRIDGE_CATALOG_FILE", Upstream.get().catalogFile(dataDir).toString());
             pb.environment().put("KEYBRIDGE_WEBHOOK_POLL_INTERVAL", "100ms");
             pb.environment().put("KEYBRIDGE_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms,500ms");
             pb.environment().put("KEYBRIDGE_WEBHOOK_TIMEOUT", "2s");

@@ -10,7 +10,10 @@ import dev.keybridge.sdk.net.JdkHttpTransport;
 import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.RetryPolicy;
 import dev.keybridge.sdk.resource.Applications;
+import dev.keybridge.sdk.resource.ConfigSchemas;
+import dev.keybridge.sdk.resource.Configurations;
 import dev.keybridge.sdk.resource.Connections;
+import dev.keybridge.sdk.resource.CredentialImports;
 import dev.keybridge.sdk.resource.LinkTokens;
 import dev.keybridge.sdk.resource.LinkedAccounts;
 import dev.keybridge.sdk.resource.Proxy;
@@ -35,6 +38,7 @@ import java.time.Duration;
  *
  * Every resource hangs off it: {@link #linkedAccounts()}, {@link #sessionTokens()},
  * {@link #linkTokens()}, {@link #connections()}, {@link #proxy()}, {@link #applications()},
+ * {@link #configSchemas()}, {@link #configurations()}, {@link #credentialImports()},
  * {@link #webhookEndpoints()}, {@link #sandbox()}. Webhook signatures are checked with {@link Webhooks}.
  */
 public final class Keybridge {
@@ -46,6 +50,9 @@ public final class Keybridge {
     private final Connections connections;
     private final Proxy proxy;
     private final Applications applications;
+    private final ConfigSchemas configSchemas;
+    private final Configurations configurations;
+    private final CredentialImports credentialImports;
     private final WebhookEndpoints webhookEndpoints;
     private final Sandbox sandbox;
     private final String description;
@@ -68,6 +75,9 @@ public final class Keybridge {
         this.connections = new Connections(requester);
         this.proxy = new Proxy(requester);
         this.applications = new Applications(requester);
+        this.configSchemas = new ConfigSchemas(requester);
+        this.configurations = new Configurations(requester);
+        this.credentialImports = new CredentialImports(requester);
         this.webhookEndpoints = new WebhookEndpoints(requester);
         this.sandbox = new Sandbox(requester);
         this.description = "Keybridge[" + b.baseUrl + ", " + b.credentials + ", " + retries + "]";
@@ -113,6 +123,21 @@ public final class Keybridge {
     /** The apps enabled in your environment. */
     public Applications applications() {
         return applications;
+    }
+
+    /** Config schemas: what your end users' configurations hold, per app. */
+    public ConfigSchemas configSchemas() {
+        return configSchemas;
+    }
+
+    /** Your end users' configurations (per linked account, app and config id). */
+    public Configurations configurations() {
+        return configurations;
+    }
+
+    /** Credential import: bring grants your end users gave elsewhere into connections. */
+    public CredentialImports credentialImports() {
+        return credentialImports;
     }
 
     /** Webhook endpoints, deliveries, redelivery and replay. */

@@ -10,7 +10,7 @@ import java.util.Map;
 record StoredAnswer(int status, Map<String, String> headers, byte[] body) {
 
     /** Headers that belong to the answer (not to the transport or to this particular request). */
-    static final String[] KEPT_HEADERS = {"Content-Type", "Location", "x-keybridge-result"};
+    static final String[] KEPT_HEADERS = {"Content-Type", "Location", "x-keybridge-result", "x-keybridge-error"};
 
     StoredAnswer {
         headers = Map.copyOf(new LinkedHashMap<>(headers));

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Which headers cross the proxy. Hop-by-hop headers (RFC 9110 §7.6.1) and those named in
  * {@code Connection} never do; our own credentials and routing headers are not forwarded upstream;
- * cookies cross neither way (the upstream's cookies mean nothing on Keybridge's origin).
+ * cookies cross neither way (the upstream's cookies mean nothing on Keybridge's origin); the upstream's
+ * answer never carries Keybridge's error marker ({@code x-keybridge-error}) to the caller.
  */
 final class HopByHop {
 
@@ -15,7 +16,9 @@ final class HopByHop {
     private static final Set<String> REQUEST_ONLY = Set.of("host", "content-length", "expect", "x-api-key", "client_id",
             "client_secret", "access_token", "linked_account_id", "slug", "authorization", "cookie", "forwarded",
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "http2-settings");
-    private static final Set<String> RESPONSE_ONLY = Set.of("set-cookie", "set-cookie2", "content-length");
+    /** Also Keybridge's own error marker: an upstream's answer never carries it through (nor spoofs it). */
+    private static final Set<String> RESPONSE_ONLY = Set.of("set-cookie", "set-cookie2", "content-length",
+            dev.keybridge.web.ErrorBody.MARKER_HEADER);
 
     private HopByHop() {}
 

@@ -13,6 +13,12 @@ public record ErrorBody(
         @JsonProperty("status_reason") String statusReason,
         @JsonProperty("request_id") String requestId) {
 
+    /**
+     * The header every error answer of Keybridge's own carries, valued with its {@code error} code (ours):
+     * absent from an upstream's answer passed through the proxy. See {@link ErrorMarker}.
+     */
+    public static final String MARKER_HEADER = "x-keybridge-error";
+
     public static ErrorBody of(ApiException e, String requestId) {
         return new ErrorBody(false, e.error(), e.getMessage(), e.type().wire(), e.statusReason(), requestId);
     }

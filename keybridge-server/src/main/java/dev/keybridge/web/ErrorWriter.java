@@ -30,6 +30,9 @@ public class ErrorWriter {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        if (body.error() != null) {
+            response.setHeader(ErrorBody.MARKER_HEADER, body.error());
+        }
         if (retryAfter != null) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
         }

@@ -45,6 +45,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.setContentLength(body.length);
+            response.setHeader(ErrorBody.MARKER_HEADER, error(status));
             if (response.getHeader(RequestIds.HEADER) == null) {
                 response.setHeader(RequestIds.HEADER, id);
             }
@@ -56,37 +57,30 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
+    /** The {@code error} code of {@link #body}, for the marker header. */
+    static String error(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 404 -> "not_found";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            default -> status >= 500 ? "internal_error" : "invalid_request";
+        };
+    }
+
     static String body(int status, String requestId) {
         ErrorType type = status == 404 ? ErrorType.NOT_FOUND : status == 429 ? ErrorType.RATE_LIMITED
                 : status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
-        String error;
-        String message;
-        switch (status) {
-            case 400 -> {
-                error = "invalid_request";
-                message = "The request is malformed (request line, escapes or headers); it was not processed.";
-            }
-            case 404 -> {
-                error = "not_found";
-                message = "No such endpoint.";
-            }
-            case 413 -> {
-                error = "payload_too_large";
-                message = "The request is too large.";
-            }
-            case 414 -> {
-                error = "uri_too_long";
-                message = "The request URI is too long.";
-            }
-            case 431 -> {
-                error = "headers_too_large";
-                message = "The request headers are too large.";
-            }
-            default -> {
-                error = status >= 500 ? "internal_error" : "invalid_request";
-                message = status >= 500 ? "Something went wrong on our side." : "The request was refused.";
-            }
-        }
+        String error = error(status);
+        String message = switch (status) {
+            case 400 -> "The request is malformed (request line, escapes or headers); it was not processed.";
+            case 404 -> "No such endpoint.";
+            case 413 -> "The request is too large.";
+            case 414 -> "The request URI is too long.";
+            case 431 -> "The request headers are too large.";
+            default -> status >= 500 ? "Something went wrong on our side." : "The request was refused.";
+        };
         return "{\"success\":false,\"error\":\"" + error + "\",\"message\":\"" + message + "\",\"error_type\":\""
                 + type.wire() + "\",\"request_id\":\"" + requestId + "\"}";
     }

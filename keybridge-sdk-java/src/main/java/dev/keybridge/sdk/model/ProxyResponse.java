@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The app's own answer to a call sent through the proxy, passed through unchanged (status, headers,
- * body) — including the app's 4xx/5xx. Keybridge's own refusals (e.g. {@code login_required}) are
- * thrown instead.
+ * body) — including the app's 4xx/5xx. Keybridge's own refusals (e.g. {@code login_required}), marked
+ * with the {@code x-keybridge-error} header, are thrown instead.
  *
  * @param status  the app's HTTP status
  * @param headers the app's headers (lower-case names)

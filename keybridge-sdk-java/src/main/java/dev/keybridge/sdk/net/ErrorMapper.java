@@ -12,8 +12,15 @@ import dev.keybridge.sdk.exception.LoginRequiredException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.exception.RateLimitException;
 
-/** Turns Keybridge's error shape ({@code success, error, message, error_type, status_reason, request_id}) into an exception. */
+/**
+ * Turns Keybridge's error shape ({@code success, error, message, error_type, status_reason, request_id}) into an
+ * exception, and tells Keybridge's own errors from an upstream's passed through the proxy: Keybridge marks each
+ * of its error answers with {@value #MARKER}{@code : <error code>}, the proxy never lets an upstream's through.
+ */
 final class ErrorMapper {
+
+    /** The header that marks an error answer as Keybridge's own (valued with its {@code error} code). */
+    static final String MARKER = "x-keybridge-error";
 
     private final ObjectMapper json;
 
@@ -21,7 +28,20 @@ final class ErrorMapper {
         this.json = json;
     }
 
-    /** The error body if this answer is one of Keybridge's own errors (not, e.g., a proxied upstream's). */
+    /** Whether this error answer is Keybridge's own (marked), not an upstream's passed through the proxy. */
+    static boolean marked(TransportResponse r) {
+        return r.header(MARKER).isPresent();
+    }
+
+    /** The error code: the body's {@code error}, else the marker's value, else {@code http_<status>}. */
+    static String code(TransportResponse r, JsonNode body) {
+        if (body != null) {
+            return body.path("error").asText();
+        }
+        return r.header(MARKER).filter(v -> !v.isBlank()).orElse("http_" + r.status());
+    }
+
+    /** The error body if this answer is in Keybridge's error shape, else null. */
     JsonNode keybridgeError(TransportResponse r) {
         if (r.status() < 400 || r.body().length == 0 || r.body()[0] != '{') {
             return null;
@@ -39,7 +59,7 @@ final class ErrorMapper {
     KeybridgeException toException(TransportResponse r) {
         JsonNode body = keybridgeError(r);
         int status = r.status();
-        String error = body == null ? "http_" + status : body.path("error").asText();
+        String error = code(r, body);
         String message = body == null || !body.path("message").isTextual()
                 ? "Keybridge answered HTTP " + status + "." : body.path("message").asText();
         String type = body == null ? null : text(body, "error_type");

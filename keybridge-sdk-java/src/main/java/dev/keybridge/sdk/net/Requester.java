@@ -81,8 +81,9 @@ public final class Requester {
     }
 
     /**
-     * Sends a call and returns the raw answer. With {@code passUpstreamErrors}, only Keybridge's own error
-     * shape throws (the proxy passes the upstream's 4xx/5xx through); otherwise any status ≥ 400 throws.
+     * Sends a call and returns the raw answer. With {@code passUpstreamErrors}, only Keybridge's own errors throw
+     * (those marked with the {@code x-keybridge-error} header; the proxy passes the upstream's 4xx/5xx through
+     * without it); otherwise any status ≥ 400 throws.
      */
     public TransportResponse send(String method, String path, Map<String, String> query, Object body, Safety safety,
                                   RequestOptions options, boolean passUpstreamErrors) {
@@ -128,11 +129,11 @@ public final class Requester {
             if (r.status() < 400) {
                 return r;
             }
-            com.fasterxml.jackson.databind.JsonNode error = errors.keybridgeError(r);
-            if (passUpstream && error == null) {
-                return r;
+            if (passUpstream && !ErrorMapper.marked(r)) {
+                return r;       // the upstream's own answer, passed through the proxy
             }
-            if (!last && retryable(r, error, safety)) {
+            String code = ErrorMapper.code(r, errors.keybridgeError(r));
+            if (!last && retryable(r, code, safety)) {
                 Duration wait = policy.delay(attempt, r.header("retry-after").orElse(null));
                 if (wait != null) {
                     pause(wait);
@@ -143,8 +144,7 @@ public final class Requester {
         }
     }
 
-    private static boolean retryable(TransportResponse r, com.fasterxml.jackson.databind.JsonNode error, Safety safety) {
-        String code = error == null ? "" : error.path("error").asText();
+    private static boolean retryable(TransportResponse r, String code, Safety safety) {
         if (r.status() == 429 || "token_refreshed".equals(code)) {
             return true;
         }

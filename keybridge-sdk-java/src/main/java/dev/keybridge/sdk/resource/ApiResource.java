@@ -13,10 +13,9 @@ import java.util.Map;
 
 /**
  * Base of every resource: the calls of one part of the API, over a shared {@link Requester}. This is
- * the extension point for parts the SDK does not cover yet (configurations under
- * {@code /api/v2/public/config}, credential import under {@code /api/v2/public/migrate-token}): extend
- * it, use {@link #call}, {@link #list} and {@link #segment}, and declare each write's
- * {@link Safety} ({@code KEYED} for the POSTs Keybridge deduplicates by {@code Idempotency-Key}).
+ * the extension point for parts of the API the SDK does not cover (or newer than it): extend it, use
+ * {@link #call}, {@link #list} and {@link #segment}, and declare each write's {@link Safety}
+ * ({@code KEYED} for the writes Keybridge deduplicates by {@code Idempotency-Key}).
  */
 public abstract class ApiResource {
 

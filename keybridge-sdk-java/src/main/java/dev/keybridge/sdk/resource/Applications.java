@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Apps enabled in your environment ({@code /api/v2/public/application}), with {@code connected} and
  * {@code reauth_required} for one linked account when you name it, and each app's settings (enable it,
- * set your OAuth client). Configurations and credential import are not here yet: see {@link ApiResource}.
+ * set your OAuth client). An app's configurations are {@link ConfigSchemas} and {@link Configurations};
+ * bringing existing grants is {@link CredentialImports}.
  */
 public final class Applications extends ApiResource {
 

@@ -14,7 +14,9 @@ import java.util.Set;
  * credential and refreshes it when needed. The app's answer comes back as a {@link ProxyResponse},
  * whatever its status; Keybridge's own refusals are thrown — above all
  * {@link dev.keybridge.sdk.exception.LoginRequiredException} when the end user must repair the
- * connection in update mode. GET, HEAD and OPTIONS are retried like reads; other methods only when
+ * connection in update mode. Which is which is told by the {@code x-keybridge-error} header that marks
+ * every error of Keybridge's own (the proxy never passes an upstream's on), not by the body, so an app
+ * that answers in a shape like Keybridge's is still the app's answer. GET, HEAD and OPTIONS are retried like reads; other methods only when
  * Keybridge says nothing was sent (refused connection, 429, 503 {@code token_refreshed}).
  */
 public final class Proxy extends ApiResource {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The real Keybridge server the SDK's tests talk to: the jar that keybridge-server built earlier in
  * this reactor ({@code -Dkeybridge.server.jar}), started once per test JVM as a child process on a
- * free port with an embedded PostgreSQL in a temporary data directory, and killed when the JVM exits.
+ * free port with an embedded PostgreSQL in a temporary data directory, and killed when the JVM exits. The
+ * server runs on Java 25 ({@link ServerJava}); the tests that call it run on Java 17.
  * Each test works in an organization of its own ({@link #newOrganization()}).
  */
 public final class KeybridgeServer {
@@ -86,13 +87,14 @@ public final class KeybridgeServer {
         try {
             Path dataDir = Files.createTempDirectory("keybridge-sdk-it-");
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+            command.add(ServerJava.find());     // Java 25, whatever JVM runs the tests (Java 17)
             command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().keySet().removeIf(k -> k.startsWith("KEYBRIDGE_"));
             pb.environment().put("KEYBRIDGE_PORT", "0");
             pb.environment().put("KEYBRIDGE_DATA_DIR", dataDir.toString());
             pb.environment().put("KEYBRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
+            pb.environment().put("KEYBRIDGE_CATALOG_FILE", Upstream.get().catalogFile(dataDir).toString());
             pb.environment().put("KEYBRIDGE_WEBHOOK_POLL_INTERVAL", "100ms");
             pb.environment().put("KEYBRIDGE_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms,500ms");
             pb.environment().put("KEYBRIDGE_WEBHOOK_TIMEOUT", "2s");

@@ -4,6 +4,7 @@ import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Ids;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,10 +35,15 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.random(6);
     private final Semaphore free;
     /**
-     * Claims of this node run one at a time, so each sees the leases of the one before and the
-     * per-endpoint cap holds exactly on one node (across nodes it may overshoot a little).
+     * The loop's claims (new work across endpoints) run one at a time. The per-endpoint cap holds
+     * exactly on one node through {@link #inFlight}: the loop takes a slot for each delivery it claims
+     * (giving back the delivery when the endpoint has none free), and a worker chaining to the next
+     * delivery of the same endpoint hands its own slot on, so chained claims need no lock and run in
+     * parallel. Across nodes the SQL's count of live leases keeps the cap (it may overshoot a little).
      */
     private final ReentrantLock claiming = new ReentrantLock();
+    /** Deliveries this node is sending (or about to), per endpoint; absent means none. */
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     private ExecutorService sends;
 
     DeliveryWorker(DeliveryStore store, Deliverer deliverer, KeybridgeSettings settings) {
@@ -72,18 +78,25 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
         } finally {
             claiming.unlock();
         }
-        free.release(available - claimed.size());
+        int started = 0;
         for (Claimed c : claimed) {
-            sends.execute(() -> run(c));
+            if (takeSlot(c.endpointId())) {
+                started++;
+                sends.execute(() -> run(c));
+            } else {
+                store.release(c);
+            }
         }
-        return claimed.size() == available;
+        free.release(available - started);
+        return started == available;
     }
 
     /**
      * Delivers {@code first}, then, while the receiver keeps answering 2xx, hands this worker's slot
      * straight to the next due delivery of the same endpoint (at most {@link #CHAIN} in a row) instead
      * of going back through the claim loop: a backlog drains without one claim round trip per
-     * delivery. The chained claim checks the per-endpoint cap like the loop does.
+     * delivery. The chained claim keeps the worker's slot of that endpoint, and its SQL still counts other
+     * nodes' leases against the cap.
      */
     private void run(Claimed first) {
         Claimed c = first;
@@ -99,19 +112,31 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Webhook delivery {} failed unexpectedly: {}", c == null ? "?" : c.deliveryId(), e.toString());
         } finally {
+            freeSlot(first.endpointId());
             free.release();
             wake();
         }
     }
 
+    /** The next due delivery of the endpoint {@code done} went to, in {@code done}'s slot (no lock). */
     private Claimed next(Claimed done) {
-        claiming.lock();
-        try {
-            return store.claimNext(done.endpointId(), owner(), settings.maxInFlightPerEndpoint(), settings.lease())
-                    .orElse(null);
-        } finally {
-            claiming.unlock();
-        }
+        return store.claimNext(done.endpointId(), owner(), settings.maxInFlightPerEndpoint(), settings.lease())
+                .orElse(null);
+    }
+
+    private boolean takeSlot(String endpointId) {
+        int cap = settings.maxInFlightPerEndpoint();
+        boolean[] took = {false};
+        inFlight.compute(endpointId, (k, n) -> {
+            int now = n == null ? 0 : n;
+            took[0] = now < cap;
+            return took[0] ? now + 1 : n;
+        });
+        return took[0];
+    }
+
+    private void freeSlot(String endpointId) {
+        inFlight.computeIfPresent(endpointId, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private String owner() {

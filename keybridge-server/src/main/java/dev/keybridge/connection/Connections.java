@@ -102,7 +102,7 @@ public class Connections {
     /** Update mode's new login, if still at {@code expectedVersion} (a refresh in flight then writes nothing). */
     public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
                                       Instant expiresAt) {
-        return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false);
+        return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false).isPresent();
     }
 
     /**
@@ -110,27 +110,30 @@ public class Connections {
      * lease are still {@code owner}'s; releases the lease. The caller hands out the new access token only
      * after this returned true, so nothing ever uses a token that is not stored.
      */
-    public boolean writeRefreshed(Connection c, String owner, Map<String, String> credentials, Instant expiresAt) {
+    public Optional<Connection> writeRefreshed(Connection c, String owner, Map<String, String> credentials, Instant expiresAt) {
         return writeCredentials(c, c.credentialVersion(), owner, credentials, expiresAt, true);
     }
 
     /**
      * The one fenced write of credentials: only while {@code credential_version} is still {@code expected}
      * (and, for a refresh, the lease is still {@code leaseOwner}'s). Bumps the version, clears the refresh
-     * schedule and errors, and releases any lease.
+     * schedule and errors, and releases any lease. Returns the connection as written (empty: fenced out).
      */
-    private boolean writeCredentials(Connection c, int expected, String leaseOwner, Map<String, String> credentials,
-                                     Instant expiresAt, boolean refreshed) {
+    private Optional<Connection> writeCredentials(Connection c, int expected, String leaseOwner, Map<String, String> credentials,
+                                                  Instant expiresAt, boolean refreshed) {
         Timestamp now = now();
-        return jdbc.sql("""
+        Optional<Connection> written = jdbc.sql("""
                         update connection set credential_ciphertext = ?, credential_version = credential_version + 1,
                             credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0,
                             last_error = null, last_error_at = null, lease_owner = null, lease_until = null, updated_at = ?,
                             last_refreshed_at = case when ? then ? else last_refreshed_at end
-                        where id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)""")
+                        where id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)
+                        returning """ + " " + COLUMNS)
                 .params(seal.seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt),
                         refreshable(credentials), now, refreshed, now, c.id(), expected, leaseOwner, leaseOwner)
-                .update() == 1 && localChanges.incrementAndGet() > 0;
+                .query(Connection::from).optional();
+        localChanges.incrementAndGet();
+        return written;
     }
 
     /** Erases the credentials of a disconnected connection (whatever their version) and ends any refresh. */
@@ -188,7 +191,7 @@ public class Connections {
      * The background scan: leases up to {@code limit} active, refreshable connections that expire within
      * {@code margin} or were not refreshed for {@code keepAlive}, skipping those in backoff or leased.
      */
-    public List<Claimed> claimDue(String owner, Duration lease, Duration margin, Duration keepAlive, int limit) {
+    public List<Connection> claimDue(String owner, Duration lease, Duration margin, Duration keepAlive, int limit) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         update connection c set lease_owner = ?, lease_until = ?
@@ -200,10 +203,9 @@ public class Connections {
                               and (lease_until is null or lease_until < ?)
                             order by credential_expires_at nulls last
                             limit ? for update skip locked)
-                        returning c.id, c.org_id, c.environment, c.credential_version""")
+                        returning """ + " " + COLUMNS)
                 .params(owner, ts(now.plus(lease)), ts(now.plus(margin)), ts(now.minus(keepAlive)), ts(now), ts(now), limit)
-                .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), Environment.fromWire(rs.getString(3)),
-                        rs.getInt(4)))
+                .query(Connection::from)
                 .list();
     }
 

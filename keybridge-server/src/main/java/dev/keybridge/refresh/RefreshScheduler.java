@@ -2,6 +2,7 @@ package dev.keybridge.refresh;
 
 import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,7 @@ class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
         slots.acquire();
         int free = 1 + slots.drainPermits();
         int limit = Math.min(free, settings.batchSize());
-        List<Connections.Claimed> due;
+        List<Connection> due;
         try {
             due = connections.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
         } catch (RuntimeException e) {
@@ -61,7 +62,7 @@ class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
             throw e;
         }
         slots.release(free - due.size());
-        for (Connections.Claimed c : due) {
+        for (Connection c : due) {
             workers.execute(() -> {
                 try {
                     refresher.refreshClaimed(c);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,22 +135,14 @@ public class TokenRefresher {
         }
     }
 
-    /** The background scan's entry: the lease is already held at {@code claimed.version()}. */
-    void refreshClaimed(Connections.Claimed claimed) {
+    /** The background scan's entry: the lease on {@code claimed} (as read by the claim) is already held. */
+    void refreshClaimed(Connection claimed) {
         CompletableFuture<Connection> mine = new CompletableFuture<>();
         if (inFlight.putIfAbsent(claimed.id(), mine) != null) {
             connections.releaseLease(claimed.id(), node);   // this node is already refreshing it on demand
             return;
         }
-        complete(mine, claimed.id(), () -> {
-            Connection c = connections.find(claimed.orgId(), claimed.environment(), claimed.id())
-                    .orElseThrow(() -> Errors.notFound("connection", claimed.id()));
-            if (c.credentialVersion() != claimed.version() || c.status() != Connection.Status.ACTIVE) {
-                connections.releaseLease(c.id(), node);
-                return c;
-            }
-            return refreshUnderLease(c);
-        });
+        complete(mine, claimed.id(), () -> refreshUnderLease(claimed));
         try {
             mine.join();
         } catch (CompletionException e) {
@@ -221,13 +214,14 @@ public class TokenRefresher {
         switch (step) {
             case Step.Success ok -> {
                 hook.afterProviderAnswered(c.id());
-                if (connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt())) {
+                Optional<Connection> written = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt());
+                if (written.isPresent()) {
                     log.debug("Refreshed connection {}", c.id());
                     outcome("refreshed");
-                } else {
-                    outcome("fenced");
-                    log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
+                    return written.get();
                 }
+                outcome("fenced");
+                log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
             }
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {

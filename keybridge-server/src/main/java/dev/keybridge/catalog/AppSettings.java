@@ -1,5 +1,6 @@
 package dev.keybridge.catalog;
 
+import dev.keybridge.cache.ShortLived;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
@@ -24,7 +25,12 @@ public class AppSettings {
     public record Setting(String slug, boolean enabled, String clientId, boolean clientSecretSet) {}
 
     /** The OAuth client to use; secret in clear, for the connector only. */
-    public record Client(String id, String secret) {}
+    public record Client(String id, String secret) {
+        @Override
+        public String toString() {
+            return "Client[id=" + id + ", secret=" + (secret == null ? "null" : "***") + "]";
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Vault vault;
@@ -32,8 +38,14 @@ public class AppSettings {
     private final PublicUrl publicUrl;
     private final java.time.Clock clock;
 
-    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, java.time.Clock clock) {
+    /** Organizations' OAuth clients, at most {@code KEYBRIDGE_CACHE_TTL} old (a wave of refreshes asks once a second). */
+    private final ShortLived<String, Optional<Client>> clients;
+    private final java.util.concurrent.atomic.AtomicLong localWrites = new java.util.concurrent.atomic.AtomicLong();
+
+    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, java.time.Clock clock,
+                       dev.keybridge.config.KeybridgeSettings settings) {
         this.clock = clock;
+        this.clients = new ShortLived<>(settings.cacheTtl(), 10_000, localWrites::get, clock);
         this.jdbc = jdbc;
         this.vault = vault;
         this.catalog = catalog;
@@ -87,6 +99,7 @@ public class AppSettings {
     public Setting put(String orgId, Environment env, String slug, boolean enabled, String clientId, String clientSecret) {
         byte[] sealed = clientSecret == null || clientSecret.isEmpty() ? null
                 : vault.encrypt(clientSecret.getBytes(StandardCharsets.UTF_8), context(orgId, env, slug));
+        localWrites.incrementAndGet();
         jdbc.sql("""
                         insert into app_setting (org_id, environment, slug, enabled, client_id, client_secret_ciphertext)
                         values (?, ?, ?, ?, nullif(?, ''), ?)
@@ -98,11 +111,19 @@ public class AppSettings {
                 .params(orgId, env.wire(), slug, enabled, clientId, sealed, clientId == null, clientSecret == null,
                         java.sql.Timestamp.from(clock.instant()))
                 .update();
+        localWrites.incrementAndGet();
         return setting(orgId, env, slug).orElseThrow();
     }
 
     /** The OAuth client for the app: the organization's, else a sandbox app's built-in one; null if none. */
     public Client client(String orgId, Environment env, AppDefinition app) {
+        return clients.get(orgId + "/" + env.wire() + "/" + app.slug(), () -> Optional.of(Optional.ofNullable(stored(orgId, env, app))))
+                .flatMap(Function.identity())
+                .orElseGet(() -> app.sandbox() && app.oauth2() != null && app.oauth2().defaultClientId() != null
+                        ? new Client(app.oauth2().defaultClientId(), app.oauth2().defaultClientSecret()) : null);
+    }
+
+    private Client stored(String orgId, Environment env, AppDefinition app) {
         var row = jdbc.sql("select client_id, client_secret_ciphertext from app_setting "
                         + "where org_id = ? and environment = ? and slug = ?")
                 .params(orgId, env.wire(), app.slug())
@@ -112,9 +133,6 @@ public class AppSettings {
             String secret = sealed == null ? null
                     : new String(vault.decrypt(sealed, context(orgId, env, app.slug())), StandardCharsets.UTF_8);
             return new Client((String) row.get()[0], secret);
-        }
-        if (app.sandbox() && app.oauth2() != null && app.oauth2().defaultClientId() != null) {
-            return new Client(app.oauth2().defaultClientId(), app.oauth2().defaultClientSecret());
         }
         return null;
     }

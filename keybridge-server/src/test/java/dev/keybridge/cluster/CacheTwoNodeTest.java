@@ -2,6 +2,8 @@ package dev.keybridge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.catalog.AppDefinition;
+import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.support.Api;
@@ -140,6 +142,27 @@ class CacheTwoNodeTest extends IntegrationTest {
 
         clock.advance(PAST_TTL);
         assertThat(proxyMe(onB, accessToken).json().get("error").asString()).isEqualTo("invalid_access_token");
+    }
+
+    @Test
+    void doesUseAClientSecretChangedOnTheOtherNodeOnceTheCacheLifetimeHasPassed() {
+        Api onA = org.test().withKey(api);
+        assertThat(onA.put("/api/v2/public/application/sandbox-oauth/settings",
+                Map.of("enabled", true, "client_id", "client-one", "client_secret", "secret-one-0123456789")).status())
+                .isEqualTo(200);
+        AppSettings settingsOnB = secondNode.getBean(AppSettings.class);
+        AppDefinition app = settingsOnB.available(Environment.TEST, "sandbox-oauth");
+        assertThat(settingsOnB.client(org.id(), Environment.TEST, app).secret()).isEqualTo("secret-one-0123456789");
+
+        assertThat(onA.put("/api/v2/public/application/sandbox-oauth/settings",
+                Map.of("enabled", true, "client_id", "client-two", "client_secret", "secret-two-0123456789")).status())
+                .isEqualTo(200);
+
+        clock.advance(PAST_TTL);
+        AppSettings.Client seen = settingsOnB.client(org.id(), Environment.TEST, app);
+        assertThat(seen.id()).isEqualTo("client-two");
+        assertThat(seen.secret()).isEqualTo("secret-two-0123456789");
+        assertThat(seen.toString()).doesNotContain("secret-two");
     }
 
     @Test

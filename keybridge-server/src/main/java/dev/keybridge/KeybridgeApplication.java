@@ -1,5 +1,6 @@
 package dev.keybridge;
 
+import dev.keybridge.config.EarlyDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ public class KeybridgeApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KeybridgeApplication.class);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.addListeners(new EarlyDatabase());
         app.run(args);
     }
 }

@@ -22,7 +22,7 @@ public class DatabaseConfig {
         if (settings.database().isExternal()) {
             return EmbeddedDatabase.none();
         }
-        return EmbeddedDatabase.start(settings.dataDir());
+        return dev.keybridge.database.EarlyStart.take(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")

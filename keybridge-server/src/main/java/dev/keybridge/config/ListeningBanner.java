@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ListeningBanner {
 
+    /** First among the ready listeners: the server accepts requests from here on (the others start background loops). */
     @EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void onReady(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
             System.out.println("Keybridge listening on http://127.0.0.1:" + web.getWebServer().getPort());

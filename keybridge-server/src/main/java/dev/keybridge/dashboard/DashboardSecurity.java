@@ -14,7 +14,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,7 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The dashboard's own filter chain ({@code /dashboard/**}, ahead of the API chain, which it leaves
- * alone): form sign-in with an HTTP session, CSRF tokens on every form, roles per path (viewers only
+ * alone): form sign-in with an HTTP session kept in PostgreSQL ({@code dashboard.session}), CSRF tokens on every form, roles per path (viewers only
  * read, only owners manage members), sign-out, an idle timeout and a Content-Security-Policy that
  * allows nothing but this server's own files.
  */
@@ -47,7 +46,6 @@ class DashboardSecurity {
     @Order(1)
     SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
                                   KeybridgeSettings settings) throws Exception {
-        int idleSeconds = (int) settings.dashboard().idleTimeout().toSeconds();
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
         http.securityMatcher("/dashboard", "/dashboard/**")
@@ -55,7 +53,7 @@ class DashboardSecurity {
                 .authenticationManager(new ProviderManager(signin))
                 .formLogin(f -> f.loginPage("/dashboard/signin").loginProcessingUrl("/dashboard/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(new IdleTimeout(idleSeconds))
+                        .successHandler(toOverview())
                         .failureHandler(DashboardSecurity::signinFailed))
                 .logout(l -> l.logoutUrl("/dashboard/signout").logoutSuccessUrl("/dashboard/signin?signedout")
                         .addLogoutHandler(new CookieClearingLogoutHandler(StillAMember.expiredSessionCookie())))
@@ -86,21 +84,13 @@ class DashboardSecurity {
         request.getRequestDispatcher("/dashboard/signin/failed").forward(request, response);
     }
 
-    /** After sign-in: the session expires after the idle timeout, and the browser goes to the overview. */
-    private static final class IdleTimeout extends SimpleUrlAuthenticationSuccessHandler {
-        private final int seconds;
-
-        IdleTimeout(int seconds) {
-            super("/dashboard");
-            setAlwaysUseDefaultTargetUrl(true);
-            this.seconds = seconds;
-        }
-
-        @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
-            request.getSession().setMaxInactiveInterval(seconds);
-            super.onAuthenticationSuccess(request, response, authentication);
-        }
+    /**
+     * After sign-in: the overview. The session (in PostgreSQL, {@code dashboard.session}) got a new id
+     * on sign-in and ends after {@code KEYBRIDGE_DASHBOARD_IDLE_TIMEOUT} without a request.
+     */
+    private static SimpleUrlAuthenticationSuccessHandler toOverview() {
+        SimpleUrlAuthenticationSuccessHandler h = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
+        h.setAlwaysUseDefaultTargetUrl(true);
+        return h;
     }
 }

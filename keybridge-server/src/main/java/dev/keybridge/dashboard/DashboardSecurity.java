@@ -4,6 +4,7 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.dashboard.signin.OperatorSignin;
 import dev.keybridge.dashboard.signin.OperatorStore;
 import dev.keybridge.dashboard.signin.StillAMember;
+import dev.keybridge.dashboard.sso.SsoSignin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,12 +49,14 @@ class DashboardSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
-                                  KeybridgeSettings settings) throws Exception {
+                                  KeybridgeSettings settings, SsoSignin sso) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(signin));
+        providers.addAll(sso.providers());
         http.securityMatcher("/dashboard", "/dashboard/**")
                 // Its own manager without a parent, so a failed attempt is checked (and counted) once.
-                .authenticationManager(new ProviderManager(signin))
+                .authenticationManager(new ProviderManager(providers))
                 .formLogin(f -> f.loginPage("/dashboard/signin").loginProcessingUrl("/dashboard/signin")
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(toOverview())
@@ -71,6 +77,7 @@ class DashboardSecurity {
                         .requestMatchers("/dashboard/members", "/dashboard/members/**").hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
                         .anyRequest().authenticated());
+        sso.configure(http);
         return http.build();
     }
 

@@ -116,7 +116,7 @@ public class SessionStore {
                 .params(Timestamp.from(now), batch).update();
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
@@ -128,7 +128,7 @@ public class SessionStore {
     }
 
     /** The attribute, or null (and a warning) when it no longer reads (a class changed between versions). */
-    static Object read(byte[] value) {
+    public static Object read(byte[] value) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(value))) {
             in.setObjectInputFilter(ALLOWED);
             return in.readObject();

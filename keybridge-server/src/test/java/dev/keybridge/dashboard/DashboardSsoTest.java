@@ -1,0 +1,160 @@
+package dev.keybridge.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keybridge.dashboard.signin.Invites;
+import dev.keybridge.support.IntegrationTest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Single sign-on against a real OpenID Connect provider (mock-oauth2-server) over real HTTP: a node
+ * set up with KEYBRIDGE_DASHBOARD_OIDC_* on the test database lets in operators who exist, by a
+ * verified e-mail address, and refuses everyone else with a clear page; the test server, without
+ * those settings, shows no button and answers 404 on the single sign-on addresses.
+ */
+class DashboardSsoTest extends IntegrationTest {
+
+    private static final String ISSUER_ID = "corp";
+    private static final String CLIENT_ID = "keybridge-dashboard";
+    private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+    private static ConfigurableApplicationContext ssoNode;
+    private static int ssoPort;
+
+    @Autowired
+    private Invites invites;
+
+    @BeforeAll
+    static void start() {
+        PROVIDER.start(InetAddress.getLoopbackAddress(), 0);
+        String issuer = "http://127.0.0.1:" + PROVIDER.issuerUrl(ISSUER_ID).port() + "/" + ISSUER_ID;
+        ssoNode = startSecondNode(5, "--keybridge.dashboard.oidc-issuer=" + issuer,
+                "--keybridge.dashboard.oidc-client-id=" + CLIENT_ID,
+                "--keybridge.dashboard.oidc-client-secret=not-checked-by-the-mock",
+                "--keybridge.dashboard.oidc-name=Corp ID");
+        ssoPort = Integer.parseInt(ssoNode.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ssoNode != null) {
+            ssoNode.close();
+        }
+        PROVIDER.shutdown();
+    }
+
+    @Test
+    void doesSignInAnExistingOperatorWhenTheProviderVouchesForTheAddress() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        FormBrowser b = new FormBrowser(ssoPort);
+        assertThat(b.get("/dashboard/signin").body()).contains("Sign in with Corp ID", "href=\"/dashboard/signin/sso/oidc\"");
+
+        String callback = callbackFromProvider(b, email.toUpperCase(java.util.Locale.ROOT), true);
+        String ssoToken = b.cookie("kb_dashboard_sso");
+
+        HttpResponse<String> back = b.get(callback);
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(back.body()).contains("You are signed in", "url=/dashboard");
+        HttpResponse<String> accounts = b.get("/dashboard/accounts");
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(accounts.body()).contains(email);
+        assertThat(b.onPort(port).get("/dashboard/accounts").statusCode()).as("the session works on every node")
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from dashboard_sso_request where token_hash = ?")
+                .param(dev.keybridge.tenancy.Secrets.hash(ssoToken)).query(Long.class).single())
+                .as("the sign-in request was spent").isZero();
+        assertThat(b.get(callback).statusCode()).as("the way back works once").isEqualTo(401);
+    }
+
+    @Test
+    void doesRefuseAnAddressThatNoOperatorHas() {
+        FormBrowser b = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = viaProvider(b, "stranger-" + System.nanoTime() + "@example.com", true);
+
+        assertThat(back.statusCode()).isEqualTo(401);
+        assertThat(back.body()).contains("There is no operator with the address stranger-", "Ask an owner");
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void doesRefuseAnAddressTheProviderDidNotVerify() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        FormBrowser b = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = viaProvider(b, email, false);
+
+        assertThat(back.statusCode()).isEqualTo(401);
+        assertThat(back.body()).contains("Corp ID did not confirm that the e-mail address of your account is yours");
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void doesRefuseTheWayBackWhenItArrivesInAnotherBrowserThanTheOneThatStarted() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        FormBrowser starter = new FormBrowser(ssoPort);
+        String callback = callbackFromProvider(starter, email, true);
+        FormBrowser victim = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = victim.get(callback);
+
+        assertThat(back.statusCode()).isEqualTo(401);
+        assertThat(back.body()).contains("Signing in with Corp ID did not complete");
+        assertThat(victim.get("/dashboard/accounts").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void doesShowNoButtonAndAnswer404WhenSingleSignOnIsNotSetUp() {
+        FormBrowser b = new FormBrowser(port);
+
+        assertThat(b.get("/dashboard/signin").body()).doesNotContain("Sign in with", "/dashboard/signin/sso");
+        HttpResponse<String> start = b.get("/dashboard/signin/sso/oidc");
+        assertThat(start.statusCode()).isEqualTo(404);
+        assertThat(start.body()).contains("Single sign-on is not set up on this server");
+        assertThat(b.get("/dashboard/signin/sso-callback?code=abc&state=def").statusCode()).isEqualTo(404);
+    }
+
+    /** Starts single sign-on in {@code b}, lets the provider answer for {@code email}, and comes back. */
+    private static HttpResponse<String> viaProvider(FormBrowser b, String email, boolean verified) {
+        return b.get(callbackFromProvider(b, email, verified));
+    }
+
+    /** The path (and query) the provider sends the browser back to. */
+    private static String callbackFromProvider(FormBrowser b, String email, boolean verified) {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-" + System.nanoTime(), "JWT",
+                List.of(CLIENT_ID), Map.of("email", email, "email_verified", verified), 3600));
+        HttpResponse<String> out = b.get("/dashboard/signin/sso/oidc");
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(302);
+        String authorize = out.headers().firstValue("location").orElseThrow();
+        assertThat(authorize).contains("code_challenge=", "nonce=", "state=", "client_id=" + CLIENT_ID);
+        assertThat(out.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("kb_dashboard_sso=").contains("HttpOnly", "SameSite=Lax"));
+        try (HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+            HttpResponse<String> atProvider = plain.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
+            String back = atProvider.headers().firstValue("location").orElseThrow();
+            assertThat(back).startsWith("http://127.0.0.1:" + ssoPort + "/dashboard/signin/sso-callback?");
+            return back.substring(back.indexOf("/dashboard/"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -3,6 +3,8 @@ package dev.keybridge.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.dashboard.signin.Invites;
+import com.microsoft.playwright.Page;
+import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,10 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,8 @@ class DashboardSsoTest extends IntegrationTest {
 
     private static final String ISSUER_ID = "corp";
     private static final String CLIENT_ID = "keybridge-dashboard";
-    private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+    /** With its sign-in form (interactive login): the way back starts on the provider's own page. */
+    private static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
     private static ConfigurableApplicationContext ssoNode;
     private static int ssoPort;
 
@@ -78,6 +79,32 @@ class DashboardSsoTest extends IntegrationTest {
                 .param(dev.keybridge.tenancy.Secrets.hash(ssoToken)).query(Long.class).single())
                 .as("the sign-in request was spent").isZero();
         assertThat(b.get(callback).statusCode()).as("the way back works once").isEqualTo(401);
+    }
+
+    /**
+     * In Chromium, with the provider on another site (127.0.0.1) than the console (localhost): the
+     * provider's redirect back carries only the Lax cookie of the sign-in under way, and the page
+     * after it brings the browser to the overview with the Strict session cookie.
+     */
+    @Test
+    void doesSignInInARealBrowserWhenTheProviderIsAnotherSite() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        try (EmbeddingBrowser browser = new EmbeddingBrowser()) {
+            Page page = browser.newPage();
+            page.navigate("http://localhost:" + ssoPort + "/dashboard/signin");
+            ConsoleDriver.accessible(page);
+            page.click("#sso");
+            assertThat(page.url()).startsWith("http://127.0.0.1:" + PROVIDER.issuerUrl(ISSUER_ID).port() + "/");
+
+            page.fill("input[name=username]", "sub-" + System.nanoTime());
+            page.fill("textarea[name=claims]", claims(email, true));
+            page.click("input[type=submit]");
+            page.waitForURL("http://localhost:" + ssoPort + "/dashboard");
+
+            assertThat(page.locator("header").textContent()).contains(email);
+            page.navigate("http://localhost:" + ssoPort + "/dashboard/accounts");
+            assertThat(page.url()).endsWith("/dashboard/accounts");
+        }
     }
 
     @Test
@@ -133,10 +160,13 @@ class DashboardSsoTest extends IntegrationTest {
         return b.get(callbackFromProvider(b, email, verified));
     }
 
-    /** The path (and query) the provider sends the browser back to. */
+    /** What the provider's sign-in form is given to put in the ID token. */
+    private static String claims(String email, boolean verified) {
+        return "{\"email\": \"" + email + "\", \"email_verified\": " + verified + "}";
+    }
+
+    /** The path (and query) the provider sends the browser back to, after its sign-in form. */
     private static String callbackFromProvider(FormBrowser b, String email, boolean verified) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-" + System.nanoTime(), "JWT",
-                List.of(CLIENT_ID), Map.of("email", email, "email_verified", verified), 3600));
         HttpResponse<String> out = b.get("/dashboard/signin/sso/oidc");
         assertThat(out.statusCode()).as(out.body()).isEqualTo(302);
         String authorize = out.headers().firstValue("location").orElseThrow();
@@ -144,7 +174,11 @@ class DashboardSsoTest extends IntegrationTest {
         assertThat(out.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("kb_dashboard_sso=").contains("HttpOnly", "SameSite=Lax"));
         try (HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-            HttpResponse<String> atProvider = plain.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(),
+            String form = "username=sub-" + System.nanoTime() + "&claims="
+                    + java.net.URLEncoder.encode(claims(email, verified), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> atProvider = plain.send(HttpRequest.newBuilder(URI.create(authorize))
+                            .header("content-type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
             String back = atProvider.headers().firstValue("location").orElseThrow();

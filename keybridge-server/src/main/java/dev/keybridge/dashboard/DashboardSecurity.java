@@ -1,6 +1,5 @@
 package dev.keybridge.dashboard;
 
-import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.dashboard.signin.OperatorSignin;
 import dev.keybridge.dashboard.signin.OperatorStore;
 import dev.keybridge.dashboard.signin.StillAMember;
@@ -49,7 +48,7 @@ class DashboardSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
-                                  KeybridgeSettings settings, SsoSignin sso) throws Exception {
+                                  SsoSignin sso) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
         List<AuthenticationProvider> providers = new ArrayList<>(List.of(signin));

@@ -145,6 +145,26 @@ class DashboardSsoTest extends IntegrationTest {
     }
 
     @Test
+    void doesSaySoOnTheSignInPageWhenTheProviderCannotBeReached() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        try (ConfigurableApplicationContext node = startSecondNode(2,
+                "--keybridge.dashboard.oidc-issuer=http://127.0.0.1:" + closed + "/corp",
+                "--keybridge.dashboard.oidc-client-id=" + CLIENT_ID, "--keybridge.dashboard.oidc-client-secret=x",
+                "--keybridge.dashboard.oidc-name=Corp ID")) {
+            FormBrowser b = new FormBrowser(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
+
+            HttpResponse<String> r = b.get("/dashboard/signin/sso/oidc");
+
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("Corp ID cannot be reached right now", "name=\"password\"")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void doesShowNoButtonAndAnswer404WhenSingleSignOnIsNotSetUp() {
         FormBrowser b = new FormBrowser(port);
 

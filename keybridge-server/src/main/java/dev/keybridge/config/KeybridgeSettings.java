@@ -79,19 +79,50 @@ public record KeybridgeSettings(
      * The operator console ({@code /dashboard}): a signed-in operator is signed out after
      * {@code idleTimeout} without a request; after {@code maxSigninFailures} wrong passwords for one
      * e-mail address within {@code signinLockout}, sign-in for it is refused until that window ends;
-     * invitation links (and the first owner's setup link) work once, for {@code inviteTtl}.
+     * invitation links (and the first owner's setup link) work once, for {@code inviteTtl}. Single
+     * sign-on with an OpenID Connect provider is on when {@code oidcIssuer}, {@code oidcClientId} and
+     * {@code oidcClientSecret} are all set ({@code oidcName} labels its button).
      */
     public record Dashboard(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("30m") Duration idleTimeout,
             @DefaultValue("5") int maxSigninFailures,
             @DefaultValue("15m") Duration signinLockout,
-            @DefaultValue("72h") Duration inviteTtl) {
+            @DefaultValue("72h") Duration inviteTtl,
+            String oidcIssuer,
+            String oidcClientId,
+            String oidcClientSecret,
+            String oidcName) {
 
         public Dashboard {
             if (maxSigninFailures < 1) {
                 throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES must be 1 or more");
             }
+            oidcIssuer = oidcIssuer == null || oidcIssuer.isBlank() ? null : oidcIssuer.strip();
+            oidcClientId = oidcClientId == null || oidcClientId.isBlank() ? null : oidcClientId.strip();
+            oidcClientSecret = oidcClientSecret == null || oidcClientSecret.isEmpty() ? null : oidcClientSecret;
+            oidcName = oidcName == null || oidcName.isBlank() ? null : oidcName.strip();
+            int set = (oidcIssuer == null ? 0 : 1) + (oidcClientId == null ? 0 : 1) + (oidcClientSecret == null ? 0 : 1);
+            if (set != 0 && set != 3) {
+                throw new IllegalArgumentException("Set all of KEYBRIDGE_DASHBOARD_OIDC_ISSUER, "
+                        + "KEYBRIDGE_DASHBOARD_OIDC_CLIENT_ID and KEYBRIDGE_DASHBOARD_OIDC_CLIENT_SECRET, or none");
+            }
+            if (oidcIssuer != null && !oidcIssuer.matches("https?://[^\\s]+")) {
+                throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_OIDC_ISSUER must be an http(s) URL");
+            }
+        }
+
+        /** Whether single sign-on is set up. */
+        public boolean oidcEnabled() {
+            return oidcIssuer != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Dashboard[enabled=" + enabled + ", idleTimeout=" + idleTimeout + ", maxSigninFailures="
+                    + maxSigninFailures + ", signinLockout=" + signinLockout + ", inviteTtl=" + inviteTtl + ", oidcIssuer="
+                    + oidcIssuer + ", oidcClientId=" + oidcClientId + ", oidcClientSecret="
+                    + (oidcClientSecret == null ? "unset" : "(set)") + ", oidcName=" + oidcName + "]";
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.keybridge.dashboard;
 
-import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.dashboard.signin.OperatorSignin;
 import dev.keybridge.dashboard.signin.OperatorStore;
 import dev.keybridge.dashboard.signin.StillAMember;
+import dev.keybridge.dashboard.sso.SsoSignin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,10 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,7 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The dashboard's own filter chain ({@code /dashboard/**}, ahead of the API chain, which it leaves
- * alone): form sign-in with an HTTP session, CSRF tokens on every form, roles per path (viewers only
+ * alone): form sign-in with an HTTP session kept in PostgreSQL ({@code dashboard.session}), CSRF tokens on every form, roles per path (viewers only
  * read, only owners manage members), sign-out, an idle timeout and a Content-Security-Policy that
  * allows nothing but this server's own files.
  */
@@ -46,16 +48,17 @@ class DashboardSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain dashboard(HttpSecurity http, OperatorSignin signin, OperatorStore operators,
-                                  KeybridgeSettings settings) throws Exception {
-        int idleSeconds = (int) settings.dashboard().idleTimeout().toSeconds();
+                                  SsoSignin sso) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/dashboard/denied");
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(signin));
+        providers.addAll(sso.providers());
         http.securityMatcher("/dashboard", "/dashboard/**")
                 // Its own manager without a parent, so a failed attempt is checked (and counted) once.
-                .authenticationManager(new ProviderManager(signin))
+                .authenticationManager(new ProviderManager(providers))
                 .formLogin(f -> f.loginPage("/dashboard/signin").loginProcessingUrl("/dashboard/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(new IdleTimeout(idleSeconds))
+                        .successHandler(toOverview())
                         .failureHandler(DashboardSecurity::signinFailed))
                 .logout(l -> l.logoutUrl("/dashboard/signout").logoutSuccessUrl("/dashboard/signin?signedout")
                         .addLogoutHandler(new CookieClearingLogoutHandler(StillAMember.expiredSessionCookie())))
@@ -73,6 +76,7 @@ class DashboardSecurity {
                         .requestMatchers("/dashboard/members", "/dashboard/members/**").hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
                         .anyRequest().authenticated());
+        sso.configure(http);
         return http.build();
     }
 
@@ -86,21 +90,13 @@ class DashboardSecurity {
         request.getRequestDispatcher("/dashboard/signin/failed").forward(request, response);
     }
 
-    /** After sign-in: the session expires after the idle timeout, and the browser goes to the overview. */
-    private static final class IdleTimeout extends SimpleUrlAuthenticationSuccessHandler {
-        private final int seconds;
-
-        IdleTimeout(int seconds) {
-            super("/dashboard");
-            setAlwaysUseDefaultTargetUrl(true);
-            this.seconds = seconds;
-        }
-
-        @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
-            request.getSession().setMaxInactiveInterval(seconds);
-            super.onAuthenticationSuccess(request, response, authentication);
-        }
+    /**
+     * After sign-in: the overview. The session (in PostgreSQL, {@code dashboard.session}) got a new id
+     * on sign-in and ends after {@code KEYBRIDGE_DASHBOARD_IDLE_TIMEOUT} without a request.
+     */
+    private static SimpleUrlAuthenticationSuccessHandler toOverview() {
+        SimpleUrlAuthenticationSuccessHandler h = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
+        h.setAlwaysUseDefaultTargetUrl(true);
+        return h;
     }
 }

@@ -24,6 +24,9 @@ class DashboardSigninTest extends IntegrationTest {
     @Autowired
     private Invites invites;
 
+    @Autowired
+    private dev.keybridge.config.KeybridgeSettings settings;
+
     private String owner(TestOrganization org) {
         return FormBrowser.owner(port, invites, org.id());
     }
@@ -148,6 +151,36 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(next.headers().firstValue("location").orElseThrow()).contains("/dashboard/signin");
         assertThat(member.signIn(memberEmail, ConsoleDriver.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void doesSignOutAndSaySoWhenTheIdleTimeoutPassesWithoutARequest() {
+        Duration idle = settings.dashboard().idleTimeout();
+        String email = owner(newOrganization());
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(email, ConsoleDriver.PASSWORD);
+        try {
+            clock.advance(idle.minusMinutes(1));
+            assertThat(b.get("/dashboard/accounts").statusCode()).as("activity just within the timeout").isEqualTo(200);
+            clock.advance(idle.minusMinutes(1));
+            assertThat(b.get("/dashboard/accounts").statusCode()).as("each request starts the timeout again").isEqualTo(200);
+
+            clock.advance(idle.plusMinutes(1));
+            HttpResponse<String> expired = b.get("/dashboard/accounts");
+
+            assertThat(expired.statusCode()).isEqualTo(302);
+            String location = expired.headers().firstValue("location").orElseThrow();
+            assertThat(location).endsWith("/dashboard/signin?expired");
+            HttpResponse<String> page = b.get(location.substring(location.indexOf("/dashboard/")));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("You were signed out after a while without activity")
+                    .doesNotContain(email);
+            assertThat(b.get("/dashboard/accounts").statusCode()).as("still signed out").isEqualTo(302);
+            assertThat(b.signIn(email, ConsoleDriver.PASSWORD).statusCode()).isEqualTo(302);
+            assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(200);
+        } finally {
+            clock.reset();
+        }
     }
 
     private long credentials(String orgId) {

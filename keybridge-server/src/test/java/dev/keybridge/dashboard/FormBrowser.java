@@ -20,12 +20,44 @@ import java.util.stream.Collectors;
 /** The dashboard as a browser without JavaScript sees it: keeps cookies, follows nothing, posts forms. */
 final class FormBrowser {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final int port;
 
     FormBrowser(int port) {
+        this(new CookieManager(), port);
+    }
+
+    private FormBrowser(CookieManager cookies, int port) {
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.port = port;
+    }
+
+    /** The same browser (its cookies) talking to another node. */
+    FormBrowser onPort(int otherPort) {
+        return new FormBrowser(cookies, otherPort);
+    }
+
+    /** The value of the cookie {@code name} the browser holds now; null when none. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** A GET with exactly this Cookie header (another browser that copied a cookie), keeping no cookie. */
+    HttpResponse<String> getWithCookie(String path, String cookie) {
+        try {
+            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("cookie", cookie).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> get(String path) {

@@ -29,6 +29,11 @@ public class OperatorStore {
                 .query((rs, n) -> new WithHash(row(rs, n), rs.getString("password_hash"))).optional();
     }
 
+    /** The operator with this e-mail address (compared lower-cased, as stored), for single sign-on. */
+    public Optional<Operator> byAddress(String email) {
+        return byEmail(Invites.normalize(email)).map(WithHash::operator);
+    }
+
     public Optional<Operator> find(String orgId, String id) {
         return jdbc.sql("select " + COLUMNS + " from operator where org_id = ? and id = ?").params(orgId, id)
                 .query(OperatorStore::row).optional();

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +36,7 @@ class DashboardSsoTest extends IntegrationTest {
     private static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
     private static ConfigurableApplicationContext ssoNode;
     private static int ssoPort;
+    private static String issuer;
 
     @Autowired
     private Invites invites;
@@ -41,7 +44,7 @@ class DashboardSsoTest extends IntegrationTest {
     @BeforeAll
     static void start() {
         PROVIDER.start(InetAddress.getLoopbackAddress(), 0);
-        String issuer = "http://127.0.0.1:" + PROVIDER.issuerUrl(ISSUER_ID).port() + "/" + ISSUER_ID;
+        issuer = "http://127.0.0.1:" + PROVIDER.issuerUrl(ISSUER_ID).port() + "/" + ISSUER_ID;
         ssoNode = startSecondNode(5, "--keybridge.dashboard.oidc-issuer=" + issuer,
                 "--keybridge.dashboard.oidc-client-id=" + CLIENT_ID,
                 "--keybridge.dashboard.oidc-client-secret=not-checked-by-the-mock",
@@ -175,9 +178,96 @@ class DashboardSsoTest extends IntegrationTest {
         assertThat(b.get("/dashboard/signin/sso-callback?code=abc&state=def").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void doesBindTheOperatorToTheProviderAccountWhenItFirstSignsIn() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        String subject = "sub-" + System.nanoTime();
+        assertThat(bindings(email)).isEmpty();
+
+        HttpResponse<String> first = viaProvider(new FormBrowser(ssoPort), email, subject);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(bindings(email)).containsExactly(issuer + " " + subject);
+        HttpResponse<String> again = viaProvider(new FormBrowser(ssoPort), email, subject);
+        assertThat(again.statusCode()).as("the bound account signs in again").isEqualTo(200);
+        assertThat(bindings(email)).containsExactly(issuer + " " + subject);
+    }
+
+    @Test
+    void doesRefuseTheAddressAndChangeNothingWhenAnotherAccountOfTheProviderSendsIt() {
+        String email = FormBrowser.owner(port, invites, newOrganization().id());
+        String subject = "sub-" + System.nanoTime();
+        assertThat(viaProvider(new FormBrowser(ssoPort), email, subject).statusCode()).isEqualTo(200);
+        FormBrowser newcomer = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = viaProvider(newcomer, email, "someone-else-" + System.nanoTime());
+
+        assertThat(back.statusCode()).isEqualTo(401);
+        assertThat(back.body()).contains("The operator " + email + " signs in with another Corp ID account than this one",
+                "an owner can remove the member and invite the address again", "name=\"password\"");
+        assertThat(newcomer.get("/dashboard/accounts").statusCode()).isEqualTo(302);
+        assertThat(bindings(email)).containsExactly(issuer + " " + subject);
+        assertThat(viaProvider(new FormBrowser(ssoPort), email, subject).statusCode())
+                .as("the bound account still signs in").isEqualTo(200);
+    }
+
+    @Test
+    void doesRefuseAnAccountOfTheProviderThatIsBoundToAnotherOperator() {
+        String orgId = newOrganization().id();
+        String first = FormBrowser.owner(port, invites, orgId);
+        String second = FormBrowser.owner(port, invites, orgId);
+        String subject = "sub-" + System.nanoTime();
+        assertThat(viaProvider(new FormBrowser(ssoPort), first, subject).statusCode()).isEqualTo(200);
+        FormBrowser b = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = viaProvider(b, second, subject);
+
+        assertThat(back.statusCode()).isEqualTo(401);
+        assertThat(back.body()).contains("This Corp ID account signs in as another operator here, not as " + second);
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(302);
+        assertThat(bindings(second)).isEmpty();
+        assertThat(bindings(first)).containsExactly(issuer + " " + subject);
+    }
+
+    @Test
+    void doesBindAgainWhenTheOperatorWasRemovedAndInvitedAgain() {
+        String orgId = newOrganization().id();
+        FormBrowser owner = new FormBrowser(port);
+        owner.signIn(FormBrowser.owner(port, invites, orgId), ConsoleDriver.PASSWORD);
+        String email = FormBrowser.owner(port, invites, orgId);
+        String before = "sub-" + System.nanoTime();
+        assertThat(viaProvider(new FormBrowser(ssoPort), email, before).statusCode()).isEqualTo(200);
+        String memberId = jdbc.sql("select id from operator where email = ?").param(email).query(String.class).single();
+        assertThat(owner.submit("/dashboard/members", "/dashboard/members/remove", Map.of("id", memberId))
+                .statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from operator_sso_account where operator_id = ?").param(memberId)
+                .query(Long.class).single()).as("removing the member removed its binding").isZero();
+        FormBrowser.owner(port, invites, orgId, email);
+        String after = "new-sub-" + System.nanoTime();
+        FormBrowser b = new FormBrowser(ssoPort);
+
+        HttpResponse<String> back = viaProvider(b, email, after);
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(b.get("/dashboard/accounts").statusCode()).isEqualTo(200);
+        assertThat(bindings(email)).containsExactly(issuer + " " + after);
+    }
+
+    /** The provider accounts ("issuer subject") the operator with this address is bound to. */
+    private List<String> bindings(String email) {
+        return jdbc.sql("""
+                select a.issuer || ' ' || a.subject from operator_sso_account a join operator o on o.id = a.operator_id
+                where o.email = ? order by a.issuer""").param(email).query(String.class).list();
+    }
+
     /** Starts single sign-on in {@code b}, lets the provider answer for {@code email}, and comes back. */
     private static HttpResponse<String> viaProvider(FormBrowser b, String email, boolean verified) {
         return b.get(callbackFromProvider(b, email, verified));
+    }
+
+    /** The same, as the provider's account {@code subject} with a verified address. */
+    private static HttpResponse<String> viaProvider(FormBrowser b, String email, String subject) {
+        return b.get(callbackFromProvider(b, email, true, subject));
     }
 
     /** What the provider's sign-in form is given to put in the ID token. */
@@ -187,6 +277,11 @@ class DashboardSsoTest extends IntegrationTest {
 
     /** The path (and query) the provider sends the browser back to, after its sign-in form. */
     private static String callbackFromProvider(FormBrowser b, String email, boolean verified) {
+        return callbackFromProvider(b, email, verified, "sub-" + System.nanoTime());
+    }
+
+    /** The same, as the provider's account {@code subject} (the ID token's {@code sub}). */
+    private static String callbackFromProvider(FormBrowser b, String email, boolean verified, String subject) {
         HttpResponse<String> out = b.get("/dashboard/signin/sso/oidc");
         assertThat(out.statusCode()).as(out.body()).isEqualTo(302);
         String authorize = out.headers().firstValue("location").orElseThrow();
@@ -194,7 +289,8 @@ class DashboardSsoTest extends IntegrationTest {
         assertThat(out.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("kb_dashboard_sso=").contains("HttpOnly", "SameSite=Lax"));
         try (HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-            String form = "username=sub-" + System.nanoTime() + "&claims="
+            String form = "username=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&claims="
                     + java.net.URLEncoder.encode(claims(email, verified), java.nio.charset.StandardCharsets.UTF_8);
             HttpResponse<String> atProvider = plain.send(HttpRequest.newBuilder(URI.create(authorize))
                             .header("content-type", "application/x-www-form-urlencoded")

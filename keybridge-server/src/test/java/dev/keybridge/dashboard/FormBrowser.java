@@ -85,7 +85,11 @@ final class FormBrowser {
 
     /** A new owner of the organization (an invitation accepted over HTTP); returns its e-mail address. */
     static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId) {
-        String email = "o-" + System.nanoTime() + "@example.com";
+        return owner(port, invites, orgId, "o-" + System.nanoTime() + "@example.com");
+    }
+
+    /** A new owner with this e-mail address (an invitation accepted over HTTP); returns the address. */
+    static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId, String email) {
         FormBrowser b = new FormBrowser(port);
         String token = invites.issue(orgId, email, dev.keybridge.dashboard.signin.Role.OWNER).token();
         HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",

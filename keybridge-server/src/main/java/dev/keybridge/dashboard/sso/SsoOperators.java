@@ -17,18 +17,27 @@ import org.springframework.stereotype.Component;
  * Who single sign-on lets in: only an operator who exists already (invited and joined), found by
  * the {@code email} claim of the provider's ID token, and only when the same token says the provider
  * verified that address ({@code email_verified: true}). Nobody is created here, and the organization
- * and role are the operator's own; a provider cannot add people or raise anyone's role.
+ * and role are the operator's own; a provider cannot add people or raise anyone's role. The first
+ * sign-in binds the operator to the provider's account (issuer and {@code sub}, {@link SsoAccounts});
+ * later ones are refused when the account is another one (the provider gave the address to someone
+ * else) or when that account is bound to another operator.
  */
 @Component
 class SsoOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     static final String UNKNOWN = "unknown_operator";
     static final String UNVERIFIED = "email_not_verified";
+    static final String OTHER_ACCOUNT = "operator_bound_to_another_account";
+    static final String OTHER_OPERATOR = "account_bound_to_another_operator";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoOperators.class);
 
     private final OperatorStore operators;
+    private final SsoAccounts accounts;
 
-    SsoOperators(OperatorStore operators) {
+    SsoOperators(OperatorStore operators, SsoAccounts accounts) {
         this.operators = operators;
+        this.accounts = accounts;
     }
 
     @Override
@@ -40,7 +49,19 @@ class SsoOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
         }
         Operator o = operators.byAddress(email).orElseThrow(() ->
                 new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN, email.length() > 254 ? null : email, null), UNKNOWN));
-        return new OperatorUser(o, id);
+        String issuer = id.getClaimAsString("iss");
+        return switch (accounts.bind(o.id(), issuer, id.getSubject())) {
+            case SAME -> new OperatorUser(o, id);
+            case OTHER_ACCOUNT -> {
+                log.warn("Single sign-on refused for operator {}: it is bound to another account of {}", o.id(), issuer);
+                throw new OAuth2AuthenticationException(new OAuth2Error(OTHER_ACCOUNT, o.email(), null), OTHER_ACCOUNT);
+            }
+            case OTHER_OPERATOR -> {
+                log.warn("Single sign-on refused for operator {}: this account of {} is bound to another operator",
+                        o.id(), issuer);
+                throw new OAuth2AuthenticationException(new OAuth2Error(OTHER_OPERATOR, o.email(), null), OTHER_OPERATOR);
+            }
+        };
     }
 
     /** The provider's user, with the operator it signs in as. */

@@ -112,6 +112,13 @@ public class SsoSignin {
                     + provider.name() + " again.";
             case SsoOperators.UNVERIFIED -> provider.name() + " did not confirm that the e-mail address of "
                     + "your account is yours, so it cannot sign you in here. Verify it there, or sign in with your password.";
+            case SsoOperators.OTHER_ACCOUNT -> "The operator " + ((OAuth2AuthenticationException) e).getError().getDescription()
+                    + " signs in with another " + provider.name() + " account than this one, so it cannot sign you in "
+                    + "here. Sign in with that account, or with your password; if the address has changed hands, "
+                    + "an owner can remove the member and invite the address again.";
+            case SsoOperators.OTHER_OPERATOR -> "This " + provider.name() + " account signs in as another operator "
+                    + "here, not as " + ((OAuth2AuthenticationException) e).getError().getDescription()
+                    + ". Sign in with the account of this address, or with your password.";
             case "unreachable" -> provider.name() + " cannot be reached right now, so single sign-on cannot "
                     + "start. Try again later, or sign in with your password.";
             default -> "Signing in with " + provider.name() + " did not complete. Try again, or sign in with your password.";

@@ -7,6 +7,8 @@
 #   webhooks bench/webhooks/run.sh  events/s delivered by one node; delay p99 at 1,000 events/s
 #   refresh  bench/health/run.sh    a wave of BENCH_CONNECTIONS expiring at once (default 100,000)
 #   start    bench/start/measure.sh start to the listening line with an existing data directory, 3 runs
+#   profile  bench/proxy/run.sh once more with PROFILE=after (async-profiler): bench/profile/after.svg
+#            (BEFORE_LAUNCHER=path/to/older/keybridge adds PROFILE=before from that build)
 # The separate harnesses stay callable on their own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,10 @@ echo "== webhooks"; BENCH_EVENTS=20000 BENCH_RATE=1000 BENCH_SECONDS=10 "$ROOT/b
 echo "== refresh"; BENCH_CONNECTIONS="${REFRESH_CONNECTIONS:-100000}" BENCH_SECONDS=5 "$ROOT/bench/health/run.sh" | tee "$OUT/refresh.txt"
 echo "== start"; data="$(mktemp -d)/data"; "$ROOT/bench/start/measure.sh" "$data" "$ROOT/keybridge" serve >/dev/null
 for i in 1 2 3; do "$ROOT/bench/start/measure.sh" "$data" "$ROOT/keybridge" serve; done | tee "$OUT/start.txt"
+echo "== profile"; PROFILE=after ROUNDS=1 SECONDS_PER_ROUND=20 "$ROOT/bench/proxy/run.sh" | tee "$OUT/profile-after.txt"
+if [ -n "${BEFORE_LAUNCHER:-}" ]; then
+  KEYBRIDGE_LAUNCHER="$BEFORE_LAUNCHER" PROFILE=before ROUNDS=1 SECONDS_PER_ROUND=20 "$ROOT/bench/proxy/run.sh" | tee "$OUT/profile-before.txt"
+fi
 
 python3 - "$OUT" "$ROOT/bench/RESULTS.md" "$machine" "$commit" <<'PY'
 import re, statistics, sys, datetime
@@ -68,5 +74,12 @@ with open(target, "w") as f:
     f.write("Raw output of each harness: `bench/results-raw/`.\n\n| path | reference | Keybridge | ratio | goal |\n|---|---|---|---|---|\n")
     for r in rows:
         f.write("| " + " | ".join(r) + " |\n")
+    import glob, os
+    profiles = sorted(glob.glob(os.path.join(os.path.dirname(target), "profile", "*.top.txt")))
+    if profiles:
+        f.write("\n## Where the proxy's CPU goes (async-profiler, `GET /v1/proxy/me` under wrk)\n\n")
+        for t in profiles:
+            name = os.path.basename(t)[:-len(".top.txt")]
+            f.write(f"### {name}: [flame graph](profile/{name}.svg)\n\n```\n{open(t).read()}```\n\n")
 print(open(target).read())
 PY

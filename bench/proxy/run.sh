@@ -5,6 +5,7 @@
 #   [ROUNDS=3] [SECONDS_PER_ROUND=10] [WARMUP=30] [CONNECTIONS=10] [PROFILE=name] bench/proxy/run.sh
 # PROFILE=name: async-profiler (ap-loader from Maven Central) samples Keybridge's CPU during the measured
 # rounds and writes bench/profile/<name>.collapsed and <name>.svg (bench/profile/flame.py).
+# KEYBRIDGE_LAUNCHER=path/to/keybridge: run another build's launcher (e.g. a worktree of an older commit).
 # Prints RESULT lines (one per round and target) and a MEDIAN line per target.
 # Needs: nginx (nginx-light), wrk, psql; PostgreSQL on 127.0.0.1:5432 (BENCH_PGHOST, BENCH_PGUSER).
 set -euo pipefail
@@ -59,7 +60,7 @@ YAML
 psql -h "$PGHOST_" -U "$PGUSER_" -d postgres -qc "create database $DB"
 KEYBRIDGE_DATABASE_URL="jdbc:postgresql://$PGHOST_:5432/$DB?user=$PGUSER_" KEYBRIDGE_CATALOG_FILE="$WORK/catalog.yaml" \
 KEYBRIDGE_DATA_DIR="$WORK/data" KEYBRIDGE_PORT=0 KEYBRIDGE_LOG_LEVEL=WARN \
-  "$ROOT/keybridge" serve > "$WORK/server.log" 2>&1 &
+  "${KEYBRIDGE_LAUNCHER:-$ROOT/keybridge}" serve > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do grep -q "Keybridge listening on" "$WORK/server.log" && break; sleep 1; done
 BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.log" | head -1)
@@ -98,7 +99,7 @@ done | tee "$WORK/results.txt"
 if [ -n "${PROFILE:-}" ]; then
   "$JAVA_HOME/bin/java" -jar "$AP" profiler stop -o collapsed -f "$ROOT/bench/profile/$PROFILE.collapsed" "$JAVA_PID" >/dev/null
   python3 "$ROOT/bench/profile/flame.py" "$ROOT/bench/profile/$PROFILE.collapsed" "$ROOT/bench/profile/$PROFILE.svg" \
-    "GET /v1/proxy/me under wrk -c$CONN ($PROFILE, $(git -C "$ROOT" log --oneline -1 | cut -c1-7))"
+    "GET /v1/proxy/me under wrk -c$CONN ($PROFILE, $(git -C "$(dirname "${KEYBRIDGE_LAUNCHER:-$ROOT/keybridge}")" log --oneline -1 | cut -c1-7))"
   python3 "$ROOT/bench/profile/top.py" "$ROOT/bench/profile/$PROFILE.collapsed" | tee "$ROOT/bench/profile/$PROFILE.top.txt"
 fi
 [ -n "$JAVA_PID" ] && echo "RESULT memory rss_mb=$(awk '/VmRSS/ {print int($2/1024)}' /proc/"$JAVA_PID"/status) peak_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/"$JAVA_PID"/status)"

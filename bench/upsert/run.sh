@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Upsert throughput: Keybridge over HTTP (wrk) vs the same upsert directly in PostgreSQL (pgbench),
 # both against one fresh database on the PostgreSQL server at 127.0.0.1:5432.
-# Usage: [WARMUP=60] [BENCH_ANALYZE=0] bench/upsert/run.sh [duration_seconds=30] [connections=50]
+# Usage: [WARMUP=60] [BENCH_ANALYZE=0] [PROFILE=name] bench/upsert/run.sh [duration_seconds=30] [connections=50]
+# PROFILE=name: async-profiler samples Keybridge during the measured run: bench/profile/<name>.{collapsed,svg,top.txt}.
 # Run it on a quiet machine: on 2 cores any other build or test skews both figures.
 # Needs: wrk and pgbench (apt-get install -y wrk postgresql-client), PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+JAVA_HOME="${JAVA_HOME:-$("$ROOT/keybridge" java-home)}"; export JAVA_HOME
 DURATION="${1:-30}"
 CONNECTIONS="${2:-50}"
 PGURL_HOST="${BENCH_PGHOST:-127.0.0.1}"
@@ -44,8 +46,18 @@ API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60}s" -s "$ROOT/bench/u
 if [ "${BENCH_ANALYZE:-0}" = "1" ]; then
   psql -h "$PGURL_HOST" -U "$PGUSER" -d "$DB" -qc "analyze"
 fi
+if [ -n "${PROFILE:-}" ]; then
+  AP="$("$ROOT/bench/profile/ap-loader.sh")"
+  "$JAVA_HOME/bin/java" -jar "$AP" profiler start -e itimer -i 1ms "$SERVER_PID" >/dev/null
+fi
 echo "== Keybridge PUT /api/v2/public/linked-account, ${DURATION}s, ${CONNECTIONS} connections"
 API_KEY="$API_KEY" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/upsert/upsert.lua" "$BASE" | grep RESULT
+if [ -n "${PROFILE:-}" ]; then
+  "$JAVA_HOME/bin/java" -jar "$AP" profiler stop -o collapsed -f "$ROOT/bench/profile/$PROFILE.collapsed" "$SERVER_PID" >/dev/null
+  python3 "$ROOT/bench/profile/flame.py" "$ROOT/bench/profile/$PROFILE.collapsed" "$ROOT/bench/profile/$PROFILE.svg" \
+    "PUT /api/v2/public/linked-account under wrk -c$CONNECTIONS ($PROFILE, $(git -C "$ROOT" log --oneline -1 | cut -c1-7))"
+  python3 "$ROOT/bench/profile/top.py" "$ROOT/bench/profile/$PROFILE.collapsed" | tee "$ROOT/bench/profile/$PROFILE.top.txt"
+fi
 
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 echo "== pgbench: the same upsert + event in one transaction, ${DURATION}s, ${CONNECTIONS} clients"

@@ -1,0 +1,111 @@
+package dev.keybridge.web.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.Function;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Turns what springdoc found into the published contract: only API paths (no hosted pages, no
+ * sandbox provider, no {@code 501} stubs), the credential each path takes (the same rules as
+ * {@code auth.SecurityConfig}), the error shape on every operation, unique operation ids, and
+ * everything sorted so the document does not depend on bean discovery order.
+ */
+final class ApiDocumentCustomizer implements OpenApiCustomizer {
+
+    /** Paths that are not the API: hosted pages, the sandbox's emulated provider, the not-supported stubs. */
+    private static final List<String> NOT_API = List.of("/dashboard", "/link/s/", "/link/oauth/", "/link/assets/",
+            "/sandbox/api/", "/sandbox/oauth/", "/api/v2/public/event", "/api/v2/public/execution",
+            "/api/v1/workflow/", "/error");
+
+    private static final List<String> SERVER_PATHS = List.of("/api/v2/public/", "/link/token/", "/sandbox/public_token/",
+            "/sandbox/connection/", "/v1/proxy/", "/v1/connection");
+    private static final List<String> SESSION_PATHS = List.of("/api/v3/", "/api/v2/f-sdk/", "/api/v2/app/", "/api/v1/");
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+        openApi.setComponents(components);
+        ErrorResponses.register(components);
+
+        Paths kept = new Paths();
+        new TreeMap<>(openApi.getPaths() == null ? Map.<String, PathItem>of() : openApi.getPaths()).forEach((path, item) -> {
+            if (isApi(path)) {
+                item.readOperationsMap().forEach((method, op) -> describe(path, op));
+                kept.addPathItem(path, item);
+            }
+        });
+        openApi.setPaths(kept);
+        uniqueOperationIds(kept);
+        if (components.getSchemas() != null) {
+            components.setSchemas(new TreeMap<>(components.getSchemas()));
+        }
+        if (openApi.getTags() != null) {
+            openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+        }
+    }
+
+    static boolean isApi(String path) {
+        if (path.equals("/link")) {
+            return false;
+        }
+        return NOT_API.stream().noneMatch(path::startsWith);
+    }
+
+    private static void describe(String path, Operation op) {
+        boolean server = SERVER_PATHS.stream().anyMatch(path::startsWith);
+        boolean session = !server && SESSION_PATHS.stream().anyMatch(path::startsWith);
+        boolean admin = path.startsWith("/admin/");
+        if (server) {
+            op.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfig.API_KEY),
+                    new SecurityRequirement().addList(OpenApiConfig.CLIENT_ID).addList(OpenApiConfig.CLIENT_SECRET)));
+        } else if (session) {
+            op.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfig.SESSION_TOKEN)));
+        } else if (admin) {
+            op.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfig.ADMIN_TOKEN)));
+        } else {
+            op.setSecurity(List.of()); // open: the call carries its own proof (a public token, a link session)
+        }
+        ErrorResponses.add(op, server || session || admin, path.contains("{"), op.getRequestBody() != null);
+    }
+
+    /**
+     * One method may serve several paths or methods (the config calls for server and session
+     * credentials): such ids get the HTTP method, then "ForSession", then "ById", only as far as
+     * needed to tell them apart. Paths are sorted first, so the result does not depend on discovery.
+     */
+    private static void uniqueOperationIds(Paths paths) {
+        List<Named> ops = new ArrayList<>();
+        paths.forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            op.setOperationId(op.getOperationId().replaceFirst("_\\d+$", ""));
+            ops.add(new Named(path, method.name(), op));
+        }));
+        List<Function<Named, String>> qualifiers = List.of(
+                n -> capitalized(n.method()),
+                n -> SESSION_PATHS.stream().anyMatch(n.path()::startsWith) ? "ForSession" : "",
+                n -> n.path().endsWith("}") ? "ById" : "");
+        for (Function<Named, String> qualifier : qualifiers) {
+            Map<String, List<Named>> byId = new HashMap<>();
+            ops.forEach(n -> byId.computeIfAbsent(n.op().getOperationId(), k -> new ArrayList<>()).add(n));
+            byId.values().stream().filter(group -> group.size() > 1)
+                    .filter(group -> group.stream().map(qualifier).distinct().count() > 1)
+                    .forEach(group -> group.forEach(n -> n.op().setOperationId(n.op().getOperationId() + qualifier.apply(n))));
+        }
+    }
+
+    private static String capitalized(String method) {
+        String m = method.toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private record Named(String path, String method, Operation op) {}
+}

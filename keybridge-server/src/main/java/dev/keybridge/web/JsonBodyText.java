@@ -20,7 +20,8 @@ public class JsonBodyText extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType instanceof Class<?> c && JsonNode.class.isAssignableFrom(c);
+        return targetType instanceof Class<?> c
+                && (JsonNode.class.isAssignableFrom(c) || JsonRequest.class.isAssignableFrom(c));
     }
 
     @Override
@@ -28,11 +29,14 @@ public class JsonBodyText extends RequestBodyAdviceAdapter {
                                 Class<? extends HttpMessageConverter<?>> converterType) {
         if (body instanceof JsonNode node) {
             check(node);
+        } else if (body == null) {
+            // A JSON null body: a typed request's creator never sees it (JsonRequest checks the text itself).
+            throw Errors.invalid("The request body must be a JSON object.");
         }
         return body;
     }
 
-    private static void check(JsonNode node) {
+    static void check(JsonNode node) {
         if (node.isString()) {
             checkText(node.asString());
         } else if (node.isObject()) {

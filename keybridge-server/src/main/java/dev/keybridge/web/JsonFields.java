@@ -18,6 +18,17 @@ public final class JsonFields {
         this.path = path;
     }
 
+    /**
+     * A whole request body (in a {@link JsonRequest}'s creator): text that cannot be stored is
+     * refused first ({@link JsonBodyText}), then it must be an object with no fields other than {@code allowed}.
+     */
+    public static JsonFields body(JsonNode body, String... allowed) {
+        if (body != null) {
+            JsonBodyText.check(body);
+        }
+        return of(body, allowed);
+    }
+
     /** The body must be an object holding no fields other than {@code allowed}. */
     public static JsonFields of(JsonNode body, String... allowed) {
         return at(body, "", allowed);

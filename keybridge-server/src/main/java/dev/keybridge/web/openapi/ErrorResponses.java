@@ -27,6 +27,7 @@ final class ErrorResponses {
         RESPONSES.put("401", new String[] {"Unauthorized", "No credential, or one that is not valid (`unauthorized`)."});
         RESPONSES.put("403", new String[] {"Forbidden", "This credential cannot call this endpoint, or the connection needs the end user (`login_required`)."});
         RESPONSES.put("404", new String[] {"NotFound", "No such object in this organization and environment (`not_found`)."});
+        RESPONSES.put("409", new String[] {"Conflict", "It exists already, or another request changed it first (`conflict`)."});
         RESPONSES.put("413", new String[] {"PayloadTooLarge", "The body is larger than the server accepts."});
         RESPONSES.put("415", new String[] {"UnsupportedMediaType", "The body is not sent as application/json."});
         RESPONSES.put("429", new String[] {"TooManyRequests", "Rate limited (`rate_limited`); see the Retry-After header."});
@@ -51,6 +52,7 @@ final class ErrorResponses {
             boolean applies = switch (status) {
                 case "401", "403" -> authenticated;
                 case "404" -> hasPathObject;
+                case "409" -> false; // registered for operations that declare it
                 case "413", "415" -> hasBody;
                 default -> true;
             };

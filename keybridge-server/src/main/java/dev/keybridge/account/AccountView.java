@@ -1,5 +1,6 @@
 package dev.keybridge.account;
 
+import dev.keybridge.events.EventData;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -26,7 +27,7 @@ public record AccountView(
         Map<String, Object> yourApp,
         String createdAt,
         String updatedAt,
-        @JsonProperty("__v") int version) {
+        @JsonProperty("__v") int version) implements EventData {
 
     static final String MASK = "********";
 

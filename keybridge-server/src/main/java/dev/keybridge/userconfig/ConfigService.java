@@ -3,6 +3,7 @@ package dev.keybridge.userconfig;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
@@ -94,13 +95,13 @@ class ConfigService {
         return tx.execute(status -> {
             UserConfig gone = require(caller, account, key, true);
             store.delete(gone);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("_id", gone.id());
-            data.put("config_id", gone.configId());
-            data.put("slug", gone.slug());
-            data.put("linked_account_id", gone.accountExternalId());
-            events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED, data);
-            Map<String, Object> out = new LinkedHashMap<>(data);
+            events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED,
+                    new EventData.ConfigDeleted(gone.id(), gone.configId(), gone.slug(), gone.accountExternalId()));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("_id", gone.id());
+            out.put("config_id", gone.configId());
+            out.put("slug", gone.slug());
+            out.put("linked_account_id", gone.accountExternalId());
             out.put("success", true);
             out.put("deleted", true);
             return out;
@@ -109,7 +110,7 @@ class ConfigService {
 
     private Map<String, Object> emitUpdated(UserConfig c, ConfigSchema schema) {
         Map<String, Object> view = ConfigView.of(c, schema);
-        events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, view);
+        events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, new ConfigView.Event(view));
         return view;
     }
 

@@ -15,6 +15,10 @@ final class ConfigView {
 
     private ConfigView() {}
 
+    /** {@code config.updated}: the config object as the API shows it. */
+    record Event(@com.fasterxml.jackson.annotation.JsonValue Map<String, Object> config)
+            implements dev.keybridge.events.EventData {}
+
     static Map<String, Object> of(UserConfig c, ConfigSchema schema) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("_id", c.id());

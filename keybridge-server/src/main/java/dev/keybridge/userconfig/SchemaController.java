@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The operator's config schemas, per app and environment (server credentials):
@@ -42,9 +41,9 @@ class SchemaController {
     }
 
     @PutMapping("/api/v2/public/config-schema/{slug}")
-    Map<String, Object> put(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
+    Map<String, Object> put(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody ConfigBodies.SchemaPut body) {
         apps.available(caller.environment(), slug);
-        ConfigSchema parsed = SchemaParser.parse(slug, body);
+        ConfigSchema parsed = SchemaParser.parse(slug, body.body());
         return view(schemas.put(caller.orgId(), caller.environment(), parsed), caller);
     }
 

@@ -29,6 +29,14 @@ public final class JsonFields {
         return of(body, allowed);
     }
 
+    /** Only the text check of {@link #body}, for a body whose allowed fields are known later. */
+    public static JsonNode checkedText(JsonNode body) {
+        if (body != null) {
+            JsonBodyText.check(body);
+        }
+        return body;
+    }
+
     /** The body must be an object holding no fields other than {@code allowed}. */
     public static JsonFields of(JsonNode body, String... allowed) {
         return at(body, "", allowed);

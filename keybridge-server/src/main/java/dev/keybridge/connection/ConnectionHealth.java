@@ -6,8 +6,6 @@ import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.web.Timestamps;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -10,8 +10,6 @@ import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.web.Timestamps;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -3,7 +3,6 @@ package dev.keybridge.userconfig;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -10,7 +10,6 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -46,7 +45,7 @@ class ConfigService {
         this.tx = tx;
     }
 
-    Map<String, Object> findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
+    ConfigView findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
         LinkedAccount account = account(caller, key);
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
@@ -74,7 +73,7 @@ class ConfigService {
         });
     }
 
-    Map<String, Object> update(Caller caller, Key key, ConfigChange change) {
+    ConfigView update(Caller caller, Key key, ConfigChange change) {
         LinkedAccount account = account(caller, key);
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
@@ -85,32 +84,25 @@ class ConfigService {
         });
     }
 
-    Map<String, Object> get(Caller caller, Key key) {
+    ConfigView get(Caller caller, Key key) {
         LinkedAccount account = account(caller, key);
         return ConfigView.of(require(caller, account, key, false), schema(caller, key.slug()));
     }
 
-    Map<String, Object> delete(Caller caller, Key key) {
+    ConfigView.Deleted delete(Caller caller, Key key) {
         LinkedAccount account = account(caller, key);
         return tx.execute(status -> {
             UserConfig gone = require(caller, account, key, true);
             store.delete(gone);
             events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED,
                     new EventData.ConfigDeleted(gone.id(), gone.configId(), gone.slug(), gone.accountExternalId()));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("_id", gone.id());
-            out.put("config_id", gone.configId());
-            out.put("slug", gone.slug());
-            out.put("linked_account_id", gone.accountExternalId());
-            out.put("success", true);
-            out.put("deleted", true);
-            return out;
+            return new ConfigView.Deleted(gone.id(), gone.configId(), gone.slug(), gone.accountExternalId(), true, true);
         });
     }
 
-    private Map<String, Object> emitUpdated(UserConfig c, ConfigSchema schema) {
-        Map<String, Object> view = ConfigView.of(c, schema);
-        events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, new ConfigView.Event(view));
+    private ConfigView emitUpdated(UserConfig c, ConfigSchema schema) {
+        ConfigView view = ConfigView.of(c, schema);
+        events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, view);
         return view;
     }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v2/app/{slug}/save}: the key-based app's fields (its {@code auth_input_map} names),
  * each a string; which names are allowed depends on the app, so they are checked once it is known.
  */
-@Schema(name = "KeyFields", type = "object", additionalPropertiesSchema = String.class,
+@Schema(name = "KeyFields", types = {"object"}, additionalPropertiesSchema = String.class,
         description = "The app's auth_input_map fields, by name. Secret.")
 public record KeyFieldsRequest(@Schema(hidden = true) JsonNode fields) implements JsonRequest {
 

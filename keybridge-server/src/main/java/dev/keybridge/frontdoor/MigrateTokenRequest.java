@@ -16,7 +16,7 @@ public record MigrateTokenRequest(
         @JsonProperty("linked_account_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255)
         String linkedAccountId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
-        @JsonProperty("auth_object") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "object",
+        @JsonProperty("auth_object") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"object"},
                 description = "The credentials to import (OAuth2 tokens, key fields or a login; at most 50 fields). Secret.")
         JsonNode authObject) implements JsonRequest {
 

@@ -49,9 +49,10 @@ final class ConfigBodies {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
             @JsonProperty("config_id") @Schema(maxLength = 255, description = "Absent or blank: the default config.")
             String configId,
-            @Schema(type = "object", description = "Field id → value (checked against the app's config schema).")
+            @Schema(types = {"object"}, description = "Field id → value (checked against the app's config schema).")
             JsonNode fields,
-            @ArraySchema(schema = @Schema(implementation = WorkflowChange.class)) JsonNode workflows,
+            @ArraySchema(arraySchema = @Schema(types = {"array"}), schema = @Schema(implementation = WorkflowChange.class))
+            JsonNode workflows,
             @JsonProperty("linked_account_id") @Schema(type = "string", maxLength = 255,
                     description = "Server credentials only: the linked account (or the linked_account_id header).")
             JsonNode linkedAccountId) implements JsonRequest {
@@ -70,7 +71,7 @@ final class ConfigBodies {
     }
 
     /** {@code PUT /config-schema/{slug}}: {@code {fields: [...], workflows: [...]}}, checked by {@link SchemaParser}. */
-    @Schema(name = "ConfigSchemaPut", type = "object",
+    @Schema(name = "ConfigSchemaPut", types = {"object"},
             description = "{fields: [{id, name, type, required, options, default, label_driven}], workflows: [{id, name, description, fields}]}")
     public record SchemaPut(@Schema(hidden = true) JsonNode body) implements JsonRequest {
 
@@ -86,5 +87,5 @@ final class ConfigBodies {
 
     /** A workflow change (schema only). */
     @Schema(name = "ConfigWorkflowChange")
-    record WorkflowChange(String id, boolean enabled, @Schema(type = "object") JsonNode fields) {}
+    record WorkflowChange(String id, boolean enabled, @Schema(types = {"object"}) JsonNode fields) {}
 }

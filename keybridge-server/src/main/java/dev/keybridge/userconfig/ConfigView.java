@@ -33,7 +33,7 @@ public record ConfigView(
 
     @Schema(name = "ConfigOption")
     @JsonPropertyOrder({"name", "value"})
-    public record Option(String name, @Schema(description = "A string, number or boolean.") JsonNode value) {
+    public record Option(String name, @Schema(description = "Any JSON value. A string, number or boolean.") JsonNode value) {
         static Option of(FieldDef.Option o) {
             return new Option(o.name(), o.value());
         }
@@ -51,7 +51,7 @@ public record ConfigView(
     public record Field(String id, String name,
                         @Schema(allowableValues = {"text", "number", "boolean", "select", "multiselect"}) String type,
                         boolean required, List<Option> options,
-                        @Schema(description = "The stored value, or the field's default.") JsonNode value) {
+                        @Schema(description = "Any JSON value. The stored value, or the field's default.") JsonNode value) {
         Map<String, Object> asMap() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", id);

@@ -48,7 +48,7 @@ public record SchemaView(
     record SchemaField(String id, String name,
                        @Schema(allowableValues = {"text", "number", "boolean", "select", "multiselect"}) String type,
                        boolean required, List<ConfigView.Option> options,
-                       @JsonProperty("default") @Schema(nullable = true) JsonNode defaultValue,
+                       @JsonProperty("default") @Schema(description = "Any JSON value. The default value, or null.") JsonNode defaultValue,
                        @JsonProperty("label_driven") @Schema(description = "Options come from the config's labels.")
                        boolean labelDriven) {}
 

@@ -47,10 +47,36 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         openApi.setPaths(kept);
         uniqueOperationIds(kept);
         if (components.getSchemas() != null) {
-            components.setSchemas(new TreeMap<>(components.getSchemas()));
+            components.setSchemas(new TreeMap<>(UsedSchemas.only(openApi)));
+            components.getSchemas().values().forEach(ApiDocumentCustomizer::jsonTrees);
         }
         if (openApi.getTags() != null) {
             openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+        }
+    }
+
+    /**
+     * A JSON tree member ({@code JsonNode}: "Any JSON value.") has no type; one documented with items is
+     * an array (the introspection calls both "object").
+     */
+    @SuppressWarnings("rawtypes")
+    private static void jsonTrees(io.swagger.v3.oas.models.media.Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Object value : schema.getProperties().values()) {
+            io.swagger.v3.oas.models.media.Schema p = (io.swagger.v3.oas.models.media.Schema) value;
+            boolean object = "object".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("object");
+            if (!object || p.getProperties() != null || p.getAdditionalProperties() != null) {
+                continue;
+            }
+            if (p.getItems() != null) {
+                p.setType("array");
+                p.setTypes(new java.util.LinkedHashSet<>(List.of("array")));
+            } else if (p.getDescription() != null && p.getDescription().startsWith(OpenApiConfig.ANY_JSON)) {
+                p.setType(null);
+                p.setTypes(null);
+            }
         }
     }
 

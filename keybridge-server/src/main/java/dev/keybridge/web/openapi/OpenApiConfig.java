@@ -27,6 +27,14 @@ class OpenApiConfig {
     static final String SESSION_TOKEN = "sessionToken";
     static final String ADMIN_TOKEN = "adminToken";
 
+    static final String ANY_JSON = "Any JSON value.";
+
+    static {
+        // A JSON tree in a record (a udf value, a config field's value) is any JSON value, not a JsonNode bean.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new io.swagger.v3.oas.models.media.JsonSchema().description(ANY_JSON));
+    }
+
     @Bean
     OpenAPI keybridgeOpenApi(@Value("${build.version:dev}") String version) {
         return new OpenAPI()

@@ -38,7 +38,13 @@ public record UpsertRequest(
             @JsonProperty("app_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String appId,
             @JsonProperty("auth_credentials")
             @Schema(types = {"object", "null"}, description = "Secret; answers show its keys with masked values.")
-            JsonNode authCredentials) {}
+            JsonNode authCredentials) {
+
+        @Override
+        public String toString() {
+            return "YourApp[appId=" + appId + ", authCredentials=" + (authCredentials == null ? "null" : "<secret>") + "]";
+        }
+    }
 
     /** A udf value. */
     @Schema(name = "UdfValue", description = "A string, number, boolean or null.",

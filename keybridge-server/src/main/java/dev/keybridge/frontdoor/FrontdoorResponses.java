@@ -23,7 +23,12 @@ final class FrontdoorResponses {
     public record Integrate(@JsonProperty("auth_url") @Schema(description = "Hosted Link at the app; open it in a window.")
                             String authUrl,
                             @Schema(allowableValues = {"create", "update"}) String mode,
-                            String expiration) {}
+                            String expiration) {
+        @Override
+        public String toString() {
+            return "Integrate[mode=" + mode + ", authUrl=<holds a link token>]";
+        }
+    }
 
     /** {@code DELETE /api/v1/linked-acc/integration/{slug}}. */
     @Schema(name = "Disconnected")
@@ -36,7 +41,12 @@ final class FrontdoorResponses {
     @Schema(name = "MigratedToken")
     @JsonPropertyOrder({"success", "connection", "access_token"})
     public record Imported(boolean success, EventData.Connection connection,
-                           @JsonProperty("access_token") String accessToken) {}
+                           @JsonProperty("access_token") String accessToken) {
+        @Override
+        public String toString() {
+            return "Imported[connection=" + connection + ", accessToken=<secret>]";
+        }
+    }
 
     /** {@code GET|PUT /api/v2/public/frontend/settings}. */
     @Schema(name = "FrontendSettings")

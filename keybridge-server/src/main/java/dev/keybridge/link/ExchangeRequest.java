@@ -14,6 +14,11 @@ public record ExchangeRequest(
                 example = "pt_…")
         String publicToken) implements JsonRequest {
 
+    @Override
+    public String toString() {
+        return "ExchangeRequest[publicToken=<secret>]";
+    }
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ExchangeRequest from(JsonNode body) {
         return new ExchangeRequest(JsonFields.body(body, "public_token").requiredString("public_token", 200));

@@ -19,6 +19,12 @@ public record LinkResultResponse(
         @Schema(implementation = Object.class, description = "Link's metadata (session, app, status).")
         LinkMetadata metadata) {
 
+    @Override
+    public String toString() {
+        return "LinkResultResponse[status=" + status + ", publicToken=" + (publicToken == null ? "null" : "<secret>")
+                + ", step=" + step + "]";
+    }
+
     /** Why it failed (or why the token is not known). */
     @Schema(name = "LinkResultError")
     @JsonInclude(JsonInclude.Include.NON_NULL)

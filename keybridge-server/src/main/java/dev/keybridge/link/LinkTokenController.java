@@ -19,10 +19,20 @@ class LinkTokenController {
 
     @Schema(name = "LinkToken")
     record TokenResponse(boolean success, @Schema(example = "lt_…") String token,
-                         @Schema(description = "When the link token expires (30 minutes).") String expiration) {}
+                         @Schema(description = "When the link token expires (30 minutes).") String expiration) {
+        @Override
+        public String toString() {
+            return "TokenResponse[token=<secret>, expiration=" + expiration + "]";
+        }
+    }
 
     @Schema(name = "PublicTokenExchanged")
-    record ExchangeResponse(boolean success, @Schema(description = "The connection's access token (permanent).") String token) {}
+    record ExchangeResponse(boolean success, @Schema(description = "The connection's access token (permanent).") String token) {
+        @Override
+        public String toString() {
+            return "ExchangeResponse[token=<secret>]";
+        }
+    }
 
     @Schema(name = "LinkSettings")
     record SettingsView(@JsonProperty("redirect_uris") List<String> redirectUris,

@@ -28,6 +28,12 @@ public record LinkTokenRequest(
         @Schema(maxLength = 8, description = "Link's language (one of the supported ones).") String language)
         implements JsonRequest {
 
+    @Override
+    public String toString() {
+        return "LinkTokenRequest[userId=" + userId + ", app=" + app + ", accessToken="
+                + (accessToken == null ? "null" : "<secret>") + "]";
+    }
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static LinkTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, "user_id", "org_id", "access_token", "app", "redirect_uri", "language");

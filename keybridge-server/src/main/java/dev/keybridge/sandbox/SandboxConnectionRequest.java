@@ -21,6 +21,11 @@ final class SandboxConnectionRequest {
                     example = "password_expired")
             String reason) implements JsonRequest {
 
+        @Override
+        public String toString() {
+            return "ResetLogin[accessToken=<secret>, reason=" + reason + "]";
+        }
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static ResetLogin from(JsonNode body) {
             JsonFields f = JsonFields.body(body, "access_token", "reason");
@@ -32,6 +37,11 @@ final class SandboxConnectionRequest {
     public record ExpireToken(
             @JsonProperty("access_token") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200)
             String accessToken) implements JsonRequest {
+
+        @Override
+        public String toString() {
+            return "ExpireToken[accessToken=<secret>]";
+        }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static ExpireToken from(JsonNode body) {

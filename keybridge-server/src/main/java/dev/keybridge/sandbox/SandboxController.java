@@ -29,7 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxController {
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "SandboxPublicToken")
-    record Created(boolean success, @JsonProperty("public_token") String publicToken) {}
+    record Created(boolean success, @JsonProperty("public_token") String publicToken) {
+        @Override
+        public String toString() {
+            return "Created[publicToken=<secret>]";
+        }
+    }
 
     private final AccountService accounts;
     private final AppSettings apps;

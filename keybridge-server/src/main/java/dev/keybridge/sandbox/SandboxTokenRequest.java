@@ -28,7 +28,13 @@ public record SandboxTokenRequest(
             @Schema(maxLength = 256, description = "sandbox-ehr; default user_good.") String username,
             @Schema(maxLength = 256, description = "sandbox-ehr; default pass_good.") String password,
             @JsonProperty("api_key") @Schema(maxLength = 256, description = "sandbox-keys; default key_good.") String apiKey,
-            @Schema(maxLength = 256, description = "sandbox-oauth; default the app's scopes.") String scope) {}
+            @Schema(maxLength = 256, description = "sandbox-oauth; default the app's scopes.") String scope) {
+
+        @Override
+        public String toString() {
+            return "Options[username=" + username + ", password=<secret>, apiKey=<secret>, scope=" + scope + "]";
+        }
+    }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SandboxTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {

@@ -17,6 +17,11 @@ public record RevokeRequest(
         @JsonProperty("linked_account_id") @Schema(description = "Revokes every token of this linked account issued so far.")
         String linkedAccountId) implements JsonRequest {
 
+    @Override
+    public String toString() {
+        return "RevokeRequest[token=" + (token == null ? "null" : "<secret>") + ", linkedAccountId=" + linkedAccountId + "]";
+    }
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static RevokeRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, "token", "linked_account_id");

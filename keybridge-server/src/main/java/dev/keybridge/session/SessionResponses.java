@@ -19,7 +19,13 @@ final class SessionResponses {
             @JsonProperty("token_id") String tokenId,
             @JsonProperty("expires_at") String expiresAt,
             @Schema(nullable = true, description = "The apps it is limited to (sorted); null: every app.")
-            List<String> apps) {}
+            List<String> apps) {
+
+        @Override
+        public String toString() {
+            return "Issued[tokenId=" + tokenId + ", token=<secret>, expiresAt=" + expiresAt + "]";
+        }
+    }
 
     @Schema(name = "SessionTokenRevoked")
     @JsonPropertyOrder({"success", "revoked", "linked_account_id"})

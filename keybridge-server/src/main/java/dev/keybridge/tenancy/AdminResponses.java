@@ -27,7 +27,12 @@ final class AdminResponses {
     @JsonPropertyOrder({"organization", "credentials"})
     public record Created(OrganizationView organization,
                           @Schema(description = "Environment (test, production) → the credentials issued.")
-                          Map<String, List<IssuedCredential>> credentials) {}
+                          Map<String, List<IssuedCredential>> credentials) {
+        @Override
+        public String toString() {
+            return "Created[organization=" + organization + ", credentials=<secret>]";
+        }
+    }
 
     @Schema(name = "AdminOrganizationList")
     @JsonPropertyOrder({"docs", "hasNextPage", "nextCursor"})

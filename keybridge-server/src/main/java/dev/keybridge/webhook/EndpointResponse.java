@@ -29,6 +29,12 @@ public record EndpointResponse(
         @Schema(description = "The signing secret (`whsec_…`): only in the answers of create and rotate-secret.")
         String secret) {
 
+    @Override
+    public String toString() {
+        return "EndpointResponse[id=" + id + ", webhookUrl=" + webhookUrl + ", secret=" + (secret == null ? "null" : "<secret>")
+                + "]";
+    }
+
     static EndpointResponse of(WebhookEndpoint e, Instant now) {
         return withSecret(e, now, null);
     }

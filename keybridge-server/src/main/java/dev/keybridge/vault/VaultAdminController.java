@@ -29,6 +29,8 @@ class VaultAdminController {
     }
 
     @PostMapping("/admin/v1/vault/rotate")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
+            useReturnTypeSchema = true)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409",
             ref = "#/components/responses/Conflict")
     Result rotate() {

@@ -101,6 +101,14 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         } else {
             op.setSecurity(List.of()); // open: the call carries its own proof (a public token, a link session)
         }
+        if (path.startsWith("/v1/proxy/")) {
+            op.setSummary("Calls the connection's upstream API with its credentials injected");
+            op.setDescription("Send the connection's access token in the `access_token` header; the rest of the path "
+                    + "and the query go to the app's API base. The answer is the upstream's, streamed as it is; "
+                    + "a 403 `login_required` (with `status_reason`) means the end user must go through update mode.");
+            op.getResponses().values().stream().filter(r -> r.getContent() == null && r.get$ref() == null)
+                    .forEach(r -> r.setDescription("The upstream API's answer, as it is."));
+        }
         ErrorResponses.add(op, server || session || admin, path.contains("{"), op.getRequestBody() != null);
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 final class ErrorResponses {
 
     static final String SCHEMA = "Error";
+    static final String UNPROCESSABLE = "Unprocessable";
 
     /** Status → (component name, description). */
     private static final Map<String, String[]> RESPONSES = new LinkedHashMap<>();
@@ -27,9 +28,10 @@ final class ErrorResponses {
         RESPONSES.put("401", new String[] {"Unauthorized", "No credential, or one that is not valid (`unauthorized`)."});
         RESPONSES.put("403", new String[] {"Forbidden", "This credential cannot call this endpoint, or the connection needs the end user (`login_required`)."});
         RESPONSES.put("404", new String[] {"NotFound", "No such object in this organization and environment (`not_found`)."});
-        RESPONSES.put("409", new String[] {"Conflict", "It exists already, or another request changed it first (`conflict`)."});
+        RESPONSES.put("409", new String[] {"Conflict", "It exists already, another request changed it first, or the same Idempotency-Key is still running (`idempotency_key_in_progress`, with Retry-After)."});
         RESPONSES.put("413", new String[] {"PayloadTooLarge", "The body is larger than the server accepts."});
         RESPONSES.put("415", new String[] {"UnsupportedMediaType", "The body is not sent as application/json."});
+        RESPONSES.put("422", new String[] {UNPROCESSABLE, "The request cannot be done as sent, e.g. `idempotency_key_reused` (this Idempotency-Key was used for another request)."});
         RESPONSES.put("429", new String[] {"TooManyRequests", "Rate limited (`rate_limited`); see the Retry-After header."});
         RESPONSES.put("500", new String[] {"InternalError", "Something went wrong on the server (`internal_error`); quote the request id."});
         RESPONSES.put("503", new String[] {"Unavailable", "The database is away for a moment (`database_unavailable`); retry."});
@@ -52,7 +54,7 @@ final class ErrorResponses {
             boolean applies = switch (status) {
                 case "401", "403" -> authenticated;
                 case "404" -> hasPathObject;
-                case "409" -> false; // registered for operations that declare it
+                case "409", "422" -> false; // registered for operations that declare them
                 case "413", "415" -> hasBody;
                 default -> true;
             };

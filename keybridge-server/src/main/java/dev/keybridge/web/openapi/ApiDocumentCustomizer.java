@@ -27,6 +27,10 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             "/sandbox/api/", "/sandbox/oauth/", "/api/v2/public/event", "/api/v2/public/execution",
             "/api/v1/workflow/", "/error");
 
+    /** Members that hold a {@code Timestamps.format} time. */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "at|.+_at|createdAt|updatedAt|expiration|event_created|since");
+
     private static final List<String> SERVER_PATHS = List.of("/api/v2/public/", "/link/token/", "/sandbox/public_token/",
             "/sandbox/connection/", "/v1/proxy/", "/v1/connection");
     private static final List<String> SESSION_PATHS = List.of("/api/v3/", "/api/v2/f-sdk/", "/api/v2/app/", "/api/v1/");
@@ -61,14 +65,21 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
     }
 
     /**
-     * A JSON tree member ({@code JsonNode}: "Any JSON value.") has no type; one documented with items is
-     * an array (the introspection calls both "object").
+     * Times are {@code date-time}. A JSON tree member ({@code JsonNode}: "Any JSON value.") has no type; one
+     * documented with items is an array (the introspection calls both "object").
      */
     @SuppressWarnings("rawtypes")
     private static void jsonTrees(io.swagger.v3.oas.models.media.Schema schema) {
         if (schema.getProperties() == null) {
             return;
         }
+        schema.getProperties().forEach((name, value) -> {
+            io.swagger.v3.oas.models.media.Schema p = (io.swagger.v3.oas.models.media.Schema) value;
+            boolean string = "string".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("string");
+            if (string && p.getFormat() == null && TIMESTAMP.matcher(String.valueOf(name)).matches()) {
+                p.setFormat("date-time"); // Timestamps.format: ISO-8601 UTC with milliseconds
+            }
+        });
         for (Object value : schema.getProperties().values()) {
             io.swagger.v3.oas.models.media.Schema p = (io.swagger.v3.oas.models.media.Schema) value;
             boolean object = "object".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("object");

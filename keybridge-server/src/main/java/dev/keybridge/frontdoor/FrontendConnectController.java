@@ -22,8 +22,11 @@ class FrontendConnectController {
     }
 
     @GetMapping("/api/v1/{slug}/integrate")
+    @io.swagger.v3.oas.annotations.Operation(summary = "An auth_url opening hosted Link at the app",
+            description = "Any query parameters are the connection's fields (a subdomain, a region), each `name=value`: "
+                    + "at most 20, named with letters, digits, '_', '.' or '-', values up to 500 characters.")
     FrontdoorResponses.Integrate integrate(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
-                                  @RequestParam Map<String, String> params) {
+                                  @RequestParam(required = false) Map<String, String> params) {
         return connect.integrate(caller, slug, params);
     }
 

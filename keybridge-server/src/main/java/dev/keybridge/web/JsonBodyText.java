@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Text that cannot be stored faithfully is refused in every JSON body, before a handler sees it:
  * NUL characters (PostgreSQL text cannot hold them) and lone UTF-16 surrogates (they would collapse
- * to {@code ?} on the way to the database), in values and in field names alike.
+ * to {@code ?} on the way to the database), in values and in field names alike. A {@link JsonRequest}
+ * record runs the check first thing in its creator ({@link JsonFields#body}); this advice refuses its
+ * JSON {@code null} body (which Jackson never hands to the creator) in the words a tree body got.
  */
 @ControllerAdvice
 public class JsonBodyText extends RequestBodyAdviceAdapter {

@@ -65,6 +65,11 @@ class OpenApiConfig {
     }
 
     @Bean
+    io.swagger.v3.core.converter.ModelConverter keybridgeAlwaysPresent() {
+        return new AlwaysPresent();
+    }
+
+    @Bean
     OperationCustomizer keybridgeOperationIds() {
         return new OperationIds();
     }

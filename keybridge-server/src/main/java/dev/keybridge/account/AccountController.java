@@ -1,12 +1,11 @@
 package dev.keybridge.account;
 
-import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The Linked Accounts API (wire-formats §2), for server credentials. */
 @RestController
@@ -33,26 +31,26 @@ class AccountController {
 
     private final AccountService accounts;
     private final AccountStore store;
-    private final KeybridgeSettings.Limits limits;
 
-    AccountController(AccountService accounts, AccountStore store, KeybridgeSettings settings) {
+    AccountController(AccountService accounts, AccountStore store) {
         this.accounts = accounts;
         this.store = store;
-        this.limits = settings.limits();
     }
 
     @PutMapping
-    ResponseEntity<AccountView> upsert(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        AccountService.Outcome outcome = accounts.upsert(caller, AccountInput.parse(body, limits));
+    ResponseEntity<AccountView> upsert(@AuthenticationPrincipal Caller caller, @RequestBody UpsertRequest body) {
+        AccountService.Outcome outcome = accounts.upsert(caller, body.input());
         return ResponseEntity.ok()
                 .header("x-keybridge-result", outcome.created() ? "created" : outcome.changed() ? "updated" : "unchanged")
                 .body(AccountView.of(outcome.account()));
     }
 
     @PostMapping
-    ResponseEntity<AccountView> create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    ResponseEntity<AccountView> create(@AuthenticationPrincipal Caller caller, @RequestBody UpsertRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(AccountView.of(accounts.create(caller, AccountInput.parse(body, limits))));
+                .body(AccountView.of(accounts.create(caller, body.input())));
     }
 
     @GetMapping("/{linkedAccountId}")
@@ -61,14 +59,8 @@ class AccountController {
     }
 
     @DeleteMapping("/{linkedAccountId}")
-    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
-        LinkedAccount gone = accounts.delete(caller, linkedAccountId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("_id", gone.id());
-        out.put("account_id", gone.externalId());
-        out.put("message", "User deleted successfully");
-        return out;
+    DeletedAccountResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
+        return DeletedAccountResponse.of(accounts.delete(caller, linkedAccountId));
     }
 
     /**
@@ -76,7 +68,7 @@ class AccountController {
      * mode ({@code cursor}, empty for the first page): no counting, stable under inserts.
      */
     @GetMapping
-    Map<String, Object> list(@AuthenticationPrincipal Caller caller,
+    AccountListResponse list(@AuthenticationPrincipal Caller caller,
                              @RequestParam(defaultValue = "1") int page,
                              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                              @RequestParam(required = false) String cursor,
@@ -91,27 +83,19 @@ class AccountController {
                 blankToNull(namePrefix));
         if (cursor != null) {
             String after = Cursors.decode(CURSOR_KIND, cursor, OBJECT_ID);
-            return Cursors.page(store.page(caller.orgId(), caller.environment(), filter, after, 0, limit + 1), limit,
-                    CURSOR_KIND, LinkedAccount::id, AccountView::of);
+            return AccountListResponse.Cursor.of(CursorPage.of(
+                    store.page(caller.orgId(), caller.environment(), filter, after, 0, limit + 1), limit,
+                    CURSOR_KIND, LinkedAccount::id, AccountView::of));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
         long total = store.count(caller.orgId(), caller.environment(), filter);
         long offset = (long) (page - 1) * limit;
         List<LinkedAccount> rows = offset >= total ? List.of()
                 : store.page(caller.orgId(), caller.environment(), filter, null, (int) offset, limit);
         int totalPages = (int) Math.max(1, (total + limit - 1) / limit);
-        out.put("docs", rows.stream().map(AccountView::of).toList());
-        out.put("totalDocs", total);
-        out.put("limit", limit);
-        out.put("page", page);
-        out.put("totalPages", totalPages);
-        out.put("pagingCounter", offset + 1);
-        out.put("hasPrevPage", page > 1);
-        out.put("hasNextPage", page < totalPages);
-        out.put("prevPage", page > 1 ? page - 1 : null);
-        out.put("nextPage", page < totalPages ? page + 1 : null);
-        out.put("nextCursor", page < totalPages && !rows.isEmpty() ? Cursors.encode(CURSOR_KIND, rows.getLast().id()) : null);
-        return out;
+        return new AccountListResponse.Paged(rows.stream().map(AccountView::of).toList(), total, limit, page,
+                totalPages, offset + 1, page > 1, page < totalPages, page > 1 ? page - 1 : null,
+                page < totalPages ? page + 1 : null,
+                page < totalPages && !rows.isEmpty() ? Cursors.encode(CURSOR_KIND, rows.getLast().id()) : null);
     }
 
     private static String blankToNull(String s) {

@@ -24,7 +24,7 @@ record AccountInput(
     record YourAppInput(String appId, JsonNode credentials) {}
 
     static AccountInput parse(JsonNode body, KeybridgeSettings.Limits limits) {
-        JsonFields fields = JsonFields.of(body, "linked_account_id", "name", "udf", "your_app");
+        JsonFields fields = JsonFields.body(body, "linked_account_id", "name", "udf", "your_app");
         String id = fields.requiredString("linked_account_id", limits.maxIdLength());
         if (!id.equals(id.strip())) {
             throw Errors.invalid("'linked_account_id' must not start or end with white space.");

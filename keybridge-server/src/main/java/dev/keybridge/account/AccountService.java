@@ -1,5 +1,6 @@
 package dev.keybridge.account;
 
+import dev.keybridge.events.EventData;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
@@ -126,7 +127,7 @@ public class AccountService {
             LinkedAccount gone = store.delete(caller.orgId(), caller.environment(), externalId)
                     .orElseThrow(() -> Errors.notFound("linked account", externalId));
             events.emit(gone.orgId(), gone.environment(), EventType.LINKED_ACCOUNT_DELETED,
-                    Map.of("_id", gone.id(), "account_id", gone.externalId()));
+                    new EventData.LinkedAccountDeleted(gone.id(), gone.externalId()));
             return gone;
         });
     }

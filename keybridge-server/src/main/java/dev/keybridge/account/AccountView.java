@@ -1,14 +1,17 @@
 package dev.keybridge.account;
 
+import dev.keybridge.events.EventData;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A linked account as the wire shows it (seed 000); secrets masked. */
+@Schema(name = "LinkedAccount")
 @JsonPropertyOrder({"_id", "associated_org", "account_id", "environment", "name", "udf", "your_app", "createdAt",
         "updatedAt", "__v"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -17,14 +20,24 @@ public record AccountView(
         @JsonProperty("associated_org") String associatedOrg,
         @JsonProperty("account_id") String accountId,
         String environment,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String name,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) String name,
         List<UdfEntry> udf,
-        @JsonProperty("your_app") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> yourApp,
+        @JsonProperty("your_app") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(implementation = YourAppShown.class, description = "Absent when none is stored.")
+        Map<String, Object> yourApp,
         String createdAt,
         String updatedAt,
-        @JsonProperty("__v") int version) {
+        @JsonProperty("__v") int version) implements EventData {
 
     static final String MASK = "********";
+
+    /** {@code your_app} as answers show it (the dashboard reads the map by these keys). */
+    @Schema(name = "LinkedAccountYourAppShown")
+    record YourAppShown(
+            @JsonProperty("app_id") String appId,
+            @JsonProperty("auth_credentials")
+            @Schema(description = "The keys sent, each with the value \"********\"; absent when none were sent.")
+            Map<String, String> authCredentials) {}
 
     public static AccountView of(LinkedAccount a) {
         return new AccountView(a.id(), a.orgId(), a.externalId(), a.environment().wire(), a.name(), a.udf(),

@@ -9,7 +9,6 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Applications (wire-formats §3): the apps enabled in the caller's environment, with
@@ -30,11 +28,13 @@ import tools.jackson.databind.JsonNode;
 class ApplicationController {
 
     /** The §3 application object. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Application")
     record Application(String name, String description, String icon, String type, String slug,
                        @JsonProperty("auth_type") String authType, boolean connected,
                        @JsonProperty("reauth_required") boolean reauthRequired,
                        @JsonProperty("auth_input_map") List<AppDefinition.InputField> authInputMap) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ApplicationSettings")
     record SettingView(String slug, boolean enabled, @JsonProperty("client_id") String clientId,
                        @JsonProperty("client_secret_set") boolean clientSecretSet) {}
 
@@ -83,19 +83,15 @@ class ApplicationController {
 
     /** Body: {@code enabled} (boolean), optional {@code client_id}, {@code client_secret} ("" removes). */
     @PutMapping("/api/v2/public/application/{slug}/settings")
-    SettingView putSettings(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
+    SettingView putSettings(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                            @RequestBody AppSettingsRequest body) {
         AppDefinition app = apps.available(caller.environment(), slug);
-        JsonFields f = JsonFields.of(body, "enabled", "client_id", "client_secret");
-        JsonNode enabled = f.raw("enabled");
-        if (enabled == null || !enabled.isBoolean()) {
-            throw Errors.invalid("'enabled' is required and must be true or false.");
-        }
-        String clientId = f.optionalString("client_id", 512);
-        String clientSecret = f.optionalString("client_secret", 2048);
+        String clientId = body.clientId();
+        String clientSecret = body.clientSecret();
         if ((clientId != null || clientSecret != null) && !connectors.of(app).usesClient()) {
             throw Errors.invalid("'" + slug + "' is not an OAuth2 app: it takes no client_id or client_secret.");
         }
-        AppSettings.Setting s = apps.put(caller.orgId(), caller.environment(), slug, enabled.asBoolean(), clientId, clientSecret);
+        AppSettings.Setting s = apps.put(caller.orgId(), caller.environment(), slug, body.enabled(), clientId, clientSecret);
         return new SettingView(s.slug(), s.enabled(), s.clientId(), s.clientSecretSet());
     }
 

@@ -1,12 +1,11 @@
 package dev.keybridge.connection;
 
+import dev.keybridge.events.EventData;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.web.Timestamps;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -84,15 +83,8 @@ public class ConnectionHealth {
     }
 
     /** The event body: ids, app, status and reason; never a credential or the access token. */
-    private Map<String, Object> data(Connection c, String status, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("connection_id", c.id());
-        data.put("linked_account_id", accounts.externalId(c.linkedAccountId()));
-        data.put("app", c.appSlug());
-        data.put("status", status);
-        data.put("status_reason", reason);
-        data.put("org_id", c.endUserOrgId());
-        data.put("at", Timestamps.format(clock.instant()));
-        return data;
+    private EventData.Health data(Connection c, String status, String reason) {
+        return new EventData.Health(c.id(), accounts.externalId(c.linkedAccountId()), c.appSlug(), status, reason,
+                c.endUserOrgId(), Timestamps.format(clock.instant()));
     }
 }

@@ -4,9 +4,7 @@ import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +40,7 @@ class ConnectionStatusController {
     }
 
     @DeleteMapping("/v1/connection")
-    Map<String, Object> deleteByToken(@AuthenticationPrincipal Caller caller,
+    DisconnectedResponse deleteByToken(@AuthenticationPrincipal Caller caller,
                                       @RequestHeader(name = "access_token") String accessToken) {
         return deleted(lookup.byAccessToken(caller, accessToken));
     }
@@ -55,7 +53,7 @@ class ConnectionStatusController {
     }
 
     @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")
-    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    DisconnectedResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                @PathVariable String connectionId) {
         LinkedAccount account = accounts.get(caller, id);
         Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
@@ -64,13 +62,7 @@ class ConnectionStatusController {
         return deleted(c);
     }
 
-    private Map<String, Object> deleted(Connection c) {
-        Disconnector.Result r = disconnector.disconnect(c);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("connection_id", c.id());
-        out.put("status", "disconnected");
-        out.put("revoked_at_provider", r.revoked());
-        return out;
+    private DisconnectedResponse deleted(Connection c) {
+        return new DisconnectedResponse(true, c.id(), "disconnected", disconnector.disconnect(c).revoked());
     }
 }

@@ -39,7 +39,7 @@ public class Events {
     }
 
     /** Writes the event; must run inside the transaction that makes the change. Returns its id. */
-    public String emit(String orgId, Environment env, EventType type, Object data) {
+    public String emit(String orgId, Environment env, EventType type, EventData data) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Events.emit must run inside the transaction of the change");
         }

@@ -8,7 +8,6 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogController {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogEntry")
     record Entry(String slug, String name, String description, String icon,
                  @JsonProperty("auth_type") String authType, boolean enabled, boolean sandbox,
                  @JsonProperty("auth_input_map") List<AppDefinition.InputField> authInputMap) {}
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Catalog")
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"environment", "apps"})
+    record CatalogResponse(String environment, List<Entry> apps) {}
 
     private final Catalog catalog;
     private final AppSettings apps;
@@ -35,7 +39,7 @@ class CatalogController {
     }
 
     @GetMapping("/api/v2/public/catalog")
-    Map<String, Object> list(@AuthenticationPrincipal Caller caller) {
+    CatalogResponse list(@AuthenticationPrincipal Caller caller) {
         Set<String> enabled = new HashSet<>();
         apps.enabled(caller.orgId(), caller.environment()).forEach(a -> enabled.add(a.slug()));
         List<Entry> entries = catalog.all().stream()
@@ -44,6 +48,6 @@ class CatalogController {
                 .map(a -> new Entry(a.slug(), a.name(), a.description(), a.icon(), a.authType().wire(),
                         enabled.contains(a.slug()), a.sandbox(), a.inputs()))
                 .toList();
-        return Map.of("environment", caller.environment().wire(), "apps", entries);
+        return new CatalogResponse(caller.environment().wire(), entries);
     }
 }

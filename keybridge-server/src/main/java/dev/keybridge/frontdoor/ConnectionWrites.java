@@ -1,5 +1,6 @@
 package dev.keybridge.frontdoor;
 
+import dev.keybridge.events.EventData;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
@@ -9,8 +10,6 @@ import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.web.Timestamps;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,14 +77,8 @@ class ConnectionWrites {
     }
 
     /** The {@code connection.created} body, as Link's exchange writes it. */
-    static Map<String, Object> data(Connection c, String linkedAccountId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("connection_id", c.id());
-        data.put("linked_account_id", linkedAccountId);
-        data.put("app", c.appSlug());
-        data.put("status", c.status().wire());
-        data.put("org_id", c.endUserOrgId());
-        data.put("created_at", Timestamps.format(c.createdAt()));
-        return data;
+    static EventData.Connection data(Connection c, String linkedAccountId) {
+        return new EventData.Connection(c.id(), linkedAccountId, c.appSlug(), c.status().wire(), c.endUserOrgId(),
+                Timestamps.format(c.createdAt()));
     }
 }

@@ -51,14 +51,13 @@ class CredentialImport {
         this.clock = clock;
     }
 
-    Map<String, Object> run(Caller caller, JsonNode body, String header) {
-        JsonFields f = JsonFields.of(body, "linked_account_id", "slug", "auth_object");
-        String id = f.requiredString("linked_account_id", 255);
+    FrontdoorResponses.Imported run(Caller caller, MigrateTokenRequest body, String header) {
+        String id = body.linkedAccountId();
         if (header != null && !header.isBlank() && !header.strip().equals(id)) {
             throw Errors.invalid("The linked_account_id header and the body's 'linked_account_id' differ.");
         }
-        AppDefinition app = apps.require(caller.orgId(), caller.environment(), f.requiredString("slug", 100));
-        JsonNode auth = f.raw("auth_object");
+        AppDefinition app = apps.require(caller.orgId(), caller.environment(), body.slug());
+        JsonNode auth = body.authObject();
         if (auth == null || !auth.isObject() || auth.isEmpty() || auth.size() > MAX_FIELDS) {
             throw Errors.invalid("'auth_object' is required: the credentials to import (an object of at most "
                     + MAX_FIELDS + " fields).");
@@ -66,11 +65,8 @@ class CredentialImport {
         Step.Success ok = check(caller, app, auth);
         LinkedAccount account = accounts.findOrCreate(caller, id);
         ConnectionWrites.Written w = writes.createNew(account, app, ok);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("connection", ConnectionWrites.data(w.connection(), account.externalId()));
-        out.put("access_token", w.accessToken());
-        return out;
+        return new FrontdoorResponses.Imported(true, ConnectionWrites.data(w.connection(), account.externalId()),
+                w.accessToken());
     }
 
     private Step.Success check(Caller caller, AppDefinition app, JsonNode auth) {

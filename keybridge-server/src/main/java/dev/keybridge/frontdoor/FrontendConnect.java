@@ -62,7 +62,7 @@ class FrontendConnect {
     }
 
     /** {@code POST /api/v2/app/{slug}/save}: the key-based fields, checked by the app's verification call. */
-    Map<String, Object> save(Caller caller, String slug, JsonNode body) {
+    FrontdoorResponses.Saved save(Caller caller, String slug, JsonNode body) {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         Connector connector = connectors.of(app);
         java.util.List<AppDefinition.InputField> fields = connector.inputMap(app);
@@ -82,11 +82,7 @@ class FrontendConnect {
         Step.Success ok = refusals.successOf(connector.start(connectors.context(caller.orgId(), caller.environment(), app),
                 input), slug);
         ConnectionWrites.Written w = writes.createOrReplace(account, app, ok);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("connection_id", w.connection().id());
-        out.put("created", w.created());
-        return out;
+        return new FrontdoorResponses.Saved(true, w.connection().id(), w.created());
     }
 
     /**
@@ -95,7 +91,7 @@ class FrontendConnect {
      * a region): stored with the connection when the user finishes, used in the app's {@code {field}} URL
      * placeholders, and passed in the address fragment so Link prefills the form fields of the same names.
      */
-    Map<String, Object> integrate(Caller caller, String slug, Map<String, String> params) {
+    FrontdoorResponses.Integrate integrate(Caller caller, String slug, Map<String, String> params) {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         LinkedAccount account = accounts.get(caller, caller.linkedAccountId());
         Optional<Connection> live = writes.live(account, app.slug());
@@ -115,25 +111,16 @@ class FrontendConnect {
                 : link.createForApp(caller, account.externalId(), app.slug(), params);
         StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
                 .append("&display=popup");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("auth_url", url.append(fragment).toString());
-        out.put("mode", live.isPresent() ? "update" : "create");
-        out.put("expiration", dev.keybridge.web.Timestamps.format(token.expiration()));
-        return out;
+        return new FrontdoorResponses.Integrate(url.append(fragment).toString(), live.isPresent() ? "update" : "create",
+                dev.keybridge.web.Timestamps.format(token.expiration()));
     }
 
     /** {@code DELETE /api/v1/linked-acc/integration/{slug}}: revokes at the provider, removes, fires connection.deleted. */
-    Map<String, Object> disconnect(Caller caller, String slug) {
+    FrontdoorResponses.Disconnected disconnect(Caller caller, String slug) {
         apps.require(caller.orgId(), caller.environment(), slug);
         Connection c = lookup.byAccount(caller, caller.linkedAccountId(), slug);
         Disconnector.Result r = disconnector.disconnect(c);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("slug", slug);
-        out.put("connection_id", c.id());
-        out.put("status", "disconnected");
-        out.put("revoked_at_provider", r.revoked());
-        return out;
+        return new FrontdoorResponses.Disconnected(true, slug, c.id(), "disconnected", r.revoked());
     }
 
     private static String enc(String s) {

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The browser SDK's connect/disconnect calls (session token; {@link FrontendConnect} does the work). */
 @RestController
@@ -23,18 +22,22 @@ class FrontendConnectController {
     }
 
     @GetMapping("/api/v1/{slug}/integrate")
-    Map<String, Object> integrate(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
-                                  @RequestParam Map<String, String> params) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "An auth_url opening hosted Link at the app",
+            description = "Any query parameters are the connection's fields (a subdomain, a region), each `name=value`: "
+                    + "at most 20, named with letters, digits, '_', '.' or '-', values up to 500 characters.")
+    FrontdoorResponses.Integrate integrate(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                                  @RequestParam(required = false) Map<String, String> params) {
         return connect.integrate(caller, slug, params);
     }
 
     @PostMapping("/api/v2/app/{slug}/save")
-    Map<String, Object> save(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
-        return connect.save(caller, slug, body);
+    FrontdoorResponses.Saved save(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+                                  @RequestBody KeyFieldsRequest body) {
+        return connect.save(caller, slug, body.fields());
     }
 
     @DeleteMapping("/api/v1/linked-acc/integration/{slug}")
-    Map<String, Object> disconnect(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+    FrontdoorResponses.Disconnected disconnect(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         return connect.disconnect(caller, slug);
     }
 }

@@ -1,13 +1,11 @@
 package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Caller;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v2/public/migrate-token} (wire-formats §2): credential import, see {@link CredentialImport}. */
 @RestController
@@ -21,7 +19,7 @@ class MigrateTokenController {
 
     /** Body: {@code {linked_account_id, slug, auth_object}}. */
     @PutMapping("/api/v2/public/migrate-token")
-    Map<String, Object> migrate(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+    FrontdoorResponses.Imported migrate(@AuthenticationPrincipal Caller caller, @RequestBody MigrateTokenRequest body,
                                 @RequestHeader(name = "linked_account_id", required = false) String account) {
         return imports.run(caller, body, account);
     }

@@ -9,7 +9,7 @@ import org.springframework.util.AntPathMatcher;
  * A feature that adds such an endpoint adds one line here (e.g. {@code PUT /api/v2/public/migrate-token}
  * when it lands); nothing else changes. Requests on other routes ignore the header.
  */
-final class IdempotentRoutes {
+public final class IdempotentRoutes {
 
     /** One method and an Ant-style path pattern ({@code *} = one path segment). */
     record Route(String method, String pattern) {}
@@ -26,6 +26,16 @@ final class IdempotentRoutes {
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
     private IdempotentRoutes() {}
+
+    /** Whether {@code method} on {@code path} (a path or a template such as {@code /a/{id}/b}) takes the header. */
+    public static boolean covers(String method, String path) {
+        for (Route r : ROUTES) {
+            if (r.method().equalsIgnoreCase(method) && MATCHER.match(r.pattern(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean matches(HttpServletRequest request) {
         String path = request.getRequestURI();

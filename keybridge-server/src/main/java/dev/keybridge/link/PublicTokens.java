@@ -1,5 +1,6 @@
 package dev.keybridge.link;
 
+import dev.keybridge.events.EventData;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -114,15 +113,9 @@ public class PublicTokens {
         };
     }
 
-    static Map<String, Object> eventData(Connection c, String linkedAccountId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("connection_id", c.id());
-        data.put("linked_account_id", linkedAccountId);
-        data.put("app", c.appSlug());
-        data.put("status", c.status().wire());
-        data.put("org_id", c.endUserOrgId());
-        data.put("created_at", Timestamps.format(c.createdAt()));
-        return data;
+    static EventData.Connection eventData(Connection c, String linkedAccountId) {
+        return new EventData.Connection(c.id(), linkedAccountId, c.appSlug(), c.status().wire(), c.endUserOrgId(),
+                Timestamps.format(c.createdAt()));
     }
 
     private static byte[] context(String orgId, String env, String connectionId, byte[] hash) {

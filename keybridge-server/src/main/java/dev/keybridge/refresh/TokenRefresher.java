@@ -1,5 +1,6 @@
 package dev.keybridge.refresh;
 
+import dev.keybridge.events.EventData;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
@@ -258,7 +259,7 @@ public class TokenRefresher {
             int failures = connections.refreshFailed(c.id(), node, error, w);
             if (failures == 1) {
                 events.emit(c.orgId(), c.environment(), EventType.CONNECTION_REFRESH_FAILED,
-                        Map.of("connection_id", c.id(), "app", c.appSlug(), "error", error));
+                        new EventData.RefreshFailed(c.id(), c.appSlug(), error));
             }
         });
         log.warn("Refresh of connection {} failed ({}); next try in {}", c.id(), error, w);

@@ -7,13 +7,12 @@ import dev.keybridge.connection.Connections;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
 import java.util.Map;
+import dev.keybridge.web.SuccessResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Sandbox controls for connection health (test environment only): force {@code login_required}
@@ -38,10 +37,10 @@ class SandboxConnectionController {
 
     /** Body: {@code access_token}, optional {@code reason} (default {@code invalid_credentials}). */
     @PostMapping("/sandbox/connection/reset_login")
-    Map<String, Object> resetLogin(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, "access_token", "reason");
-        Connection c = connection(caller, f.requiredString("access_token", 200));
-        String reason = f.optionalString("reason", 64);
+    SandboxConnectionRequest.Reset resetLogin(@AuthenticationPrincipal Caller caller,
+                                              @RequestBody SandboxConnectionRequest.ResetLogin body) {
+        Connection c = connection(caller, body.accessToken());
+        String reason = body.reason();
         reason = reason == null ? "invalid_credentials" : reason;
         if (!reason.matches("[a-z][a-z0-9_]{0,63}")) {
             throw Errors.invalid("'reason' must be a snake_case word such as otp_expired or password_expired.");
@@ -51,14 +50,14 @@ class SandboxConnectionController {
                     + c.status().wire() + ".");
         }
         boolean moved = health.loginRequired(c, reason);
-        return Map.of("success", true, "status", "login_required", "status_reason", reason, "changed", moved);
+        return new SandboxConnectionRequest.Reset(true, "login_required", reason, moved);
     }
 
     /** Body: {@code access_token}. The stored token expires now (and at the sandbox provider, for sandbox-oauth). */
     @PostMapping("/sandbox/connection/expire_token")
-    Map<String, Object> expireToken(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, "access_token");
-        Connection c = connection(caller, f.requiredString("access_token", 200));
+    SuccessResponse expireToken(@AuthenticationPrincipal Caller caller,
+                                   @RequestBody SandboxConnectionRequest.ExpireToken body) {
+        Connection c = connection(caller, body.accessToken());
         Map<String, String> credentials = connections.credentials(c);
         if (!credentials.containsKey("access_token")) {
             throw Errors.invalid("This connection has no OAuth2 token to expire.");
@@ -67,7 +66,7 @@ class SandboxConnectionController {
             oauth.expireAccessToken(credentials.get("access_token"));
         }
         connections.expireNow(c);
-        return Map.of("success", true);
+        return SuccessResponse.OK;
     }
 
     private Connection connection(Caller caller, String accessToken) {

@@ -12,7 +12,6 @@ import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /sandbox/public_token/create}: a sandbox connection made without a browser, returned
@@ -30,7 +28,13 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SandboxController {
 
-    record Created(boolean success, @JsonProperty("public_token") String publicToken) {}
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SandboxPublicToken")
+    record Created(boolean success, @JsonProperty("public_token") String publicToken) {
+        @Override
+        public String toString() {
+            return "Created[publicToken=<secret>]";
+        }
+    }
 
     private final AccountService accounts;
     private final AppSettings apps;
@@ -59,16 +63,14 @@ class SandboxController {
      * {@code password} (default pass_good); for sandbox-keys {@code api_key} (default key_good).
      */
     @PostMapping("/sandbox/public_token/create")
-    Created create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+    Created create(@AuthenticationPrincipal Caller caller, @RequestBody SandboxTokenRequest body) {
         if (caller.environment() != Environment.TEST || !settings.sandbox().enabled()) {
             throw new Errors.Forbidden("sandbox_only", "The sandbox works only with test-environment credentials.");
         }
-        JsonFields f = JsonFields.of(body, "linked_account_id", "app", "options", "org_id");
-        String accountId = f.requiredString("linked_account_id", settings.limits().maxIdLength());
-        String slug = f.requiredString("app", 64);
-        String endUserOrg = f.optionalString("org_id", settings.limits().maxIdLength());
-        JsonFields options = f.raw("options") == null || f.raw("options").isNull() ? null
-                : JsonFields.at(f.raw("options"), "options", "username", "password", "api_key", "scope");
+        String accountId = body.linkedAccountId();
+        String slug = body.app();
+        String endUserOrg = body.orgId();
+        SandboxTokenRequest.Options options = body.options();
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         if (!app.sandbox()) {
             throw Errors.invalid("'app' must be a sandbox app: sandbox-oauth, sandbox-keys or sandbox-ehr.");
@@ -78,8 +80,8 @@ class SandboxController {
         String display = null;
         switch (slug) {
             case "sandbox-ehr" -> {
-                String user = opt(options, "username", "user_good");
-                String password = opt(options, "password", SandboxEhrConnector.PASSWORD);
+                String user = opt(options == null ? null : options.username(), "user_good");
+                String password = opt(options == null ? null : options.password(), SandboxEhrConnector.PASSWORD);
                 if (!SandboxEhrConnector.validLogin(user, password)) {
                     throw new Errors.InvalidRequest("invalid_credentials",
                             "The sandbox EHR refuses that username and password (try user_good / pass_good).");
@@ -89,14 +91,14 @@ class SandboxController {
                 display = user;
             }
             case "sandbox-keys" -> {
-                String key = opt(options, "api_key", SandboxApiController.GOOD_KEY);
+                String key = opt(options == null ? null : options.apiKey(), SandboxApiController.GOOD_KEY);
                 if (!SandboxApiController.GOOD_KEY.equals(key)) {
                     throw new Errors.InvalidRequest("invalid_credentials", "The sandbox key app accepts only key_good.");
                 }
                 credentials.put("api_key", key);
             }
             case "sandbox-oauth" -> {
-                Map<String, Object> tokens = oauth.grantDirectly(opt(options, "scope", app.oauth2().scopeString()));
+                Map<String, Object> tokens = oauth.grantDirectly(opt(options == null ? null : options.scope(), app.oauth2().scopeString()));
                 tokens.forEach((k, v) -> credentials.put(k, String.valueOf(v)));
                 expiresAt = clock.instant().plusSeconds(((Number) tokens.get("expires_in")).longValue());
             }
@@ -113,8 +115,7 @@ class SandboxController {
         return new Created(true, publicToken);
     }
 
-    private static String opt(JsonFields options, String name, String fallback) {
-        String v = options == null ? null : options.optionalString(name, 256);
+    private static String opt(String v, String fallback) {
         return v == null ? fallback : v;
     }
 }

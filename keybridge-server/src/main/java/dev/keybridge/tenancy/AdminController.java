@@ -1,9 +1,6 @@
 package dev.keybridge.tenancy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
-import dev.keybridge.web.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The platform admin API, present only when {@code KEYBRIDGE_ADMIN_TOKEN} is set (the security
@@ -26,13 +22,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/admin/v1/organizations")
 class AdminController {
-
-    record OrganizationView(@JsonProperty("_id") String id, String name, @JsonProperty("is_default") boolean isDefault,
-                            @JsonProperty("created_at") String createdAt) {
-        static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id(), o.name(), o.isDefault(), Timestamps.format(o.createdAt()));
-        }
-    }
 
     private final TenancyService tenancy;
     private final TenancyStore store;
@@ -44,52 +33,40 @@ class AdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
-        JsonFields fields = JsonFields.of(body, "name");
-        String name = fields.requiredString("name", 200);
-        TenancyService.CreatedOrganization created = tenancy.createOrganization(name, false);
-        Map<String, Object> credentials = new LinkedHashMap<>();
+    AdminResponses.Created create(@RequestBody AdminRequests.CreateOrganization body) {
+        TenancyService.CreatedOrganization created = tenancy.createOrganization(body.name(), false);
+        Map<String, List<IssuedCredential>> credentials = new LinkedHashMap<>();
         created.credentials().forEach((env, list) -> credentials.put(env.wire(), list));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", OrganizationView.of(created.organization()));
-        out.put("credentials", credentials);
-        return out;
+        return new AdminResponses.Created(AdminResponses.OrganizationView.of(created.organization()), credentials);
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "50") int limit,
+    AdminResponses.OrganizationList list(@RequestParam(defaultValue = "50") int limit,
                              @RequestParam(required = false) String cursor) {
         if (limit < 1 || limit > 200) {
             throw Errors.invalid("limit must be between 1 and 200.");
         }
         List<Organization> page = store.listOrganizations(cursor, limit + 1);
         boolean more = page.size() > limit;
-        List<OrganizationView> docs = page.stream().limit(limit).map(OrganizationView::of).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("docs", docs);
-        out.put("hasNextPage", more);
-        out.put("nextCursor", more ? docs.getLast().id() : null);
-        return out;
+        List<AdminResponses.OrganizationView> docs = page.stream().limit(limit)
+                .map(AdminResponses.OrganizationView::of).toList();
+        return new AdminResponses.OrganizationList(docs, more, more ? docs.getLast().id() : null);
     }
 
     @GetMapping("/{orgId}/credentials")
-    Map<String, Object> credentials(@PathVariable String orgId) {
-        return Map.of("docs", tenancy.credentials(orgId));
+    AdminResponses.CredentialList credentials(@PathVariable String orgId) {
+        return new AdminResponses.CredentialList(tenancy.credentials(orgId));
     }
 
     @PostMapping("/{orgId}/credentials")
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedCredential issue(@PathVariable String orgId, @RequestBody JsonNode body) {
-        JsonFields fields = JsonFields.of(body, "environment", "kind", "name");
-        Environment env = fields.requiredEnum("environment", Environment::fromWire, "test or production");
-        CredentialKind kind = fields.requiredEnum("kind", CredentialKind::fromWire, "api_key or client");
-        String name = fields.optionalString("name", 200);
-        return tenancy.issue(orgId, env, kind, name);
+    IssuedCredential issue(@PathVariable String orgId, @RequestBody AdminRequests.IssueCredential body) {
+        return tenancy.issue(orgId, body.environment(), body.kind(), body.name());
     }
 
     @DeleteMapping("/{orgId}/credentials/{credentialId}")
-    Map<String, Object> revoke(@PathVariable String orgId, @PathVariable String credentialId) {
+    AdminResponses.Revoked revoke(@PathVariable String orgId, @PathVariable String credentialId) {
         tenancy.revoke(orgId, credentialId);
-        return Map.of("success", true, "id", credentialId, "revoked", true);
+        return new AdminResponses.Revoked(true, credentialId, true);
     }
 }

@@ -11,4 +11,10 @@ public record IssuedCredential(
         String kind,
         @JsonProperty("api_key") String apiKey,
         @JsonProperty("client_id") String clientId,
-        @JsonProperty("client_secret") String clientSecret) {}
+        @JsonProperty("client_secret") String clientSecret) {
+
+    @Override
+    public String toString() {
+        return "IssuedCredential[id=" + id + ", environment=" + environment + ", kind=" + kind + ", secrets=<hidden>]";
+    }
+}

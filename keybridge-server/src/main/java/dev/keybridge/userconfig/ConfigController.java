@@ -1,8 +1,6 @@
 package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Caller;
-import dev.keybridge.web.JsonFields;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The config calls, for the browser SDK ({@code /api/v2/f-sdk/…}, session token: its linked account)
@@ -32,23 +29,23 @@ class ConfigController {
 
     /** Find or create: {@code {slug, config_id?, labels?: [{name, value}]}}. */
     @PostMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
-    Map<String, Object> findOrCreate(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+    ConfigView findOrCreate(@AuthenticationPrincipal Caller caller, @RequestBody ConfigBodies.Find body,
                                      @RequestHeader(name = HEADER, required = false) String account) {
-        JsonFields f = ConfigRequests.body(caller, body, "slug", "config_id", "labels");
-        return configs.findOrCreate(caller, ConfigRequests.key(caller, f, account), ConfigRequests.labels(f));
+        return configs.findOrCreate(caller,
+                ConfigRequests.key(caller, body.slug(), body.configId(), body.linkedAccountId(), account), body.labels());
     }
 
     /** Update: {@code {slug, config_id?, fields?: {id: value}, workflows?: [{id, enabled, fields}]}}. */
     @PutMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
-    Map<String, Object> update(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+    ConfigView update(@AuthenticationPrincipal Caller caller, @RequestBody ConfigBodies.Update body,
                                @RequestHeader(name = HEADER, required = false) String account) {
-        JsonFields f = ConfigRequests.body(caller, body, "slug", "config_id", "fields", "workflows");
-        return configs.update(caller, ConfigRequests.key(caller, f, account), ConfigRequests.change(f));
+        return configs.update(caller,
+                ConfigRequests.key(caller, body.slug(), body.configId(), body.linkedAccountId(), account), body.change());
     }
 
     @GetMapping({"/api/v2/f-sdk/slug/{slug}/config", "/api/v2/f-sdk/slug/{slug}/config/{configId}",
             "/api/v2/public/slug/{slug}/config", "/api/v2/public/slug/{slug}/config/{configId}"})
-    Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+    ConfigView get(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                             @PathVariable(required = false) String configId,
                             @RequestHeader(name = HEADER, required = false) String account) {
         return configs.get(caller, ConfigRequests.key(caller, account, slug, configId));
@@ -56,7 +53,7 @@ class ConfigController {
 
     @DeleteMapping({"/api/v2/f-sdk/slug/{slug}/config", "/api/v2/f-sdk/slug/{slug}/config/{configId}",
             "/api/v2/public/slug/{slug}/config", "/api/v2/public/slug/{slug}/config/{configId}"})
-    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+    ConfigView.Deleted delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                                @PathVariable(required = false) String configId,
                                @RequestHeader(name = HEADER, required = false) String account) {
         return configs.delete(caller, ConfigRequests.key(caller, account, slug, configId));

@@ -3,7 +3,6 @@ package dev.keybridge.userconfig;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,20 +16,25 @@ final class ConfigRequests {
 
     private ConfigRequests() {}
 
-    /** The fields a body may hold: server callers may also name the linked account in it. */
-    static String[] allowed(Caller caller, String... fields) {
-        if (caller.via() == Caller.Via.SESSION_TOKEN) {
-            return fields;
+    /**
+     * The config a body names. A session caller may not send {@code linked_account_id} (its token's account
+     * is the one); a server caller's is checked as a string like every other field.
+     */
+    static ConfigService.Key key(Caller caller, String slug, String configId, JsonNode linkedAccountId, String header) {
+        String fromBody = null;
+        if (linkedAccountId != null) {
+            if (caller.via() == Caller.Via.SESSION_TOKEN) {
+                throw Errors.invalid("Unknown field 'linked_account_id'.");
+            }
+            if (!linkedAccountId.isNull()) {
+                if (!linkedAccountId.isString()) {
+                    throw Errors.invalid("'linked_account_id' must be a string.");
+                }
+                fromBody = linkedAccountId.asString();
+                JsonFields.checkLength("linked_account_id", fromBody, MAX_ID);
+            }
         }
-        String[] out = java.util.Arrays.copyOf(fields, fields.length + 1);
-        out[fields.length] = "linked_account_id";
-        return out;
-    }
-
-    static ConfigService.Key key(Caller caller, JsonFields body, String header) {
-        String fromBody = caller.via() == Caller.Via.SESSION_TOKEN ? null : body.optionalString("linked_account_id", MAX_ID);
-        return new ConfigService.Key(account(caller, fromBody, header), body.requiredString("slug", 100),
-                configId(body.optionalString("config_id", MAX_ID)));
+        return new ConfigService.Key(account(caller, fromBody, header), slug, configId(configId));
     }
 
     static ConfigService.Key key(Caller caller, String header, String slug, String configId) {
@@ -38,14 +42,6 @@ final class ConfigRequests {
             JsonFields.checkLength("config_id", configId, MAX_ID);
         }
         return new ConfigService.Key(account(caller, null, header), slug, configId(configId));
-    }
-
-    static List<FieldDef.Option> labels(JsonFields body) {
-        return body.has("labels") && !body.isNull("labels") ? SchemaParser.options(body.raw("labels"), "labels") : null;
-    }
-
-    static ConfigChange change(JsonFields body) {
-        return new ConfigChange(body.raw("fields"), body.raw("workflows"));
     }
 
     private static String account(Caller caller, String fromBody, String header) {
@@ -66,9 +62,5 @@ final class ConfigRequests {
 
     private static String configId(String id) {
         return id == null || id.isBlank() ? UserConfig.DEFAULT_ID : id.strip();
-    }
-
-    static JsonFields body(Caller caller, JsonNode body, String... fields) {
-        return JsonFields.of(body, allowed(caller, fields));
     }
 }

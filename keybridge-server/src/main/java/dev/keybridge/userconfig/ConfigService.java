@@ -3,13 +3,13 @@ package dev.keybridge.userconfig;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -45,7 +45,7 @@ class ConfigService {
         this.tx = tx;
     }
 
-    Map<String, Object> findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
+    ConfigView findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
         LinkedAccount account = account(caller, key);
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
@@ -73,7 +73,7 @@ class ConfigService {
         });
     }
 
-    Map<String, Object> update(Caller caller, Key key, ConfigChange change) {
+    ConfigView update(Caller caller, Key key, ConfigChange change) {
         LinkedAccount account = account(caller, key);
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
@@ -84,31 +84,24 @@ class ConfigService {
         });
     }
 
-    Map<String, Object> get(Caller caller, Key key) {
+    ConfigView get(Caller caller, Key key) {
         LinkedAccount account = account(caller, key);
         return ConfigView.of(require(caller, account, key, false), schema(caller, key.slug()));
     }
 
-    Map<String, Object> delete(Caller caller, Key key) {
+    ConfigView.Deleted delete(Caller caller, Key key) {
         LinkedAccount account = account(caller, key);
         return tx.execute(status -> {
             UserConfig gone = require(caller, account, key, true);
             store.delete(gone);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("_id", gone.id());
-            data.put("config_id", gone.configId());
-            data.put("slug", gone.slug());
-            data.put("linked_account_id", gone.accountExternalId());
-            events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED, data);
-            Map<String, Object> out = new LinkedHashMap<>(data);
-            out.put("success", true);
-            out.put("deleted", true);
-            return out;
+            events.emit(gone.orgId(), gone.environment(), EventType.CONFIG_DELETED,
+                    new EventData.ConfigDeleted(gone.id(), gone.configId(), gone.slug(), gone.accountExternalId()));
+            return new ConfigView.Deleted(gone.id(), gone.configId(), gone.slug(), gone.accountExternalId(), true, true);
         });
     }
 
-    private Map<String, Object> emitUpdated(UserConfig c, ConfigSchema schema) {
-        Map<String, Object> view = ConfigView.of(c, schema);
+    private ConfigView emitUpdated(UserConfig c, ConfigSchema schema) {
+        ConfigView view = ConfigView.of(c, schema);
         events.emit(c.orgId(), c.environment(), EventType.CONFIG_UPDATED, view);
         return view;
     }

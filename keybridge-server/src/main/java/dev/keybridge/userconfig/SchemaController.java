@@ -3,7 +3,6 @@ package dev.keybridge.userconfig;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The operator's config schemas, per app and environment (server credentials):
@@ -30,34 +28,34 @@ class SchemaController {
     }
 
     @GetMapping("/api/v2/public/config-schema")
-    Map<String, Object> list(@AuthenticationPrincipal Caller caller) {
-        return Map.of("slugs", schemas.slugs(caller.orgId(), caller.environment()));
+    SchemaView.Slugs list(@AuthenticationPrincipal Caller caller) {
+        return new SchemaView.Slugs(schemas.slugs(caller.orgId(), caller.environment()));
     }
 
     @GetMapping("/api/v2/public/config-schema/{slug}")
-    Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+    SchemaView get(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         apps.available(caller.environment(), slug);
         return view(schemas.find(caller.orgId(), caller.environment(), slug).orElseThrow(() -> new Errors.NotFound(
                 "config_schema_not_found", "No config schema for '" + slug + "' in this environment.")), caller);
     }
 
     @PutMapping("/api/v2/public/config-schema/{slug}")
-    Map<String, Object> put(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody JsonNode body) {
+    SchemaView put(@AuthenticationPrincipal Caller caller, @PathVariable String slug, @RequestBody ConfigBodies.SchemaPut body) {
         apps.available(caller.environment(), slug);
-        ConfigSchema parsed = SchemaParser.parse(slug, body);
+        ConfigSchema parsed = SchemaParser.parse(slug, body.body());
         return view(schemas.put(caller.orgId(), caller.environment(), parsed), caller);
     }
 
     @DeleteMapping("/api/v2/public/config-schema/{slug}")
-    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
+    SchemaView.Deleted delete(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         if (!schemas.delete(caller.orgId(), caller.environment(), slug)) {
             throw new Errors.NotFound("config_schema_not_found", "No config schema for '" + slug + "' in this environment.");
         }
-        return Map.of("success", true, "slug", slug);
+        return new SchemaView.Deleted(true, slug);
     }
 
-    private static Map<String, Object> view(ConfigSchema s, Caller caller) {
-        return UserConfigs.view(s, caller.environment());
+    private static SchemaView view(ConfigSchema s, Caller caller) {
+        return SchemaView.of(s, caller.environment());
     }
 
 }

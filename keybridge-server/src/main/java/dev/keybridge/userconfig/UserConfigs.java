@@ -4,8 +4,6 @@ import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
-import dev.keybridge.web.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,18 +55,11 @@ public class UserConfigs {
     public List<Map<String, Object>> configsOf(Caller caller, LinkedAccount account) {
         return configs.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
                 .map(c -> ConfigView.of(c, schemas.find(caller.orgId(), caller.environment(), c.slug())
-                        .orElse(ConfigSchema.empty(c.slug()))))
+                        .orElse(ConfigSchema.empty(c.slug()))).asMap())
                 .toList();
     }
 
     static Map<String, Object> view(ConfigSchema s, Environment environment) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("slug", s.slug());
-        out.put("environment", environment.wire());
-        out.put("fields", s.fields().stream().map(FieldDef::wire).toList());
-        out.put("workflows", s.workflows().stream().map(ConfigSchema.Workflow::wire).toList());
-        out.put("createdAt", Timestamps.format(s.createdAt()));
-        out.put("updatedAt", Timestamps.format(s.updatedAt()));
-        return out;
+        return SchemaView.of(s, environment).asMap();
     }
 }

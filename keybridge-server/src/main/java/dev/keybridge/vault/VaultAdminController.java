@@ -1,6 +1,5 @@
 package dev.keybridge.vault;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VaultAdminController {
 
+    /** What a rotation or re-encryption did: the keyset's primary key and size, rows re-encrypted per column. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VaultReencryption")
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"primary_key_id", "keys", "reencrypted"})
+    record Result(@com.fasterxml.jackson.annotation.JsonProperty("primary_key_id") String primaryKeyId, int keys,
+                  @io.swagger.v3.oas.annotations.media.Schema(description = "Sealed column → rows re-encrypted.")
+                  Map<String, Integer> reencrypted) {}
+
     private final Reencryption reencryption;
     private final Vault vault;
 
@@ -23,7 +29,11 @@ class VaultAdminController {
     }
 
     @PostMapping("/admin/v1/vault/rotate")
-    Map<String, Object> rotate() {
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
+            useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409",
+            ref = "#/components/responses/Conflict")
+    Result rotate() {
         Map<String, Integer> counts;
         try {
             counts = reencryption.rotateAndReencrypt();
@@ -34,15 +44,11 @@ class VaultAdminController {
     }
 
     @PostMapping("/admin/v1/vault/reencrypt")
-    Map<String, Object> reencrypt() {
+    Result reencrypt() {
         return result(reencryption.reencryptAll());
     }
 
-    private Map<String, Object> result(Map<String, Integer> counts) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("primary_key_id", Integer.toUnsignedString(vault.keyset().getPrimary().getId()));
-        out.put("keys", vault.keyset().size());
-        out.put("reencrypted", counts);
-        return out;
+    private Result result(Map<String, Integer> counts) {
+        return new Result(Integer.toUnsignedString(vault.keyset().getPrimary().getId()), vault.keyset().size(), counts);
     }
 }

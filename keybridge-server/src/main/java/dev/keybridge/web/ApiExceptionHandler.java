@@ -48,6 +48,10 @@ public class ApiExceptionHandler {
             if (t instanceof BodyLimit.TooLarge tooLarge) {
                 return api(new Errors.PayloadTooLarge(tooLarge.limit()), request);
             }
+            if (t instanceof ApiException refused) {
+                // Thrown by a JsonRequest's creator; Jackson wraps it, the caller gets it as is.
+                return api(refused, request);
+            }
         }
         return api(new Errors.InvalidRequest("invalid_json",
                 "The request body is not valid JSON (or is empty)."), request);

@@ -2,13 +2,9 @@ package dev.keybridge.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Opaque cursors ({@code base64url("<kind>:<key>")}) and the page shape of the cursor lists. */
+/** Opaque cursors ({@code base64url("<kind>:<key>")}); the page shape of the cursor lists is {@link CursorPage}. */
 public final class Cursors {
 
     public static final int DEFAULT_LIMIT = 20;
@@ -58,18 +54,5 @@ public final class Cursors {
         } catch (NumberFormatException e) {
             throw Errors.invalid("cursor is not valid; pass back the nextCursor of a previous page.");
         }
-    }
-
-    /** {@code rows} holds up to limit + 1 items; the extra one only says there is a next page. */
-    public static <T> Map<String, Object> page(List<T> rows, int limit, String kind, Function<T, String> key,
-                                        Function<T, Object> view) {
-        boolean more = rows.size() > limit;
-        List<T> docs = rows.subList(0, Math.min(limit, rows.size()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("docs", docs.stream().map(view).toList());
-        out.put("limit", limit);
-        out.put("hasNextPage", more);
-        out.put("nextCursor", more ? encode(kind, key.apply(docs.getLast())) : null);
-        return out;
     }
 }

@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Text that cannot be stored faithfully is refused in every JSON body, before a handler sees it:
  * NUL characters (PostgreSQL text cannot hold them) and lone UTF-16 surrogates (they would collapse
- * to {@code ?} on the way to the database), in values and in field names alike.
+ * to {@code ?} on the way to the database), in values and in field names alike. A {@link JsonRequest}
+ * record runs the check first thing in its creator ({@link JsonFields#body}); this advice refuses its
+ * JSON {@code null} body (which Jackson never hands to the creator) in the words a tree body got.
  */
 @ControllerAdvice
 public class JsonBodyText extends RequestBodyAdviceAdapter {
@@ -20,7 +22,8 @@ public class JsonBodyText extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType instanceof Class<?> c && JsonNode.class.isAssignableFrom(c);
+        return targetType instanceof Class<?> c
+                && (JsonNode.class.isAssignableFrom(c) || JsonRequest.class.isAssignableFrom(c));
     }
 
     @Override
@@ -28,11 +31,14 @@ public class JsonBodyText extends RequestBodyAdviceAdapter {
                                 Class<? extends HttpMessageConverter<?>> converterType) {
         if (body instanceof JsonNode node) {
             check(node);
+        } else if (body == null) {
+            // A JSON null body: a typed request's creator never sees it (JsonRequest checks the text itself).
+            throw Errors.invalid("The request body must be a JSON object.");
         }
         return body;
     }
 
-    private static void check(JsonNode node) {
+    static void check(JsonNode node) {
         if (node.isString()) {
             checkText(node.asString());
         } else if (node.isObject()) {

@@ -18,6 +18,25 @@ public final class JsonFields {
         this.path = path;
     }
 
+    /**
+     * A whole request body (in a {@link JsonRequest}'s creator): text that cannot be stored is
+     * refused first ({@link JsonBodyText}), then it must be an object with no fields other than {@code allowed}.
+     */
+    public static JsonFields body(JsonNode body, String... allowed) {
+        if (body != null) {
+            JsonBodyText.check(body);
+        }
+        return of(body, allowed);
+    }
+
+    /** Only the text check of {@link #body}, for a body whose allowed fields are known later. */
+    public static JsonNode checkedText(JsonNode body) {
+        if (body != null) {
+            JsonBodyText.check(body);
+        }
+        return body;
+    }
+
     /** The body must be an object holding no fields other than {@code allowed}. */
     public static JsonFields of(JsonNode body, String... allowed) {
         return at(body, "", allowed);

@@ -1,13 +1,10 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
-import dev.keybridge.web.Timestamps;
-import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The webhook endpoints API, for server credentials. */
 @RestController
@@ -45,75 +41,67 @@ class EndpointController {
      * {@code webhook_url} (200, no secret): the original system's "create or update".
      */
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        WebhookSubscriptions.Saved saved = subscriptions.createOrUpdate(caller, EndpointInput.forCreate(body),
-                EndpointInput.forUpdate(body));
+    @ApiResponse(responseCode = "201", description = "Created, with its secret", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated the endpoint with this URL (no secret)", useReturnTypeSchema = true)
+    ResponseEntity<EndpointResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody EndpointRequest body) {
+        WebhookSubscriptions.Saved saved = subscriptions.createOrUpdate(caller, body.forCreate(), body.forUpdate());
         if (!saved.created()) {
-            return ResponseEntity.ok(EndpointView.of(saved.endpoint(), clock.instant()));
+            return ResponseEntity.ok(EndpointResponse.of(saved.endpoint(), clock.instant()));
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(EndpointView.withSecret(saved.endpoint(), clock.instant(), saved.secret()));
+                .body(EndpointResponse.withSecret(saved.endpoint(), clock.instant(), saved.secret()));
     }
 
     /** {@code {webhook_events: [...], webhook_url?}}: adds events (rule in {@link WebhookSubscriptions}). */
     @PostMapping("/subscribe")
-    Map<String, Object> subscribe(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, EndpointInput.EVENTS, EndpointInput.URL);
-        if (!f.has(EndpointInput.EVENTS) || f.isNull(EndpointInput.EVENTS) || f.raw(EndpointInput.EVENTS).isEmpty()) {
-            throw Errors.invalid("'webhook_events' is required: a non-empty array of event types.");
-        }
-        List<String> events = EndpointInput.events(f.raw(EndpointInput.EVENTS));
-        return EndpointView.of(subscriptions.subscribe(caller, events, f.optionalString(EndpointInput.URL, 4096)), clock.instant());
+    EndpointResponse subscribe(@AuthenticationPrincipal Caller caller, @RequestBody SubscribeRequest body) {
+        return EndpointResponse.of(subscriptions.subscribe(caller, body.webhookEvents(), body.webhookUrl()), clock.instant());
     }
 
     /** {@code {webhook_event, webhook_url?}}: removes one event (rule in {@link WebhookSubscriptions}). */
     @PostMapping("/unsubscribe")
-    Map<String, Object> unsubscribe(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        JsonFields f = JsonFields.of(body, "webhook_event", EndpointInput.URL);
-        String name = f.requiredString("webhook_event", 100);
-        String event = EndpointInput.events(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(name)).getFirst();
-        return EndpointView.of(subscriptions.unsubscribe(caller, event, f.optionalString(EndpointInput.URL, 4096)), clock.instant());
+    EndpointResponse unsubscribe(@AuthenticationPrincipal Caller caller, @RequestBody UnsubscribeRequest body) {
+        return EndpointResponse.of(subscriptions.unsubscribe(caller, body.webhookEvent(), body.webhookUrl()), clock.instant());
     }
 
     /** The bare {@code DELETE /webhook}: the only endpoint, or the one named by {@code ?webhook_url=}. */
     @DeleteMapping
-    Map<String, Object> deleteOnly(@AuthenticationPrincipal Caller caller,
-                                   @RequestParam(name = "webhook_url", required = false) String url) {
-        WebhookEndpoint gone = subscriptions.deleteOne(caller, url);
-        return Map.of("success", true, "id", gone.id(), "_id", gone.id());
+    EndpointResponse.Deleted deleteOnly(@AuthenticationPrincipal Caller caller,
+                                        @RequestParam(name = "webhook_url", required = false) String url) {
+        return EndpointResponse.Deleted.of(subscriptions.deleteOne(caller, url).id());
     }
 
     @GetMapping
-    Map<String, Object> list(@AuthenticationPrincipal Caller caller,
+    CursorPage<EndpointResponse> list(@AuthenticationPrincipal Caller caller,
                              @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
                              @RequestParam(required = false) String cursor) {
         Cursors.checkLimit(limit);
         String after = Cursors.decode("e", cursor);
         Instant now = clock.instant();
-        return Cursors.page(store.page(caller.orgId(), caller.environment(), after, limit + 1), limit, "e",
-                WebhookEndpoint::id, e -> EndpointView.of(e, now));
+        return CursorPage.of(store.page(caller.orgId(), caller.environment(), after, limit + 1), limit, "e",
+                WebhookEndpoint::id, e -> EndpointResponse.of(e, now));
     }
 
     @GetMapping("/{endpointId}")
-    Map<String, Object> get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
-        return EndpointView.of(endpoints.get(caller, endpointId), clock.instant());
+    EndpointResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
+        return EndpointResponse.of(endpoints.get(caller, endpointId), clock.instant());
     }
 
     @PatchMapping("/{endpointId}")
-    Map<String, Object> update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
-                               @RequestBody JsonNode body) {
-        return EndpointView.of(endpoints.update(caller, endpointId, EndpointInput.forUpdate(body)), clock.instant());
+    EndpointResponse update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
+                            @RequestBody EndpointPatch body) {
+        return EndpointResponse.of(endpoints.update(caller, endpointId, body.input()), clock.instant());
     }
 
     @DeleteMapping("/{endpointId}")
-    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
+    EndpointResponse.Deleted delete(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         endpoints.delete(caller, endpointId);
-        return Map.of("success", true, "id", endpointId, "_id", endpointId);
+        return EndpointResponse.Deleted.of(endpointId);
     }
 
     @PostMapping("/{endpointId}/rotate-secret")
-    Map<String, Object> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
+    EndpointResponse rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         EndpointService.WithSecret rotated = endpoints.rotate(caller, endpointId);
-        return EndpointView.withSecret(rotated.endpoint(), clock.instant(), rotated.secret());
+        return EndpointResponse.withSecret(rotated.endpoint(), clock.instant(), rotated.secret());
     }
 }

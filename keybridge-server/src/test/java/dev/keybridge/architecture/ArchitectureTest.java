@@ -120,4 +120,35 @@ class ArchitectureTest {
             return files.filter(f -> f.toString().endsWith(".java")).toList();
         }
     }
+
+    /**
+     * The API's contract is typed (DEVELOPERS.md): request bodies are records ({@code web.JsonRequest}), answers
+     * are records, so the OpenAPI document has real schemas.
+     */
+    @Test
+    void doesNotLetApiControllersTakeJsonTreesOrAnswerMaps() {
+        List<String> violations = new ArrayList<>();
+        for (var c : classes) {
+            if (!c.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)) {
+                continue;
+            }
+            for (var m : c.getMethods()) {
+                if (!m.isMetaAnnotatedWith(org.springframework.web.bind.annotation.RequestMapping.class)) {
+                    continue;
+                }
+                String returned = m.getRawReturnType().getName();
+                String generic = m.reflect().getGenericReturnType().getTypeName();
+                if (returned.equals(java.util.Map.class.getName()) || generic.contains("ResponseEntity<java.util.Map")) {
+                    violations.add(m.getFullName() + " answers a Map");
+                }
+                for (var param : m.getParameters()) {
+                    if (param.isAnnotatedWith(org.springframework.web.bind.annotation.RequestBody.class)
+                            && !param.getRawType().isAssignableTo(dev.keybridge.web.JsonRequest.class)) {
+                        violations.add(m.getFullName() + " reads a body that is not a JsonRequest record");
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
 }

@@ -168,9 +168,13 @@ class WebhookBench {
                 rate, seconds, total, ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(delays.getLast()));
     }
 
+    /** A small payload of the linked account's shape. */
+    record BenchAccount(@com.fasterxml.jackson.annotation.JsonProperty("account_id") String accountId, String name,
+                        List<String> udf) implements dev.keybridge.events.EventData {}
+
     private String emit(String orgId) {
         return events.emit(orgId, Environment.TEST, EventType.LINKED_ACCOUNT_UPDATED,
-                Map.of("account_id", "bench", "name", "Bench account", "udf", List.of()));
+                new BenchAccount("bench", "Bench account", List.of()));
     }
 
     private void awaitAll(List<String> ids) {

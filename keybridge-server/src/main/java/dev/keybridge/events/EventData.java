@@ -1,0 +1,65 @@
+package dev.keybridge.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The {@code data} of an event ({@link Events#emit}); each {@link EventType} has its record:
+ * <ul>
+ *   <li>{@code linked_account.created}, {@code .updated}: the linked account ({@code account.AccountView});</li>
+ *   <li>{@code linked_account.deleted}: {@link LinkedAccountDeleted};</li>
+ *   <li>{@code connection.created}: {@link Connection};</li>
+ *   <li>{@code connection.repaired}, {@code connection.deleted}, {@code access_token.login_required}: {@link Health};</li>
+ *   <li>{@code connection.refresh_failed}: {@link RefreshFailed};</li>
+ *   <li>{@code config.updated}: the config ({@code userconfig}); {@code config.deleted}: {@link ConfigDeleted};</li>
+ *   <li>{@code webhook.test}: {@link WebhookTest}.</li>
+ * </ul>
+ * Null members are written (as {@code null}), as the maps these records replaced wrote them.
+ */
+public interface EventData {
+
+    /** {@code connection.created} (also the {@code connection} of a credential import's answer). */
+    @Schema(name = "ConnectionEvent")
+    @JsonPropertyOrder({"connection_id", "linked_account_id", "app", "status", "org_id", "created_at"})
+    record Connection(@JsonProperty("connection_id") String connectionId,
+                      @JsonProperty("linked_account_id") String linkedAccountId,
+                      String app,
+                      String status,
+                      @JsonProperty("org_id") @Schema(nullable = true) String orgId,
+                      @JsonProperty("created_at") String createdAt) implements EventData {}
+
+    /** {@code connection.repaired}, {@code connection.deleted}, {@code access_token.login_required}. */
+    @Schema(name = "ConnectionHealthEvent")
+    @JsonPropertyOrder({"connection_id", "linked_account_id", "app", "status", "status_reason", "org_id", "at"})
+    record Health(@JsonProperty("connection_id") String connectionId,
+                  @JsonProperty("linked_account_id") String linkedAccountId,
+                  String app,
+                  @Schema(allowableValues = {"active", "login_required", "disconnected"}) String status,
+                  @JsonProperty("status_reason") @Schema(nullable = true) String statusReason,
+                  @JsonProperty("org_id") @Schema(nullable = true) String orgId,
+                  String at) implements EventData {}
+
+    /** {@code connection.refresh_failed} (the first failure of a run). */
+    @Schema(name = "RefreshFailedEvent")
+    @JsonPropertyOrder({"connection_id", "app", "error"})
+    record RefreshFailed(@JsonProperty("connection_id") String connectionId, String app, String error)
+            implements EventData {}
+
+    /** {@code linked_account.deleted}. */
+    @Schema(name = "LinkedAccountDeletedEvent")
+    @JsonPropertyOrder({"_id", "account_id"})
+    record LinkedAccountDeleted(@JsonProperty("_id") String id, @JsonProperty("account_id") String accountId)
+            implements EventData {}
+
+    /** {@code config.deleted}. */
+    @Schema(name = "ConfigDeletedEvent")
+    @JsonPropertyOrder({"_id", "config_id", "slug", "linked_account_id"})
+    record ConfigDeleted(@JsonProperty("_id") String id, @JsonProperty("config_id") String configId, String slug,
+                         @JsonProperty("linked_account_id") String linkedAccountId) implements EventData {}
+
+    /** {@code webhook.test}: sent to one endpoint on request. */
+    @Schema(name = "WebhookTestEvent")
+    @JsonPropertyOrder({"message", "sent_at"})
+    record WebhookTest(String message, @JsonProperty("sent_at") String sentAt) implements EventData {}
+}

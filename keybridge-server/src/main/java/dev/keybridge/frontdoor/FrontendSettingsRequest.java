@@ -1,0 +1,43 @@
+package dev.keybridge.frontdoor;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.Errors;
+import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.JsonRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** {@code PUT /api/v2/public/frontend/settings}: the origins (lower-cased, duplicates removed). */
+@Schema(name = "FrontendSettingsUpdate")
+public record FrontendSettingsRequest(
+        @JsonProperty("allowed_origins") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "At most 100 origins such as https://app.example.com (empty for any origin).")
+        List<String> allowedOrigins) implements JsonRequest {
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?");
+    private static final int MAX_ORIGINS = 100;
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static FrontendSettingsRequest from(JsonNode body) {
+        JsonNode list = JsonFields.body(body, "allowed_origins").raw("allowed_origins");
+        if (list == null || !list.isArray() || list.size() > MAX_ORIGINS) {
+            throw Errors.invalid("'allowed_origins' is required: an array of at most " + MAX_ORIGINS
+                    + " origins such as https://app.example.com (empty for any origin).");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode item : list) {
+            if (!item.isString() || !ORIGIN.matcher(item.asString()).matches()) {
+                throw Errors.invalid("'allowed_origins' holds " + (item.isString() ? "'" + item.asString() + "'" : "a non-string")
+                        + ", which is not an origin like https://app.example.com (scheme, host, optional port; no path).");
+            }
+            out.add(item.asString().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new FrontendSettingsRequest(List.copyOf(new ArrayList<>(out)));
+    }
+}

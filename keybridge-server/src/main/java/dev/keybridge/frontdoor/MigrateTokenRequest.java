@@ -1,0 +1,34 @@
+package dev.keybridge.frontdoor;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.JsonRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code PUT /api/v2/public/migrate-token}: {@code {linked_account_id, slug, auth_object}}. The app is
+ * looked up before {@code auth_object} is checked ({@link CredentialImport}), as it always was.
+ */
+@Schema(name = "MigrateToken")
+public record MigrateTokenRequest(
+        @JsonProperty("linked_account_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255)
+        String linkedAccountId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
+        @JsonProperty("auth_object") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"object"},
+                description = "The credentials to import (OAuth2 tokens, key fields or a login; at most 50 fields). Secret.")
+        JsonNode authObject) implements JsonRequest {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static MigrateTokenRequest from(JsonNode body) {
+        JsonFields f = JsonFields.body(body, "linked_account_id", "slug", "auth_object");
+        String id = f.requiredString("linked_account_id", 255);
+        return new MigrateTokenRequest(id, f.requiredString("slug", 100), f.raw("auth_object"));
+    }
+
+    @Override
+    public String toString() {
+        return "MigrateTokenRequest[linkedAccountId=" + linkedAccountId + ", slug=" + slug + ", authObject=<secret>]";
+    }
+}

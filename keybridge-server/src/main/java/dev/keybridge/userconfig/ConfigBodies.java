@@ -1,0 +1,91 @@
+package dev.keybridge.userconfig;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.JsonRequest;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bodies of the config calls (wire-formats §2, §3). {@code linked_account_id} is kept as sent: only
+ * server callers may send it (a session token's account is its own), which {@link ConfigRequests} checks
+ * once the caller is known; field values are checked against the app's schema when applied.
+ */
+final class ConfigBodies {
+
+    private ConfigBodies() {}
+
+    /** {@code POST …/config}: find or create {@code {slug, config_id?, labels?}}. */
+    @Schema(name = "ConfigFindOrCreate")
+    public record Find(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
+            @JsonProperty("config_id") @Schema(maxLength = 255, description = "Absent or blank: the default config.")
+            String configId,
+            @ArraySchema(arraySchema = @Schema(types = {"array", "null"},
+                    description = "Labels [{name, value}]: replace the stored ones when sent."),
+                    schema = @Schema(implementation = Label.class))
+            List<FieldDef.Option> labels,
+            @JsonProperty("linked_account_id") @Schema(type = "string", maxLength = 255,
+                    description = "Server credentials only: the linked account (or the linked_account_id header).")
+            JsonNode linkedAccountId) implements JsonRequest {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Find from(JsonNode body) {
+            JsonFields f = JsonFields.body(body, "slug", "config_id", "labels", "linked_account_id");
+            String slug = f.requiredString("slug", 100);
+            String configId = f.optionalString("config_id", ConfigRequests.MAX_ID);
+            List<FieldDef.Option> labels = f.has("labels") && !f.isNull("labels")
+                    ? SchemaParser.options(f.raw("labels"), "labels") : null;
+            return new Find(slug, configId, labels, f.raw("linked_account_id"));
+        }
+    }
+
+    /** {@code PUT …/config}: update {@code {slug, config_id?, fields?: {id: value}, workflows?: [{id, enabled, fields}]}}. */
+    @Schema(name = "ConfigUpdate")
+    public record Update(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
+            @JsonProperty("config_id") @Schema(maxLength = 255, description = "Absent or blank: the default config.")
+            String configId,
+            @Schema(types = {"object"}, description = "Field id → value (checked against the app's config schema).")
+            JsonNode fields,
+            @ArraySchema(arraySchema = @Schema(types = {"array"}), schema = @Schema(implementation = WorkflowChange.class))
+            JsonNode workflows,
+            @JsonProperty("linked_account_id") @Schema(type = "string", maxLength = 255,
+                    description = "Server credentials only: the linked account (or the linked_account_id header).")
+            JsonNode linkedAccountId) implements JsonRequest {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Update from(JsonNode body) {
+            JsonFields f = JsonFields.body(body, "slug", "config_id", "fields", "workflows", "linked_account_id");
+            String slug = f.requiredString("slug", 100);
+            String configId = f.optionalString("config_id", ConfigRequests.MAX_ID);
+            return new Update(slug, configId, f.raw("fields"), f.raw("workflows"), f.raw("linked_account_id"));
+        }
+
+        ConfigChange change() {
+            return new ConfigChange(fields, workflows);
+        }
+    }
+
+    /** {@code PUT /config-schema/{slug}}: {@code {fields: [...], workflows: [...]}}, checked by {@link SchemaParser}. */
+    @Schema(name = "ConfigSchemaPut", types = {"object"},
+            description = "{fields: [{id, name, type, required, options, default, label_driven}], workflows: [{id, name, description, fields}]}")
+    public record SchemaPut(@Schema(hidden = true) JsonNode body) implements JsonRequest {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static SchemaPut from(JsonNode body) {
+            return new SchemaPut(JsonFields.checkedText(body)); // parsed once the app is known (404 first)
+        }
+    }
+
+    /** A label (schema only). */
+    @Schema(name = "ConfigLabel")
+    record Label(String name, @Schema(description = "A string, number or boolean.") Object value) {}
+
+    /** A workflow change (schema only). */
+    @Schema(name = "ConfigWorkflowChange")
+    record WorkflowChange(String id, boolean enabled, @Schema(types = {"object"}) JsonNode fields) {}
+}

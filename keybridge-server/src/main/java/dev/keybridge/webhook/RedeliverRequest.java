@@ -1,0 +1,20 @@
+package dev.keybridge.webhook;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.JsonRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /webhook/{id}/redeliver}: sends one event again. */
+@Schema(name = "WebhookRedeliver")
+public record RedeliverRequest(
+        @JsonProperty("event_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64)
+        String eventId) implements JsonRequest {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static RedeliverRequest from(JsonNode body) {
+        return new RedeliverRequest(JsonFields.body(body, "event_id").requiredString("event_id", 64));
+    }
+}

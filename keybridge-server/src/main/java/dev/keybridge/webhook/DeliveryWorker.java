@@ -95,8 +95,8 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
      * Delivers {@code first}, then, while the receiver keeps answering 2xx, hands this worker's slot
      * straight to the next due delivery of the same endpoint (at most {@link #CHAIN} in a row) instead
      * of going back through the claim loop: a backlog drains without one claim round trip per
-     * delivery. The chained claim keeps the worker's slot of that endpoint, and its SQL still counts other
-     * nodes' leases against the cap.
+     * delivery. The chained claim keeps the worker's slot of that endpoint: what is in flight never grows
+     * through a chain, only through the loop's claim, which counts every node's leases against the cap.
      */
     private void run(Claimed first) {
         Claimed c = first;
@@ -120,8 +120,7 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
 
     /** The next due delivery of the endpoint {@code done} went to, in {@code done}'s slot (no lock). */
     private Claimed next(Claimed done) {
-        return store.claimNext(done.endpointId(), owner(), settings.maxInFlightPerEndpoint(), settings.lease())
-                .orElse(null);
+        return store.claimNext(done.endpointId(), owner(), settings.lease()).orElse(null);
     }
 
     private boolean takeSlot(String endpointId) {

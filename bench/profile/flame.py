@@ -2,11 +2,11 @@
 """Collapsed stacks (async-profiler's `collapsed` output: "a;b;c 42" per line) -> a flame graph SVG.
    flame.py <in.collapsed> <out.svg> [title]
 Each frame is a box as wide as its share of samples; hover shows the frame and its share."""
-import html, sys
+import gzip, html, sys
 
 def build(path):
     root = {"n": 0, "c": {}}
-    for line in open(path, encoding="utf-8", errors="replace"):
+    for line in (gzip.open(path, "rt", encoding="utf-8", errors="replace") if path.endswith(".gz") else open(path, encoding="utf-8", errors="replace")):
         line = line.rstrip("\n")
         if not line or " " not in line:
             continue

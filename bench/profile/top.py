@@ -3,11 +3,11 @@
 passes through (walking from the leaf to the root; "other" when none), so the shares add up to 100%;
 then the 20 hottest leaf frames.
    top.py <in.collapsed>"""
-import collections, sys
+import collections, gzip, sys
 
 AREAS = [  # (label, substrings of a frame name; the first match in a stack counts)
     ("proxy: Keybridge's forwarder", ["keybridge/proxy/"]),
-    ("outgoing HTTP client (JDK HttpClient)", ["jdk/internal/net/http/"]),
+    ("outgoing HTTP client (egress: Apache HttpClient 5 behind the JDK HttpClient API)", ["org/apache/hc/", "jdk/internal/net/http/"]),
     ("authentication (CredentialFilter)", ["keybridge/auth/CredentialFilter"]),
     ("connection lookup", ["keybridge/connection/ConnectionLookup"]),
     ("PostgreSQL JDBC driver", ["org/postgresql/"]),
@@ -34,7 +34,7 @@ def main():
     total = 0
     areas = collections.Counter()
     leaves = collections.Counter()
-    for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    for line in (gzip.open(sys.argv[1], "rt", encoding="utf-8", errors="replace") if sys.argv[1].endswith(".gz") else open(sys.argv[1], encoding="utf-8", errors="replace")):
         line = line.rstrip("\n")
         if " " not in line:
             continue

@@ -101,6 +101,7 @@ if [ -n "${PROFILE:-}" ]; then
   python3 "$ROOT/bench/profile/flame.py" "$ROOT/bench/profile/$PROFILE.collapsed" "$ROOT/bench/profile/$PROFILE.svg" \
     "GET /v1/proxy/me under wrk -c$CONN ($PROFILE, $(git -C "$(dirname "${KEYBRIDGE_LAUNCHER:-$ROOT/keybridge}")" log --oneline -1 | cut -c1-7))"
   python3 "$ROOT/bench/profile/top.py" "$ROOT/bench/profile/$PROFILE.collapsed" | tee "$ROOT/bench/profile/$PROFILE.top.txt"
+  gzip -9f "$ROOT/bench/profile/$PROFILE.collapsed"   # ~20 MB of text; flame.py and top.py read the .gz
 fi
 [ -n "$JAVA_PID" ] && echo "RESULT memory rss_mb=$(awk '/VmRSS/ {print int($2/1024)}' /proc/"$JAVA_PID"/status) peak_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/"$JAVA_PID"/status)"
 python3 - "$WORK/results.txt" <<'PY'

@@ -57,6 +57,7 @@ if [ -n "${PROFILE:-}" ]; then
   python3 "$ROOT/bench/profile/flame.py" "$ROOT/bench/profile/$PROFILE.collapsed" "$ROOT/bench/profile/$PROFILE.svg" \
     "PUT /api/v2/public/linked-account under wrk -c$CONNECTIONS ($PROFILE, $(git -C "$ROOT" log --oneline -1 | cut -c1-7))"
   python3 "$ROOT/bench/profile/top.py" "$ROOT/bench/profile/$PROFILE.collapsed" | tee "$ROOT/bench/profile/$PROFILE.top.txt"
+  gzip -9f "$ROOT/bench/profile/$PROFILE.collapsed"   # ~20 MB of text; flame.py and top.py read the .gz
 fi
 
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""

@@ -1,6 +1,6 @@
 package dev.keybridge.connection;
 
-import dev.keybridge.background.BackgroundLoop;
+import dev.keybridge.background.ReadyLoop;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
@@ -10,9 +10,6 @@ import dev.keybridge.web.Ids;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * before the end user's next call finds out. A connector that cannot tell changes nothing.
  */
 @Component
-public class ConnectionChecker extends BackgroundLoop implements SmartLifecycle {
+public class ConnectionChecker extends ReadyLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionChecker.class);
 
@@ -41,13 +38,6 @@ public class ConnectionChecker extends BackgroundLoop implements SmartLifecycle 
         this.apps = apps;
         this.connectors = connectors;
         this.settings = settings.checks();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        if (settings.enabled()) {
-            startLoop();
-        }
     }
 
     @Override
@@ -84,17 +74,7 @@ public class ConnectionChecker extends BackgroundLoop implements SmartLifecycle 
     }
 
     @Override
-    public void start() {
-        // started by ApplicationReadyEvent, once the server and migrations are up
-    }
-
-    @Override
-    public void stop() {
-        stopLoop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return isLoopRunning();
+    protected boolean enabled() {
+        return settings.enabled();
     }
 }

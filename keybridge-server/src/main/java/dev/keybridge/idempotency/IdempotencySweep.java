@@ -1,10 +1,7 @@
 package dev.keybridge.idempotency;
 
-import dev.keybridge.background.BackgroundLoop;
+import dev.keybridge.background.ReadyLoop;
 import dev.keybridge.config.KeybridgeSettings;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +10,7 @@ import org.springframework.stereotype.Component;
  * number of nodes may sweep at once.
  */
 @Component
-class IdempotencySweep extends BackgroundLoop implements SmartLifecycle {
+class IdempotencySweep extends ReadyLoop {
 
     static final int BATCH = 1000;
 
@@ -22,11 +19,6 @@ class IdempotencySweep extends BackgroundLoop implements SmartLifecycle {
     IdempotencySweep(IdempotencyStore store, KeybridgeSettings settings) {
         super("idempotency-sweep", settings.idempotency().sweepInterval());
         this.store = store;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        startLoop();
     }
 
     /** One batch; true while batches come back full. */
@@ -39,18 +31,4 @@ class IdempotencySweep extends BackgroundLoop implements SmartLifecycle {
         return store.sweep(BATCH);
     }
 
-    @Override
-    public void start() {
-        // started on ApplicationReadyEvent, once migrations have run
-    }
-
-    @Override
-    public void stop() {
-        stopLoop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return isLoopRunning();
-    }
 }

@@ -1,10 +1,7 @@
 package dev.keybridge.link;
 
-import dev.keybridge.background.BackgroundLoop;
+import dev.keybridge.background.ReadyLoop;
 import dev.keybridge.config.KeybridgeSettings;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code SKIP LOCKED}: any number of nodes may run it at once.
  */
 @Component
-class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
+class ExpiredLinkCleanup extends ReadyLoop {
 
     static final int BATCH = 1000;
 
@@ -27,11 +24,6 @@ class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
         super("link-cleanup", settings.link().cleanupInterval());
         this.jdbc = jdbc;
         this.settings = settings.link();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        startLoop();
     }
 
     /** Deletes one batch of each; true while either table had a full batch. */
@@ -56,18 +48,4 @@ class ExpiredLinkCleanup extends BackgroundLoop implements SmartLifecycle {
         return Math.max(sessions, tokens);
     }
 
-    @Override
-    public void start() {
-        // started on ApplicationReadyEvent, once migrations have run
-    }
-
-    @Override
-    public void stop() {
-        stopLoop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return isLoopRunning();
-    }
 }

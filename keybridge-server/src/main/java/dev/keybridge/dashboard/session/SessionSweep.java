@@ -1,11 +1,8 @@
 package dev.keybridge.dashboard.session;
 
-import dev.keybridge.background.BackgroundLoop;
+import dev.keybridge.background.ReadyLoop;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +11,7 @@ import org.springframework.stereotype.Component;
  * number of nodes may sweep at once.
  */
 @Component
-class SessionSweep extends BackgroundLoop implements SmartLifecycle {
+class SessionSweep extends ReadyLoop {
 
     static final int BATCH = 1000;
 
@@ -27,11 +24,6 @@ class SessionSweep extends BackgroundLoop implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        startLoop();
-    }
-
     @Override
     protected boolean pass() {
         return sweepOnce() >= BATCH;
@@ -41,18 +33,4 @@ class SessionSweep extends BackgroundLoop implements SmartLifecycle {
         return store.sweep(clock.instant(), BATCH);
     }
 
-    @Override
-    public void start() {
-        // started on ApplicationReadyEvent, once migrations have run
-    }
-
-    @Override
-    public void stop() {
-        stopLoop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return isLoopRunning();
-    }
 }

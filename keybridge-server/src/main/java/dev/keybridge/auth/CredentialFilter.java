@@ -48,7 +48,7 @@ class CredentialFilter extends OncePerRequestFilter {
     CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
                      AuthThrottle throttle, java.time.Clock clock, Duration cacheTtl) {
         this.throttle = throttle;
-        this.live = new ShortLived<>(cacheTtl, 10_000, tenancy::localRevocations, clock);
+        this.live = new ShortLived<>(cacheTtl, 10_000, tenancy.revocations(), clock);
         this.clock = clock;
         this.tenancy = tenancy;
         this.sessions = sessions;

@@ -1,5 +1,6 @@
 package dev.keybridge.catalog;
 
+import dev.keybridge.cache.Generation;
 import dev.keybridge.cache.ShortLived;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.vault.Vault;
@@ -40,12 +41,12 @@ public class AppSettings {
 
     /** Organizations' OAuth clients, at most {@code KEYBRIDGE_CACHE_TTL} old (a wave of refreshes asks once a second). */
     private final ShortLived<String, Optional<Client>> clients;
-    private final java.util.concurrent.atomic.AtomicLong localWrites = new java.util.concurrent.atomic.AtomicLong();
+    private final Generation clientWrites = new Generation();
 
     public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, java.time.Clock clock,
                        dev.keybridge.config.KeybridgeSettings settings) {
         this.clock = clock;
-        this.clients = new ShortLived<>(settings.cacheTtl(), 10_000, localWrites::get, clock);
+        this.clients = new ShortLived<>(settings.cacheTtl(), 10_000, clientWrites, clock);
         this.jdbc = jdbc;
         this.vault = vault;
         this.catalog = catalog;
@@ -99,8 +100,7 @@ public class AppSettings {
     public Setting put(String orgId, Environment env, String slug, boolean enabled, String clientId, String clientSecret) {
         byte[] sealed = clientSecret == null || clientSecret.isEmpty() ? null
                 : vault.encrypt(clientSecret.getBytes(StandardCharsets.UTF_8), context(orgId, env, slug));
-        localWrites.incrementAndGet();
-        jdbc.sql("""
+        clientWrites.around(() -> jdbc.sql("""
                         insert into app_setting (org_id, environment, slug, enabled, client_id, client_secret_ciphertext)
                         values (?, ?, ?, ?, nullif(?, ''), ?)
                         on conflict (org_id, environment, slug) do update set enabled = excluded.enabled,
@@ -110,8 +110,7 @@ public class AppSettings {
                           updated_at = ?""")
                 .params(orgId, env.wire(), slug, enabled, clientId, sealed, clientId == null, clientSecret == null,
                         java.sql.Timestamp.from(clock.instant()))
-                .update();
-        localWrites.incrementAndGet();
+                .update());
         return setting(orgId, env, slug).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package dev.keybridge.tenancy;
 
+import dev.keybridge.cache.Generation;
 import dev.keybridge.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,14 +22,14 @@ public class TenancyStore {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    private final java.util.concurrent.atomic.AtomicLong localRevocations = new java.util.concurrent.atomic.AtomicLong();
+    private final Generation revocations = new Generation();
 
     /**
-     * Grows with every revocation this node makes (before and after its write, so a per-node credential cache
-     * drops what it holds at once here; other nodes see the revocation within their cache's lifetime).
+     * Moves with every revocation this node makes, so a per-node credential cache drops what it holds at
+     * once here; other nodes see the revocation within their cache's lifetime.
      */
-    public long localRevocations() {
-        return localRevocations.get();
+    public Generation revocations() {
+        return revocations;
     }
 
     public TenancyStore(JdbcClient jdbc, java.time.Clock clock) {
@@ -111,15 +112,10 @@ public class TenancyStore {
 
     /** Revokes a live credential; false when there is none with that id in the organization. */
     public boolean revoke(String orgId, String credentialId) {
-        localRevocations.incrementAndGet();
-        try {
-            return jdbc.sql("""
-                    update environment_credential set revoked_at = ?
-                    where org_id = ? and id = ? and revoked_at is null""")
-                    .params(Timestamp.from(clock.instant()), orgId, credentialId).update() == 1;
-        } finally {
-            localRevocations.incrementAndGet(); // also drops what a request cached while the write was on its way
-        }
+        return revocations.around(() -> jdbc.sql("""
+                update environment_credential set revoked_at = ?
+                where org_id = ? and id = ? and revoked_at is null""")
+                .params(Timestamp.from(clock.instant()), orgId, credentialId).update() == 1);
     }
 
     private static String ts(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,14 +34,13 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.random(6);
     private final Semaphore free;
     /**
-     * The loop's claims (new work across endpoints) run one at a time. The per-endpoint cap holds
-     * exactly on one node through {@link #inFlight}: the loop takes a slot for each delivery it claims
-     * (giving back the delivery when the endpoint has none free), and a worker chaining to the next
-     * delivery of the same endpoint hands its own slot on, so chained claims need no lock and run in
-     * parallel. Across nodes the SQL's count of live leases keeps the cap (it may overshoot a little).
+     * Deliveries this node is sending (or about to), per endpoint; absent means none. The per-endpoint
+     * cap holds exactly on one node through these slots: the loop (one thread, so its claims run one at
+     * a time) takes a slot for each delivery it claims, giving back the delivery when the endpoint has
+     * none free, and a worker chaining to the next delivery of the same endpoint hands its own slot on,
+     * so chained claims need no lock and run in parallel. Across nodes the loop's SQL count of live
+     * leases keeps the cap (it may overshoot a little).
      */
-    private final ReentrantLock claiming = new ReentrantLock();
-    /** Deliveries this node is sending (or about to), per endpoint; absent means none. */
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     private ExecutorService sends;
 
@@ -69,14 +67,11 @@ class DeliveryWorker extends BackgroundLoop implements SmartLifecycle {
         free.acquire();
         int available = 1 + free.drainPermits();
         List<Claimed> claimed;
-        claiming.lock();
         try {
             claimed = store.claim(owner(), available, settings.maxInFlightPerEndpoint(), settings.lease());
         } catch (RuntimeException e) {
             free.release(available);
             throw e;
-        } finally {
-            claiming.unlock();
         }
         int started = 0;
         for (Claimed c : claimed) {

@@ -1,6 +1,6 @@
 package dev.keybridge;
 
-import dev.keybridge.config.EarlyDatabase;
+import dev.keybridge.database.EarlyDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

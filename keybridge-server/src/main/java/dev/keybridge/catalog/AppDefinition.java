@@ -94,6 +94,11 @@ public record AppDefinition(
         };
     }
 
+    /** The family's name on the wire ({@code auth_type}): a label to show, never a branch to take. */
+    public String authTypeName() {
+        return authType.wire();
+    }
+
     public List<InputField> inputs() {
         return authInputMap == null ? List.of() : authInputMap;
     }

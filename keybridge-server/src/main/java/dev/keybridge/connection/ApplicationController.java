@@ -122,7 +122,7 @@ class ApplicationController {
                 failing |= c.status() == Connection.Status.LOGIN_REQUIRED;
             }
         }
-        return new Application(a.name(), a.description(), a.icon(), a.slug(), a.slug(), a.authType().wire(),
+        return new Application(a.name(), a.description(), a.icon(), a.slug(), a.slug(), a.authTypeName(),
                 active || failing, failing && !active, connectors.find(a).map(c -> c.inputMap(a)).orElse(List.of()));
     }
 }

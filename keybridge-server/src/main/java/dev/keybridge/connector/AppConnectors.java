@@ -65,7 +65,7 @@ public class AppConnectors {
                                     Map<String, String> fields) {
         AppSettings.Client client = of(app).usesClient() ? apps.client(orgId, env, app) : null;
         return new ConnectorContext(app, client == null ? null : client.id(), client == null ? null : client.secret(),
-                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env), timeout, state, clock,
+                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env.isProduction()), timeout, state, clock,
                 fields);
     }
 }

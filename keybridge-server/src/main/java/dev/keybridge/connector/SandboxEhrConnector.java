@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The sandbox EHR's login (wire-formats §7). Password {@code pass_good} with username:
@@ -17,11 +16,9 @@ import java.util.regex.Pattern;
  */
 public class SandboxEhrConnector implements Connector {
 
-    public static final String PASSWORD = "pass_good";
     public static final String CODE = "1234";
     /** Sandbox data (what a real EHR would send), not interface text. */
     private static final List<String> DEVICES = List.of("Phone ending in 0042", "E-mail m…@example.com");
-    private static final Pattern QUESTIONS = Pattern.compile("mfa_questions_([1-5])_([1-5])");
 
     @Override
     public String name() {
@@ -41,7 +38,7 @@ public class SandboxEhrConnector implements Connector {
         if (user.equals("user_locked")) {
             return locked();
         }
-        if (!PASSWORD.equals(password) || !knownUser(user)) {
+        if (!SandboxEhrAccounts.PASSWORD.equals(password) || !SandboxEhrAccounts.known(user)) {
             return invalid();
         }
         Map<String, String> state = new LinkedHashMap<>();
@@ -54,7 +51,7 @@ public class SandboxEhrConnector implements Connector {
             state.put("kind", "selection");
             return selection(state, null);
         }
-        Matcher q = QUESTIONS.matcher(user);
+        Matcher q = SandboxEhrAccounts.QUESTIONS.matcher(user);
         if (q.matches()) {
             state.put("kind", "questions");
             state.put("rounds", q.group(1));
@@ -140,18 +137,8 @@ public class SandboxEhrConnector implements Connector {
 
     @Override
     public Check check(ConnectorContext context, Map<String, String> credentials) {
-        return validLogin(credentials.get("username"), credentials.get("password")) ? Check.WORKS : Check.LOGIN_REQUIRED;
-    }
-
-    /** Whether the sandbox EHR's upstream API accepts this username and password. */
-    public static boolean validLogin(String user, String password) {
-        return user != null && PASSWORD.equals(password) && knownUser(user) && !user.startsWith("error_")
-                && !user.equals("user_locked");
-    }
-
-    private static boolean knownUser(String user) {
-        return user.equals("user_good") || user.equals("mfa_device") || user.equals("mfa_selections")
-                || QUESTIONS.matcher(user).matches();
+        return SandboxEhrAccounts.validLogin(credentials.get("username"), credentials.get("password"))
+                ? Check.WORKS : Check.LOGIN_REQUIRED;
     }
 
     private static Step success(String user, String password) {

@@ -1,6 +1,6 @@
 package dev.keybridge.database;
 
-import dev.keybridge.vault.MasterKey;
+import dev.keybridge.config.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ record EmbeddedCredentials(String superuserPassword, String appPassword, Path su
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        MasterKey.SecretFiles.writePrivate(file, password + "\n");
+        SecretFiles.writePrivate(file, password + "\n");
         return password;
     }
 

@@ -1,7 +1,6 @@
 package dev.keybridge.egress;
 
 import dev.keybridge.config.KeybridgeSettings;
-import dev.keybridge.tenancy.Environment;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,6 +18,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +55,24 @@ public class Egress implements DisposableBean {
         this.anyAddress = build(true);
     }
 
-    /** The client for calls of {@code purpose} made on behalf of {@code environment}. */
-    public HttpClient client(Purpose purpose, Environment environment) {
-        boolean open = allowsPrivate(purpose, environment);
+    /** The client for calls of {@code purpose} made on behalf of a production or a test environment. */
+    public HttpClient client(Purpose purpose, boolean production) {
+        boolean open = allowsPrivate(purpose, production);
         return clients.computeIfAbsent(purpose + "/" + open, k -> new EgressHttpClient(open ? anyAddress : publicOnly,
                 connectTimeout(purpose), responseTimeout(purpose)));
     }
 
-    /** Whether calls of {@code purpose} for {@code environment} may reach non-public addresses. */
-    public boolean allowsPrivate(Purpose purpose, Environment environment) {
-        return environment != Environment.PRODUCTION || settings.egress().allowPrivateAddresses()
+    /**
+     * The same client as a Spring request factory, for libraries that call out through
+     * {@code RestClient} or {@code RestTemplate} (the dashboard's single sign-on).
+     */
+    public ClientHttpRequestFactory requestFactory(Purpose purpose, boolean production) {
+        return new JdkClientHttpRequestFactory(client(purpose, production));
+    }
+
+    /** Whether calls of {@code purpose} for a production or a test environment may reach non-public addresses. */
+    public boolean allowsPrivate(Purpose purpose, boolean production) {
+        return !production || settings.egress().allowPrivateAddresses()
                 || purpose == Purpose.WEBHOOK && settings.webhooks().allowPrivateUrls()
                 || purpose == Purpose.PROXY && settings.proxy().allowPrivateUrls();
     }
@@ -73,12 +82,12 @@ public class Egress implements DisposableBean {
      * saved or a call starts): not an http(s) URL, user info, or a host resolving to a non-public
      * address. The send itself checks again on the address it connects to, which is what protects.
      */
-    public Optional<String> refusal(Purpose purpose, Environment environment, URI uri) {
+    public Optional<String> refusal(Purpose purpose, boolean production, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Optional.of("the URL is not an absolute http(s) URL without user info");
         }
-        if (allowsPrivate(purpose, environment)) {
+        if (allowsPrivate(purpose, production)) {
             return Optional.empty();
         }
         try {

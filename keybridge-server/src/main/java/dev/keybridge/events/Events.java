@@ -2,6 +2,9 @@ package dev.keybridge.events;
 
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Ids;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,27 +32,67 @@ public class Events {
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public Events(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, java.time.Clock clock) {
+    public Events(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.publisher = publisher;
     }
 
+    /** An event taken for dispatch ({@link #dispatch}): who it belongs to and its type. */
+    public record Dispatched(String id, String orgId, String environment, String type) {}
+
     /** Writes the event; must run inside the transaction that makes the change. Returns its id. */
     public String emit(String orgId, Environment env, EventType type, EventData data) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Events.emit must run inside the transaction of the change");
-        }
-        String id = "evt_" + Ids.objectId();
-        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at) values (?, ?, ?, ?, cast(? as jsonb), ?)")
-                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data),
-                        java.sql.Timestamp.from(clock.instant()))
-                .update();
+        String id = insert(orgId, env, type, data, false);
         notifyAfterCommit();
         return id;
+    }
+
+    /**
+     * Writes an event that is dispatched already: it reaches only the deliveries its writer creates in
+     * the same transaction (a {@code webhook.test} to one endpoint), never the fan-out.
+     */
+    public String emitDispatched(String orgId, Environment env, EventType type, EventData data) {
+        return insert(orgId, env, type, data, true);
+    }
+
+    /**
+     * Takes up to {@code limit} undispatched events, oldest first, and marks them dispatched; rows
+     * another node is taking are skipped. Must run inside the transaction that creates their
+     * deliveries, so a crash leaves them undispatched for the next pass.
+     */
+    public List<Dispatched> dispatch(int limit) {
+        requireTransaction("Events.dispatch");
+        return jdbc.sql("""
+                with batch as (
+                    select seq from event where dispatched_at is null order by seq limit ? for update skip locked
+                )
+                update event e set dispatched_at = ? from batch b where e.seq = b.seq
+                returning e.id, e.org_id, e.environment, e.type
+                """)
+                .params(limit, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Dispatched(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    private String insert(String orgId, Environment env, EventType type, EventData data, boolean dispatched) {
+        requireTransaction("Events.emit");
+        String id = "evt_" + Ids.objectId();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "
+                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data), now, dispatched ? now : null)
+                .update();
+        return id;
+    }
+
+    private static void requireTransaction(String what) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(what + " must run inside the transaction of the change");
+        }
     }
 
     private void notifyAfterCommit() {

@@ -45,7 +45,7 @@ class CatalogController {
         List<Entry> entries = catalog.all().stream()
                 .filter(a -> !a.sandbox() || caller.environment() == Environment.TEST)
                 .map(apps::resolve)
-                .map(a -> new Entry(a.slug(), a.name(), a.description(), a.icon(), a.authType().wire(),
+                .map(a -> new Entry(a.slug(), a.name(), a.description(), a.icon(), a.authTypeName(),
                         enabled.contains(a.slug()), a.sandbox(), a.inputs()))
                 .toList();
         return new CatalogResponse(caller.environment().wire(), entries);

@@ -175,7 +175,7 @@ class Forwarder {
         long started = System.nanoTime();
         String status = "error";
         try {
-            HttpResponse<InputStream> r = egress.client(Egress.Purpose.PROXY, c.environment()).send(builder.build(),
+            HttpResponse<InputStream> r = egress.client(Egress.Purpose.PROXY, c.environment().isProduction()).send(builder.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             status = Integer.toString(r.statusCode());
             return r;

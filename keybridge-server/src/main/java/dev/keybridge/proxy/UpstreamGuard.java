@@ -26,7 +26,7 @@ class UpstreamGuard {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new Errors.InvalidRequest("proxy_url_not_allowed", "This app's API base URL is not an http(s) URL.");
         }
-        egress.refusal(Egress.Purpose.PROXY, env, uri).ifPresent(reason -> {
+        egress.refusal(Egress.Purpose.PROXY, env.isProduction(), uri).ifPresent(reason -> {
             throw new Errors.Forbidden("proxy_url_not_allowed", "This app's API resolves to a non-public address; "
                     + "production connections may only reach public hosts (see KEYBRIDGE_EGRESS_ALLOW_PRIVATE_ADDRESSES).");
         });

@@ -4,7 +4,7 @@ import dev.keybridge.web.ErrorBody;
 import dev.keybridge.web.ErrorType;
 
 import dev.keybridge.config.KeybridgeSettings;
-import dev.keybridge.connector.SandboxEhrConnector;
+import dev.keybridge.connector.SandboxEhrAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -92,7 +92,7 @@ class SandboxApiController {
                 return null;
             }
             String user = pair.substring(0, colon);
-            return SandboxEhrConnector.validLogin(user, pair.substring(colon + 1)) ? user : null;
+            return SandboxEhrAccounts.validLogin(user, pair.substring(colon + 1)) ? user : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -7,7 +7,7 @@ import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connections;
-import dev.keybridge.connector.SandboxEhrConnector;
+import dev.keybridge.connector.SandboxEhrAccounts;
 import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
@@ -81,8 +81,8 @@ class SandboxController {
         switch (slug) {
             case "sandbox-ehr" -> {
                 String user = opt(options == null ? null : options.username(), "user_good");
-                String password = opt(options == null ? null : options.password(), SandboxEhrConnector.PASSWORD);
-                if (!SandboxEhrConnector.validLogin(user, password)) {
+                String password = opt(options == null ? null : options.password(), SandboxEhrAccounts.PASSWORD);
+                if (!SandboxEhrAccounts.validLogin(user, password)) {
                     throw new Errors.InvalidRequest("invalid_credentials",
                             "The sandbox EHR refuses that username and password (try user_good / pass_good).");
                 }

@@ -1,7 +1,7 @@
 package dev.keybridge.tenancy;
 
 import dev.keybridge.config.KeybridgeSettings;
-import dev.keybridge.vault.MasterKey;
+import dev.keybridge.config.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ public class Bootstrap implements SmartInitializingSingleton {
         }
         Path file = settings.dataDir().toAbsolutePath().normalize().resolve(FILE);
         try {
-            MasterKey.SecretFiles.writePrivate(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            SecretFiles.writePrivate(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

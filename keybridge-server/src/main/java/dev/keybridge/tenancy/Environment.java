@@ -19,6 +19,11 @@ public enum Environment {
         return wire;
     }
 
+    /** Whether this is the live environment (outgoing calls reach public addresses only). */
+    public boolean isProduction() {
+        return this == PRODUCTION;
+    }
+
     /** The tag in credential prefixes: {@code kb_test_}, {@code kb_live_}. */
     public String prefixTag() {
         return prefixTag;

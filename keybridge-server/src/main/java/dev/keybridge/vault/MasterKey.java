@@ -6,12 +6,12 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.config.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -86,19 +86,5 @@ public class MasterKey {
         String json = text.startsWith("{") ? text
                 : new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
         return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-    }
-
-    /** Writes files only the owner can read. */
-    public static final class SecretFiles {
-        private SecretFiles() {}
-
-        public static void writePrivate(Path file, String content) throws IOException {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, content);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

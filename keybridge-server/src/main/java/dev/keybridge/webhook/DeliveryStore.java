@@ -1,6 +1,6 @@
 package dev.keybridge.webhook;
 
-import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,27 +44,39 @@ class DeliveryStore {
     }
 
     /**
-     * Turns up to {@code batch} undispatched events into deliveries (one per enabled endpoint of the
-     * same organization and environment whose filter matches) and marks them dispatched, in one
-     * statement. Rows another node is dispatching are skipped. Returns how many events it took.
+     * One delivery per enabled endpoint of the same organization and environment whose filter
+     * matches, for events just taken by {@link Events#dispatch} in the same transaction. Returns
+     * how many events it was given.
      */
-    int fanOut(int batch) {
-        return jdbc.sql("""
-                with batch as (
-                    select seq, id, org_id, environment, type, created_at from event
-                    where dispatched_at is null order by seq limit ? for update skip locked
-                ), deliveries as (
-                    insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, next_attempt_at, created_at)
-                    select %s, e.id, b.id, b.org_id, b.environment, cast(? as timestamptz), cast(? as timestamptz)
-                    from batch b join webhook_endpoint e
-                      on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
-                     and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
-                    on conflict (endpoint_id, event_id) where not manual do nothing
-                )
-                update event set dispatched_at = ? where seq in (select seq from batch)
+    int deliver(List<Events.Dispatched> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] orgs = new String[n];
+        String[] envs = new String[n];
+        String[] types = new String[n];
+        for (int i = 0; i < n; i++) {
+            Events.Dispatched e = events.get(i);
+            ids[i] = e.id();
+            orgs[i] = e.orgId();
+            envs[i] = e.environment();
+            types[i] = e.type();
+        }
+        jdbc.sql("""
+                insert into webhook_delivery (id, endpoint_id, event_id, org_id, environment, next_attempt_at, created_at)
+                select %s, e.id, b.id, b.org_id, b.environment, cast(? as timestamptz), cast(? as timestamptz)
+                from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                     as b (id, org_id, environment, type)
+                join webhook_endpoint e
+                  on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
+                 and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
+                on conflict (endpoint_id, event_id) where not manual do nothing
                 """.formatted(NEW_ID))
-                .params(batch, now(), now(), now())
+                .params(now(), now(), ids, orgs, envs, types)
                 .update();
+        return n;
     }
 
     /**
@@ -178,18 +190,6 @@ class DeliveryStore {
                 .query(String.class)
                 .optional()
                 .orElse(null);
-    }
-
-    /**
-     * A {@code webhook.test} event for one endpoint: written already dispatched (fan-out skips it) with
-     * one manual delivery to that endpoint. Returns the delivery id.
-     */
-    String testEvent(WebhookEndpoint e, String eventId, String data) {
-        jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "
-                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?)")
-                .params(eventId, e.orgId(), e.environment().wire(), EventType.WEBHOOK_TEST.wire(), data, now(), now())
-                .update();
-        return redeliver(e.orgId(), e.environment(), e.id(), eventId);
     }
 
     /** Deliveries of an environment created since {@code since}, per status. */

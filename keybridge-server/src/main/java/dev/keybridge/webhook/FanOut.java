@@ -6,12 +6,14 @@ import dev.keybridge.events.Events;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns outbox events into deliveries, on every node: a loop that wakes when this node commits
  * events (and at least every poll interval, for events other nodes wrote) and dispatches batches
- * with {@code FOR UPDATE SKIP LOCKED} until none are left. Each batch is one transaction, so a
- * crash leaves its events undispatched and another pass takes them.
+ * with {@code FOR UPDATE SKIP LOCKED} until none are left. Each batch is one transaction (the
+ * outbox marks its events dispatched, the deliveries are written), so a crash leaves its events
+ * undispatched and another pass takes them.
  */
 @Component
 class FanOut extends BackgroundLoop implements SmartLifecycle {
@@ -26,13 +28,17 @@ class FanOut extends BackgroundLoop implements SmartLifecycle {
 
     private long lastPass = System.nanoTime() - MIN_GAP_NANOS;
 
+    private final Events events;
     private final DeliveryStore store;
+    private final TransactionTemplate tx;
     private final DeliveryWorker worker;
     private final boolean enabled;
 
-    FanOut(DeliveryStore store, DeliveryWorker worker, KeybridgeSettings settings) {
+    FanOut(Events events, DeliveryStore store, TransactionTemplate tx, DeliveryWorker worker, KeybridgeSettings settings) {
         super("webhook-fanout", settings.webhooks().pollInterval());
+        this.events = events;
         this.store = store;
+        this.tx = tx;
         this.worker = worker;
         this.enabled = settings.webhooks().enabled();
     }
@@ -49,11 +55,11 @@ class FanOut extends BackgroundLoop implements SmartLifecycle {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
         }
         lastPass = System.nanoTime();
-        int taken = store.fanOut(BATCH);
-        if (taken > 0) {
+        Integer taken = tx.execute(s -> store.deliver(events.dispatch(BATCH)));
+        if (taken != null && taken > 0) {
             worker.wake();
         }
-        return taken == BATCH;
+        return taken != null && taken == BATCH;
     }
 
     @Override

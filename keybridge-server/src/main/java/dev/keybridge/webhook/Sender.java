@@ -53,7 +53,7 @@ class Sender {
                 .build();
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
-                egress.client(Egress.Purpose.WEBHOOK, r.environment()).sendAsync(request, info -> new CappedBody(EXCERPT_BYTES));
+                egress.client(Egress.Purpose.WEBHOOK, r.environment().isProduction()).sendAsync(request, info -> new CappedBody(EXCERPT_BYTES));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Outcome.response(response.statusCode(), excerpt(response.body()), elapsed(start),

@@ -53,7 +53,7 @@ public class UrlGuard {
     }
 
     private Optional<String> refusal(Environment env, URI uri, boolean atSend) {
-        return egress.refusal(Egress.Purpose.WEBHOOK, env, uri);
+        return egress.refusal(Egress.Purpose.WEBHOOK, env.isProduction(), uri);
     }
 
     static Optional<URI> parse(String url) {

@@ -1,8 +1,10 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.events.EventData;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.Ids;
 import dev.keybridge.web.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,16 +41,18 @@ public class WebhookConsole {
     private final DeliveryWorker worker;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final Events events;
     private final Clock clock;
 
     WebhookConsole(EndpointService endpoints, EndpointStore store, DeliveryStore deliveries, DeliveryWorker worker,
-                   JsonMapper json, TransactionTemplate tx, Clock clock) {
+                   JsonMapper json, TransactionTemplate tx, Events events, Clock clock) {
         this.endpoints = endpoints;
         this.store = store;
         this.deliveries = deliveries;
         this.worker = worker;
         this.json = json;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -111,10 +115,10 @@ public class WebhookConsole {
     /** Sends a {@code webhook.test} event to this endpoint only. Returns the delivery id. */
     public String sendTest(Caller caller, String endpointId) {
         WebhookEndpoint e = endpoints.get(caller, endpointId);
-        String eventId = "evt_" + Ids.objectId();
-        String data = json.writeValueAsString(Map.of("message", "A test event from the Keybridge dashboard.",
-                "sent_at", Timestamps.format(clock.instant())));
-        String id = tx.execute(s -> deliveries.testEvent(e, eventId, data));
+        EventData.WebhookTest data = new EventData.WebhookTest("A test event from the Keybridge dashboard.",
+                Timestamps.format(clock.instant()));
+        String id = tx.execute(s -> deliveries.redeliver(e.orgId(), e.environment(), e.id(),
+                events.emitDispatched(e.orgId(), e.environment(), EventType.WEBHOOK_TEST, data)));
         worker.wake();
         return id;
     }

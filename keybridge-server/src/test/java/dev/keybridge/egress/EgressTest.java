@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keybridge.support.IntegrationTest;
-import dev.keybridge.tenancy.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -77,7 +76,7 @@ class EgressTest extends IntegrationTest {
         for (Egress.Purpose purpose : Egress.Purpose.values()) {
             for (String host : new String[] {"127.0.0.1", "localhost", "[::ffff:127.0.0.1]"}) {
                 HttpRequest request = HttpRequest.newBuilder(uri(host, "/hello")).GET().build();
-                assertThatThrownBy(() -> egress.client(purpose, Environment.PRODUCTION)
+                assertThatThrownBy(() -> egress.client(purpose, true)
                         .send(request, HttpResponse.BodyHandlers.ofString()))
                         .as(purpose + " " + host).isInstanceOf(IOException.class).hasMessageContaining("non-public");
             }
@@ -87,7 +86,7 @@ class EgressTest extends IntegrationTest {
 
     @Test
     void doesReachLocalAddressesWhenTheEnvironmentIsTest() throws Exception {
-        HttpResponse<String> r = egress.client(Egress.Purpose.PROVIDER, Environment.TEST).send(
+        HttpResponse<String> r = egress.client(Egress.Purpose.PROVIDER, false).send(
                 HttpRequest.newBuilder(uri("127.0.0.1", "/hello")).POST(HttpRequest.BodyPublishers.ofString("abc")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
@@ -96,7 +95,7 @@ class EgressTest extends IntegrationTest {
 
     @Test
     void doesNotFollowRedirectsWhenTheServerSendsOne() throws Exception {
-        HttpResponse<Void> r = egress.client(Egress.Purpose.WEBHOOK, Environment.TEST).send(
+        HttpResponse<Void> r = egress.client(Egress.Purpose.WEBHOOK, false).send(
                 HttpRequest.newBuilder(uri("127.0.0.1", "/redirect")).GET().build(), HttpResponse.BodyHandlers.discarding());
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(redirectedHits.get()).isZero();
@@ -105,12 +104,12 @@ class EgressTest extends IntegrationTest {
     @Test
     void doesStreamLargeBodiesBothWaysWhenSentThroughTheDoor() throws Exception {
         byte[] upload = new byte[3 * 1024 * 1024];
-        HttpResponse<String> up = egress.client(Egress.Purpose.PROXY, Environment.TEST).send(
+        HttpResponse<String> up = egress.client(Egress.Purpose.PROXY, false).send(
                 HttpRequest.newBuilder(uri("127.0.0.1", "/hello")).timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(up.body()).isEqualTo("hello " + upload.length);
-        HttpResponse<InputStream> down = egress.client(Egress.Purpose.PROXY, Environment.TEST).send(
+        HttpResponse<InputStream> down = egress.client(Egress.Purpose.PROXY, false).send(
                 HttpRequest.newBuilder(uri("127.0.0.1", "/big")).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = down.body()) {
             assertThat(in.readAllBytes()).hasSize(64 * 64 * 1024);

@@ -2,10 +2,10 @@ package dev.keybridge.dashboard.signin;
 
 import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.config.SecretFiles;
 import dev.keybridge.tenancy.Bootstrap;
 import dev.keybridge.tenancy.Organization;
 import dev.keybridge.tenancy.TenancyStore;
-import dev.keybridge.vault.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class OperatorBootstrap {
         try {
             ObjectNode doc = Files.exists(file) ? (ObjectNode) json.readTree(Files.readString(file)) : json.createObjectNode();
             doc.put("dashboard_setup_url", setupUrl);
-            MasterKey.SecretFiles.writePrivate(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            SecretFiles.writePrivate(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

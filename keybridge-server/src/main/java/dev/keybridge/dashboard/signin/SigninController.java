@@ -5,29 +5,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import dev.keybridge.dashboard.sso.SsoProvider;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page (Spring Security checks the form) and the one-time setup page of an invitation. */
+/**
+ * The sign-in page (Spring Security checks the form) and the one-time setup page of an invitation.
+ * Single sign-on adds its button and pages from {@code dashboard.sso} ({@code SsoPages}).
+ */
 @Controller
 class SigninController {
 
     private final Invites invites;
-    private final SsoProvider sso;
 
-    SigninController(Invites invites, SsoProvider sso) {
+    SigninController(Invites invites) {
         this.invites = invites;
-        this.sso = sso;
-    }
-
-    /** The single sign-on button's provider name, when single sign-on is set up. */
-    @ModelAttribute("sso")
-    String sso() {
-        return sso.enabled() ? sso.name() : null;
     }
 
     @GetMapping("/dashboard/signin")
@@ -49,21 +42,6 @@ class SigninController {
         String email = request.getParameter("email");
         model.addAttribute("email", email == null || email.length() > 254 ? "" : email);
         return "dashboard/signin";
-    }
-
-    /** After single sign-on: a page that moves on to the overview (see {@code SsoSignin}). */
-    @RequestMapping("/dashboard/signin/continue")
-    String continueAfterSso() {
-        return "dashboard/continue";
-    }
-
-    /** Single sign-on's addresses when it is not set up (or an address of it that does not exist). */
-    @RequestMapping({"/dashboard/signin/sso/**", "/dashboard/signin/sso-callback"})
-    String noSso(Model model, HttpServletResponse response) {
-        response.setStatus(404);
-        model.addAttribute("message", sso.enabled() ? "There is no such page. Start again from the sign-in page."
-                : "Single sign-on is not set up on this server. Sign in with your e-mail address and password.");
-        return "dashboard/problem";
     }
 
     @GetMapping("/dashboard/setup")

@@ -2,13 +2,11 @@ package dev.keybridge.dashboard.sso;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.egress.Egress;
-import dev.keybridge.tenancy.Environment;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -48,7 +46,7 @@ public class SsoProvider implements ClientRegistrationRepository, JwtDecoderFact
     public static final String CALLBACK = "/dashboard/signin/sso-callback";
 
     private final KeybridgeSettings.Dashboard settings;
-    private final HttpClient http;
+    private final ClientHttpRequestFactory requests;
     private final JsonMapper json;
     private final Clock clock;
     private volatile ClientRegistration registration;
@@ -56,7 +54,7 @@ public class SsoProvider implements ClientRegistrationRepository, JwtDecoderFact
 
     SsoProvider(KeybridgeSettings settings, Egress egress, JsonMapper json, Clock clock) {
         this.settings = settings.dashboard();
-        this.http = egress.client(Egress.Purpose.PROVIDER, Environment.TEST);
+        this.requests = egress.requestFactory(Egress.Purpose.PROVIDER, false);   // an operator setting: may be a provider on a private network
         this.json = json;
         this.clock = clock;
     }
@@ -93,7 +91,7 @@ public class SsoProvider implements ClientRegistrationRepository, JwtDecoderFact
         JwtDecoder d = decoder;
         if (d == null) {
             NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(client.getProviderDetails().getJwkSetUri())
-                    .restOperations(new RestTemplate(new JdkClientHttpRequestFactory(http))).build();
+                    .restOperations(new RestTemplate(requests)).build();
             JwtTimestampValidator times = new JwtTimestampValidator();
             times.setClock(clock);
             OidcIdTokenValidator oidc = new OidcIdTokenValidator(client);
@@ -108,7 +106,7 @@ public class SsoProvider implements ClientRegistrationRepository, JwtDecoderFact
     /** The code-for-tokens call, through egress, with Spring Security's converters and error handling. */
     OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokens() {
         RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
-        client.setRestClient(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(http))
+        client.setRestClient(RestClient.builder().requestFactory(requests)
                 .configureMessageConverters(c -> c.addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
@@ -119,7 +117,7 @@ public class SsoProvider implements ClientRegistrationRepository, JwtDecoderFact
         String issuer = settings.oidcIssuer();
         String url = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
                 + "/.well-known/openid-configuration";
-        String body = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(http)).build()
+        String body = RestClient.builder().requestFactory(requests).build()
                 .get().uri(URI.create(url)).retrieve().body(String.class);
         JsonNode doc = json.readTree(body);
         if (!issuer.equals(text(doc, "issuer"))) {

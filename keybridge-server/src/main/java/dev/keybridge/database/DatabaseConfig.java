@@ -1,9 +1,8 @@
-package dev.keybridge.config;
+package dev.keybridge.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.keybridge.database.EmbeddedDatabase;
-import dev.keybridge.database.EmbeddedServer;
+import dev.keybridge.config.KeybridgeSettings;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,7 @@ public class DatabaseConfig {
         if (settings.database().isExternal()) {
             return EmbeddedDatabase.none();
         }
-        return dev.keybridge.database.EarlyStart.take(settings.dataDir());
+        return EarlyStart.take(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,6 @@
-package dev.keybridge.config;
+package dev.keybridge.database;
 
-import dev.keybridge.database.EarlyStart;
+import dev.keybridge.config.KeybridgeSettings;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;

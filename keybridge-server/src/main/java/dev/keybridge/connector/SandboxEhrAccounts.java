@@ -1,0 +1,30 @@
+package dev.keybridge.connector;
+
+import java.util.regex.Pattern;
+
+/**
+ * The sandbox EHR's accounts: who exists and which password opens them. Both sides of the
+ * simulation read them: the sandbox EHR connector (the login Link runs) and the sandbox's upstream
+ * API, which checks the stored login on every proxied call as a real EHR would.
+ */
+public final class SandboxEhrAccounts {
+
+    /** The one password every sandbox EHR account takes. */
+    public static final String PASSWORD = "pass_good";
+    /** {@code mfa_questions_<rounds>_<questions>}. */
+    static final Pattern QUESTIONS = Pattern.compile("mfa_questions_([1-5])_([1-5])");
+
+    private SandboxEhrAccounts() {}
+
+    /** Whether the sandbox EHR's upstream API accepts this username and password. */
+    public static boolean validLogin(String user, String password) {
+        return user != null && PASSWORD.equals(password) && known(user) && !user.startsWith("error_")
+                && !user.equals("user_locked");
+    }
+
+    /** Whether {@code user} names an account that can sign in (with or without MFA). */
+    static boolean known(String user) {
+        return user.equals("user_good") || user.equals("mfa_device") || user.equals("mfa_selections")
+                || QUESTIONS.matcher(user).matches();
+    }
+}

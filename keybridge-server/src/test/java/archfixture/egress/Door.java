@@ -1,0 +1,4 @@
+package archfixture.egress;
+
+/** An infrastructure class that uses nothing above it. */
+public class Door {}

@@ -1,0 +1,4 @@
+package archfixture.nowhere;
+
+/** A package no layer names. */
+public class Stray {}

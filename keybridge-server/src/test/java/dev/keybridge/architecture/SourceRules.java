@@ -1,0 +1,157 @@
+package dev.keybridge.architecture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The rules that live in source text rather than in class files: SQL is in string literals, so who
+ * writes which table, and whether SQL reads the database's clock, is read from the sources. Each
+ * takes the sources as {@code path relative to the package root → text}, so a test can hand it a
+ * broken sample ({@link HouseRulesCanFailTest}).
+ */
+final class SourceRules {
+
+    /** The one class that writes the outbox. */
+    static final String EVENT_WRITER = "events/Events.java";
+    /**
+     * SQL whose table name is not in the text. Only the vault's re-encryption, which rewrites the
+     * sealed columns each owner declares as a {@code SealedColumn} bean (DEVELOPERS.md: Secrets).
+     */
+    static final Set<String> DYNAMIC_WRITERS = Set.of("vault/Reencryption.java");
+
+    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern WRITE = Pattern.compile(
+            "(?is)\\b(?:insert\\s+into|delete\\s+from|merge\\s+into|truncate(?:\\s+table)?)\\s+([a-z_][a-z_0-9]*)"
+                    + "|\\bupdate\\s+([a-z_][a-z_0-9]*)(?:\\s+(?:as\\s+)?[a-z_][a-z_0-9]*)?\\s+set\\b");
+    /** A literal that ends with a write keyword and goes on with a concatenated table name. */
+    private static final Pattern DYNAMIC = Pattern.compile(
+            "(?i)(?:(\\w+)\\s+)?(?<=[\"\\s])(insert\\s+into|delete\\s+from|update|merge\\s+into|truncate)\\s*\"\\s*\\+");
+    /** Words before {@code update} that make it part of another clause. */
+    private static final Set<String> NOT_A_WRITE = Set.of("for", "do", "or", "key");
+    private static final Pattern SQL_NOW = Pattern.compile(
+            "(?i)\\b(now\\(\\)|current_timestamp|localtimestamp|clock_timestamp\\(\\)|transaction_timestamp\\(\\))");
+    private static final Pattern WALL_CLOCK = Pattern.compile(
+            "\\b(Instant|LocalDateTime|OffsetDateTime|ZonedDateTime|LocalDate|LocalTime)\\.now\\(\\)|System\\.currentTimeMillis\\(\\)");
+
+    private SourceRules() {}
+
+    /** Every {@code .java} file under {@code root}, by its path relative to it. */
+    static Map<String, String> read(Path root) {
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(root.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
+    /** Table → the packages whose SQL writes it (insert, update, delete, merge, truncate). */
+    static Map<String, Set<String>> tableWriters(Map<String, String> sources) {
+        Map<String, Set<String>> writers = new TreeMap<>();
+        sources.forEach((path, text) -> {
+            for (String sql : literals(text)) {
+                Matcher m = WRITE.matcher(sql);
+                while (m.find()) {
+                    String table = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase();
+                    writers.computeIfAbsent(table, t -> new TreeSet<>()).add(packageOf(path));
+                }
+            }
+        });
+        return writers;
+    }
+
+    /**
+     * Each table written by one package; the {@code event} table only by {@link #EVENT_WRITER}; no
+     * SQL that writes a table named outside its text, but in {@link #DYNAMIC_WRITERS}.
+     */
+    static List<String> tableOwnershipViolations(Map<String, String> sources) {
+        List<String> out = new ArrayList<>();
+        tableWriters(sources).forEach((table, packages) -> {
+            if (packages.size() > 1) {
+                out.add("table " + table + " is written by " + packages.size() + " packages: " + packages);
+            }
+        });
+        sources.forEach((path, text) -> {
+            for (String sql : literals(text)) {
+                Matcher m = WRITE.matcher(sql);
+                while (m.find()) {
+                    String table = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (table.equalsIgnoreCase("event") && !path.equals(EVENT_WRITER)) {
+                        out.add(path + " writes the event table (only " + EVENT_WRITER + " may: Events.emit)");
+                    }
+                }
+            }
+            Matcher d = DYNAMIC.matcher(text);
+            while (d.find()) {
+                boolean clause = d.group(1) != null && NOT_A_WRITE.contains(d.group(1).toLowerCase());
+                if (!clause && !DYNAMIC_WRITERS.contains(path)) {
+                    out.add(path + " writes a table whose name is not in its SQL: " + d.group().strip());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** SQL reading the database's clock, and Java reading the wall clock (DEVELOPERS.md, Time). */
+    static List<String> clockViolations(Map<String, String> sources) {
+        List<String> out = new ArrayList<>();
+        sources.forEach((path, text) -> {
+            for (String sql : literals(text)) {
+                if (SQL_NOW.matcher(sql).find() && sql.matches("(?is).*\\b(select|update|insert|delete)\\b.*")) {
+                    out.add(path + ": SQL reads the database clock: " + firstLine(sql));
+                }
+            }
+            Matcher w = WALL_CLOCK.matcher(text);
+            while (w.find()) {
+                if (!path.equals("web/Ids.java")) {   // ObjectId timestamps: ids, not time logic
+                    out.add(path + ": " + w.group());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Files longer than {@code max} lines. */
+    static List<String> oversized(Map<String, String> sources, int max) {
+        List<String> out = new ArrayList<>();
+        sources.forEach((path, text) -> {
+            long lines = text.lines().count();
+            if (lines > max) {
+                out.add(path + " (" + lines + ")");
+            }
+        });
+        return out;
+    }
+
+    private static List<String> literals(String source) {
+        List<String> out = new ArrayList<>();
+        Matcher m = LITERAL.matcher(source);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return out;
+    }
+
+    private static String packageOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+    }
+
+    private static String firstLine(String sql) {
+        return sql.strip().lines().findFirst().orElse("");
+    }
+}

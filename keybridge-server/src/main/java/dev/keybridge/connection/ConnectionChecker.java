@@ -24,16 +24,18 @@ public class ConnectionChecker extends ReadyLoop {
     private static final Logger log = LoggerFactory.getLogger(ConnectionChecker.class);
 
     private final Connections connections;
+    private final CredentialLease lease;
     private final ConnectionHealth health;
     private final AppSettings apps;
     private final AppConnectors connectors;
     private final KeybridgeSettings.Checks settings;
     private final String node = "check_" + Ids.random(16);
 
-    ConnectionChecker(Connections connections, ConnectionHealth health, AppSettings apps, AppConnectors connectors,
-                      KeybridgeSettings settings) {
+    ConnectionChecker(Connections connections, CredentialLease lease, ConnectionHealth health, AppSettings apps,
+                      AppConnectors connectors, KeybridgeSettings settings) {
         super("keybridge-checks", settings.checks().pollInterval());
         this.connections = connections;
+        this.lease = lease;
         this.health = health;
         this.apps = apps;
         this.connectors = connectors;
@@ -47,15 +49,15 @@ public class ConnectionChecker extends ReadyLoop {
 
     /** One batch: leases the due connections and checks each. Returns how many were leased. */
     public int checkDue() {
-        List<Connections.Claimed> due = connections.claimDueChecks(node, settings.lease(), settings.interval(),
+        List<CredentialLease.Claimed> due = lease.claimDueChecks(node, settings.lease(), settings.interval(),
                 settings.batchSize());
-        for (Connections.Claimed claimed : due) {
+        for (CredentialLease.Claimed claimed : due) {
             try {
                 connections.find(claimed.orgId(), claimed.environment(), claimed.id()).ifPresent(this::check);
             } catch (RuntimeException e) {
                 log.warn("Checking connection {} failed: {}", claimed.id(), e.getClass().getSimpleName());
             } finally {
-                connections.checked(claimed.id(), node, settings.interval());
+                lease.checked(claimed.id(), node, settings.interval());
             }
         }
         return due.size();

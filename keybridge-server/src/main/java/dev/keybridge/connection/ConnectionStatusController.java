@@ -22,13 +22,15 @@ class ConnectionStatusController {
 
     private final ConnectionLookup lookup;
     private final Connections connections;
+    private final ConnectionStatusQueries statuses;
     private final AccountService accounts;
     private final Disconnector disconnector;
 
-    ConnectionStatusController(ConnectionLookup lookup, Connections connections, AccountService accounts,
-                               Disconnector disconnector) {
+    ConnectionStatusController(ConnectionLookup lookup, Connections connections, ConnectionStatusQueries statuses,
+                               AccountService accounts, Disconnector disconnector) {
         this.lookup = lookup;
         this.connections = connections;
+        this.statuses = statuses;
         this.accounts = accounts;
         this.disconnector = disconnector;
     }
@@ -36,7 +38,7 @@ class ConnectionStatusController {
     @GetMapping("/v1/connection")
     ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
                              @RequestHeader(name = "access_token") String accessToken) {
-        return connections.status(lookup.byAccessToken(caller, accessToken));
+        return statuses.status(lookup.byAccessToken(caller, accessToken));
     }
 
     @DeleteMapping("/v1/connection")
@@ -49,7 +51,7 @@ class ConnectionStatusController {
     @GetMapping("/api/v2/public/linked-account/{id}/connections")
     List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         LinkedAccount account = accounts.get(caller, id);
-        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(connections::status).toList();
+        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(statuses::status).toList();
     }
 
     @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")

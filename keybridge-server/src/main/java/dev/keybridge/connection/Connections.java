@@ -10,15 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The one store of {@code connection} and {@code connection_transition}: every SQL statement on them
- * is here. Access tokens ({@code at_<env>_…}) are stored as SHA-256 hashes; credentials as AEAD
+ * The store of {@code connection} and {@code connection_transition}: creating, finding, the fenced
+ * credential write and status transitions. Access tokens ({@code at_<env>_…}) are stored as SHA-256 hashes; credentials as AEAD
  * ciphertext ({@link CredentialSeal}) versioned by {@code credential_version}. Every write of
- * credentials goes through one fenced statement ({@link #writeCredentials}); the refresh lease
- * ({@code lease_owner}/{@code lease_until}) decides which node may call a token endpoint.
+ * credentials goes through one fenced statement ({@link #writeCredentials}). Beside it, over the same
+ * tables: {@link CredentialLease} (which node may call a token endpoint or run a check) and
+ * {@link ConnectionStatusQueries} (the status API's view and the metrics' counts).
  */
 @Service
 public class Connections {
@@ -31,13 +33,10 @@ public class Connections {
     /** A new connection and its access token, in clear once, for the public token to carry. */
     public record Created(Connection connection, String accessToken) {}
 
-    /** A connection claimed by the background refresh scan, with the version its lease was taken at. */
-    public record Claimed(String id, String orgId, Environment environment, int version) {}
-
     private final JdbcClient jdbc;
     private final CredentialSeal seal;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong localChanges = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong localChanges = new AtomicLong();
 
     public Connections(JdbcClient jdbc, CredentialSeal seal, Clock clock) {
         this.jdbc = jdbc;
@@ -174,120 +173,6 @@ public class Connections {
     private void recordTransition(String id, Connection.Status from, Connection.Status to, String reason, Timestamp at) {
         jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
                 .params(id, from == null ? null : from.wire(), to.wire(), reason, at).update();
-    }
-
-    // ------------------------------------------------------------------ the refresh lease
-
-    /** Takes the lease if nobody holds it and the credentials are still at {@code version}. */
-    public boolean acquireLease(String id, int version, String owner, Duration lease) {
-        Instant now = clock.instant();
-        return jdbc.sql("update connection set lease_owner = ?, lease_until = ? "
-                        + "where id = ? and status = 'active' and credential_version = ? "
-                        + "and (lease_until is null or lease_until < ?)")
-                .params(owner, ts(now.plus(lease)), id, version, ts(now)).update() == 1;
-    }
-
-    /**
-     * The background scan: leases up to {@code limit} active, refreshable connections that expire within
-     * {@code margin} or were not refreshed for {@code keepAlive}, skipping those in backoff or leased.
-     */
-    public List<Connection> claimDue(String owner, Duration lease, Duration margin, Duration keepAlive, int limit) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        update connection c set lease_owner = ?, lease_until = ?
-                        where c.id in (
-                            select id from connection
-                            where status = 'active' and refreshable
-                              and (credential_expires_at <= ? or coalesce(last_refreshed_at, created_at) <= ?)
-                              and (next_refresh_at is null or next_refresh_at <= ?)
-                              and (lease_until is null or lease_until < ?)
-                            order by credential_expires_at nulls last
-                            limit ? for update skip locked)
-                        returning """ + " " + COLUMNS)
-                .params(owner, ts(now.plus(lease)), ts(now.plus(margin)), ts(now.minus(keepAlive)), ts(now), ts(now), limit)
-                .query(Connection::from)
-                .list();
-    }
-
-    /** Records a failed refresh: the error, one more failure, when to try next; releases the lease. Returns the failure count. */
-    public int refreshFailed(String id, String owner, String error, Duration wait) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        update connection set refresh_failures = refresh_failures + 1, last_error = ?, last_error_at = ?,
-                            next_refresh_at = ?, lease_owner = null, lease_until = null
-                        where id = ? and lease_owner = ? returning refresh_failures""")
-                .params(error, ts(now), ts(now.plus(wait)), id, owner).query(Integer.class).optional().orElse(0);
-    }
-
-    public void releaseLease(String id, String owner) {
-        jdbc.sql("update connection set lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
-                .params(id, owner).update();
-    }
-
-    /** Failures so far (for backoff). */
-    public int refreshFailures(String id) {
-        return jdbc.sql("select refresh_failures from connection where id = ?").param(id).query(Integer.class)
-                .optional().orElse(0);
-    }
-
-    // ------------------------------------------------------------------ scheduled checks
-
-    /**
-     * Leases up to {@code limit} active connections that cannot refresh and are due a check: never
-     * checked and older than {@code interval}, or past their {@code next_check_at}. Shares the lease
-     * columns with refresh, which never touches such connections.
-     */
-    public List<Claimed> claimDueChecks(String owner, Duration lease, Duration interval, int limit) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        update connection c set lease_owner = ?, lease_until = ?
-                        where c.id in (
-                            select id from connection
-                            where status = 'active' and not refreshable
-                              and coalesce(next_check_at, created_at + cast(? as interval)) <= ?
-                              and (lease_until is null or lease_until < ?)
-                            order by next_check_at nulls first limit ? for update skip locked)
-                        returning c.id, c.org_id, c.environment, c.credential_version""")
-                .params(owner, ts(now.plus(lease)), interval.toSeconds() + " seconds", ts(now), ts(now), limit)
-                .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), Environment.fromWire(rs.getString(3)),
-                        rs.getInt(4)))
-                .list();
-    }
-
-    /** Records a check and when the next is due; releases the lease. */
-    public void checked(String id, String owner, Duration interval) {
-        Instant now = clock.instant();
-        jdbc.sql("update connection set last_checked_at = ?, next_check_at = ?, lease_owner = null, lease_until = null "
-                        + "where id = ? and lease_owner = ?")
-                .params(ts(now), ts(now.plus(interval)), id, owner).update();
-    }
-
-    /** Connections of every organization by status (for the metrics gauge). */
-    public Map<String, Long> countByStatus() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.sql("select status, count(*) from connection group by status")
-                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
-        return counts;
-    }
-
-    // ------------------------------------------------------------------ the status view
-
-    /** The status API's view of a connection, with its latest transitions (oldest first). */
-    public ConnectionStatus status(Connection c) {
-        return jdbc.sql("""
-                        select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
-                               c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
-                               c.last_error, c.last_error_at, c.refresh_failures
-                        from connection c join linked_account a on a.id = c.linked_account_id
-                        where c.id = ? and c.org_id = ? and c.environment = ?""")
-                .params(c.id(), c.orgId(), c.environment().wire())
-                .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).single();
-    }
-
-    private List<ConnectionStatus.Transition> transitions(String id) {
-        return jdbc.sql("select from_status, to_status, reason, at from connection_transition "
-                        + "where connection_id = ? order by seq desc limit " + ConnectionStatus.TRANSITIONS)
-                .param(id).query(ConnectionStatus.Transition::read).list().reversed();
     }
 
     private Timestamp now() {

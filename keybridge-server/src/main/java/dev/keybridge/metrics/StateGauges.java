@@ -1,7 +1,7 @@
 package dev.keybridge.metrics;
 
 import dev.keybridge.connection.Connection;
-import dev.keybridge.connection.Connections;
+import dev.keybridge.connection.ConnectionStatusQueries;
 import dev.keybridge.webhook.QueueDepth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +23,7 @@ class StateGauges {
 
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
-    StateGauges(MeterRegistry registry, Connections connections, QueueDepth queue, Clock clock) {
+    StateGauges(MeterRegistry registry, ConnectionStatusQueries connections, QueueDepth queue, Clock clock) {
         Cached<Map<String, Long>> byStatus = new Cached<>(connections::countByStatus, clock);
         for (Connection.Status status : Connection.Status.values()) {
             Gauge.builder("keybridge.connections", () -> byStatus.get().getOrDefault(status.wire(), 0L))

@@ -3,7 +3,7 @@ package dev.keybridge.refresh;
 import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
-import dev.keybridge.connection.Connections;
+import dev.keybridge.connection.CredentialLease;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,15 +24,15 @@ import org.springframework.stereotype.Component;
 class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
 
     private final TokenRefresher refresher;
-    private final Connections connections;
+    private final CredentialLease lease;
     private final KeybridgeSettings.Refresh settings;
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    RefreshScheduler(TokenRefresher refresher, Connections connections, KeybridgeSettings settings) {
+    RefreshScheduler(TokenRefresher refresher, CredentialLease lease, KeybridgeSettings settings) {
         super("keybridge-refresh", settings.refresh().pollInterval());
         this.refresher = refresher;
-        this.connections = connections;
+        this.lease = lease;
         this.settings = settings.refresh();
         this.slots = new Semaphore(this.settings.concurrency());
     }
@@ -56,7 +56,7 @@ class RefreshScheduler extends BackgroundLoop implements SmartLifecycle {
         int limit = Math.min(free, settings.batchSize());
         List<Connection> due;
         try {
-            due = connections.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
+            due = lease.claimDue(refresher.node(), settings.lease(), settings.margin(), settings.keepAlive(), limit);
         } catch (RuntimeException e) {
             slots.release(free);
             throw e;

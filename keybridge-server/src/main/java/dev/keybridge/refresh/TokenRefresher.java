@@ -7,6 +7,7 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.connection.CredentialLease;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
@@ -52,6 +53,7 @@ public class TokenRefresher {
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final Connections connections;
+    private final CredentialLease lease;
     private final AppSettings apps;
     private final AppConnectors connectors;
     private final ConnectionHealth health;
@@ -74,18 +76,19 @@ public class TokenRefresher {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
+    public TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
                           Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings settings,
                           io.micrometer.core.instrument.MeterRegistry meters) {
-        this(connections, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout(),
+        this(connections, lease, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout(),
                 meters);
     }
 
-    private TokenRefresher(Connections connections, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
+    private TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
                            Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings.Refresh settings,
                            Duration upstreamTimeout, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.connections = connections;
+        this.lease = lease;
         this.apps = apps;
         this.connectors = connectors;
         this.health = health;
@@ -99,7 +102,7 @@ public class TokenRefresher {
 
     /** Another refresher over the same database, as a second node would have (tests and the bench). */
     public TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, apps, connectors, health, events, tx, clock, settings, upstreamTimeout, meters);
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, upstreamTimeout, meters);
     }
 
     public void hook(Hook hook) {
@@ -140,7 +143,7 @@ public class TokenRefresher {
     void refreshClaimed(Connection claimed) {
         CompletableFuture<Connection> mine = new CompletableFuture<>();
         if (inFlight.putIfAbsent(claimed.id(), mine) != null) {
-            connections.releaseLease(claimed.id(), node);   // this node is already refreshing it on demand
+            lease.releaseLease(claimed.id(), node);   // this node is already refreshing it on demand
             return;
         }
         complete(mine, claimed.id(), () -> refreshUnderLease(claimed));
@@ -175,7 +178,7 @@ public class TokenRefresher {
             if (current.credentialVersion() > seen.credentialVersion()) {
                 return current;    // refreshed (or re-linked) meanwhile: use that
             }
-            if (connections.acquireLease(current.id(), current.credentialVersion(), node, settings.lease())) {
+            if (lease.acquireLease(current.id(), current.credentialVersion(), node, settings.lease())) {
                 return refreshUnderLease(current);
             }
             if (clock.instant().isAfter(deadline)) {
@@ -200,12 +203,12 @@ public class TokenRefresher {
             ConnectorContext ctx = connectors.context(c.orgId(), c.environment(), app);
             Map<String, String> credentials = connections.credentials(c);
             if (!connector.refreshable(credentials) || (connector.usesClient() && ctx.clientId() == null)) {
-                connections.releaseLease(c.id(), node);
+                lease.releaseLease(c.id(), node);
                 throw new Errors.Unavailable("refresh_not_possible", "This connection's app has no OAuth client to refresh with.", null);
             }
             step = connector.refresh(ctx, credentials);
         } catch (ApiException e) {
-            connections.releaseLease(c.id(), node);
+            lease.releaseLease(c.id(), node);
             throw e;
         } catch (RuntimeException e) {
             log.warn("Refreshing connection {} failed unexpectedly: {}", c.id(), e.getClass().getName());
@@ -226,7 +229,7 @@ public class TokenRefresher {
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
             }
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {
-                connections.releaseLease(c.id(), node);
+                lease.releaseLease(c.id(), node);
                 health.loginRequired(c, "refresh_failed");
                 outcome("login_required");
                 throw new Errors.LoginRequired("refresh_failed");
@@ -250,13 +253,13 @@ public class TokenRefresher {
 
     private void failed(Connection c, String error) {
         outcome("failed");
-        int before = connections.refreshFailures(c.id());
+        int before = lease.refreshFailures(c.id());
         long base = settings.backoffBase().toMillis() << Math.min(before, 20);
         long wait = Math.min(base, settings.backoffMax().toMillis());
         wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
         Duration w = Duration.ofMillis(Math.max(wait, 1));
         tx.executeWithoutResult(s -> {
-            int failures = connections.refreshFailed(c.id(), node, error, w);
+            int failures = lease.refreshFailed(c.id(), node, error, w);
             if (failures == 1) {
                 events.emit(c.orgId(), c.environment(), EventType.CONNECTION_REFRESH_FAILED,
                         new EventData.RefreshFailed(c.id(), c.appSlug(), error));

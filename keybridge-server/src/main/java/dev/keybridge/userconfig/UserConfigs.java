@@ -46,11 +46,6 @@ public class UserConfigs {
         return schemas.delete(caller.orgId(), caller.environment(), slug);
     }
 
-    /** The slugs that have a schema in the caller's environment. */
-    public List<String> schemaSlugs(Caller caller) {
-        return schemas.slugs(caller.orgId(), caller.environment());
-    }
-
     /** Every config of the account (read-only views, the API's config shape), by app then config id. */
     public List<Map<String, Object>> configsOf(Caller caller, LinkedAccount account) {
         return configs.forAccount(caller.orgId(), caller.environment(), account.id()).stream()

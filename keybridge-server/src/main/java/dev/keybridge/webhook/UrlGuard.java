@@ -5,7 +5,6 @@ import dev.keybridge.egress.Egress;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -68,10 +67,5 @@ public class UrlGuard {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** Not public by the one egress rule ({@link Egress#isPublic}). */
-    public static boolean isInternal(InetAddress a) {
-        return !Egress.isPublic(a);
     }
 }

@@ -16,10 +16,4 @@ record WebhookEndpoint(
         byte[] previousSecretCiphertext,
         Instant previousSecretExpiresAt,
         Instant createdAt,
-        Instant updatedAt) {
-
-    /** Whether an event of {@code type} goes to this endpoint (an empty filter means all). */
-    boolean wants(String type) {
-        return eventTypes.isEmpty() || eventTypes.contains(type);
-    }
-}
+        Instant updatedAt) {}

@@ -2,6 +2,7 @@ package dev.keybridge.dashboard.accounts;
 
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.connection.ConnectionStatus;
+import dev.keybridge.connection.ConnectionStatusQueries;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.tenancy.Caller;
 import java.util.List;
@@ -12,13 +13,15 @@ import org.springframework.stereotype.Component;
 class AccountDetail {
 
     private final Connections connections;
+    private final ConnectionStatusQueries statuses;
 
-    AccountDetail(Connections connections) {
+    AccountDetail(Connections connections, ConnectionStatusQueries statuses) {
         this.connections = connections;
+        this.statuses = statuses;
     }
 
     List<ConnectionStatus> connections(Caller caller, LinkedAccount account) {
         return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
-                .map(connections::status).toList();
+                .map(statuses::status).toList();
     }
 }

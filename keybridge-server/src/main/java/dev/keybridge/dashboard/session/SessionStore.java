@@ -103,11 +103,6 @@ public class SessionStore {
         jdbc.sql("delete from dashboard_session where id = ?").param(id).update();
     }
 
-    /** Ends every session of an operator, on every node at its next request. */
-    public int endSessionsOf(String operatorId) {
-        return jdbc.sql("delete from dashboard_session where operator_id = ?").param(operatorId).update();
-    }
-
     /** Deletes up to {@code batch} sessions expired at {@code now}; any number of nodes may sweep at once. */
     int sweep(Instant now, int batch) {
         return jdbc.sql("""

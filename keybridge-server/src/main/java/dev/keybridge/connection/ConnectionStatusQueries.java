@@ -1,0 +1,44 @@
+package dev.keybridge.connection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading connections back for people: the status API's view of one, and the counts by status. */
+@Service
+public class ConnectionStatusQueries {
+
+    private final JdbcClient jdbc;
+
+    ConnectionStatusQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Connections of every organization by status (for the metrics gauge). */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select status, count(*) from connection group by status")
+                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
+    /** The status API's view of a connection, with its latest transitions (oldest first). */
+    public ConnectionStatus status(Connection c) {
+        return jdbc.sql("""
+                        select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
+                               c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
+                               c.last_error, c.last_error_at, c.refresh_failures
+                        from connection c join linked_account a on a.id = c.linked_account_id
+                        where c.id = ? and c.org_id = ? and c.environment = ?""")
+                .params(c.id(), c.orgId(), c.environment().wire())
+                .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).single();
+    }
+
+    private List<ConnectionStatus.Transition> transitions(String id) {
+        return jdbc.sql("select from_status, to_status, reason, at from connection_transition "
+                        + "where connection_id = ? order by seq desc limit " + ConnectionStatus.TRANSITIONS)
+                .param(id).query(ConnectionStatus.Transition::read).list().reversed();
+    }
+}

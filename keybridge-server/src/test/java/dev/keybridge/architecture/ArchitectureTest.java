@@ -1,5 +1,8 @@
 package dev.keybridge.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +78,18 @@ class ArchitectureTest {
     void doesNotLetConnectorsTouchTheDatabase() {
         noClasses().that().resideInAPackage("dev.keybridge.connector..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+                .check(classes);
+    }
+
+    /**
+     * {@code web} is infrastructure every feature uses (errors, request reading, the OpenAPI document): it
+     * reads declarations ({@code @Idempotent}, limits on request records), it never names a feature.
+     */
+    @Test
+    void doesKeepTheWebPackageFreeOfFeaturePackages() {
+        noClasses().that().resideInAPackage("dev.keybridge.web..")
+                .should().dependOnClassesThat(resideInAPackage("dev.keybridge..")
+                        .and(not(resideInAnyPackage("dev.keybridge.web..", "dev.keybridge.config.."))))
                 .check(classes);
     }
 

@@ -44,12 +44,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         Paths kept = new Paths();
         new TreeMap<>(openApi.getPaths() == null ? Map.<String, PathItem>of() : openApi.getPaths()).forEach((path, item) -> {
             if (isApi(path)) {
-                item.readOperationsMap().forEach((method, op) -> {
-                    describe(path, op);
-                    if (dev.keybridge.idempotency.IdempotentRoutes.covers(method.name(), path)) {
-                        IdempotencyKey.add(op);
-                    }
-                });
+                item.readOperationsMap().forEach((method, op) -> describe(path, op));
                 kept.addPathItem(path, item);
             }
         });

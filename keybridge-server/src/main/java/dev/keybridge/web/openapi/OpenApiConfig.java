@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document served at {@code /v3/api-docs} (a copy is kept in {@code docs/openapi.json}):
  * title, version, the credential schemes of wire-formats §1 and §3, the error shape on every
- * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}).
+ * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}), the
+ * {@code Idempotency-Key} header of the {@code @Idempotent} handlers ({@link IdempotencyKey}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -72,6 +73,11 @@ class OpenApiConfig {
     @Bean
     OperationCustomizer keybridgeOperationIds() {
         return new OperationIds();
+    }
+
+    @Bean
+    OperationCustomizer keybridgeIdempotencyKey() {
+        return new IdempotencyKey();
     }
 
     private static SecurityScheme header(String name, String description) {

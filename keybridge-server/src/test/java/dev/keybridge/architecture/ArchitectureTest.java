@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connector.KeyBasedConnector;
 import dev.keybridge.connector.OAuth2Connector;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,29 @@ class ArchitectureTest {
             }
         }
         assertThat(big).isEmpty();
+    }
+
+    /**
+     * A request member's limit is declared once, with {@code @Size} / {@code @Pattern} (read by springdoc and by
+     * {@code JsonFields}) or {@code @MaxLengthSetting}; {@code @Schema(maxLength, minLength, pattern)} would be a
+     * second copy that nothing checks.
+     */
+    @Test
+    void doesDeclareMemberLimitsOnlyWhereRequestReadingFindsThem() {
+        List<String> offenders = new ArrayList<>();
+        for (var c : classes) {
+            Class<?> type = c.reflect();
+            if (!type.isRecord()) {
+                continue;
+            }
+            for (var rc : type.getRecordComponents()) {
+                Schema s = rc.getAccessor().getAnnotation(Schema.class);
+                if (s != null && (s.maxLength() != Integer.MAX_VALUE || s.minLength() != 0 || !s.pattern().isEmpty())) {
+                    offenders.add(type.getName() + "." + rc.getName());
+                }
+            }
+        }
+        assertThat(offenders).as("@Schema(maxLength/minLength/pattern): use @Size / @Pattern / @MaxLengthSetting").isEmpty();
     }
 
     private static List<Path> javaFiles() throws IOException {

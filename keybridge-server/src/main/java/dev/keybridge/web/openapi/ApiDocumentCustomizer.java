@@ -53,6 +53,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         if (components.getSchemas() != null) {
             components.setSchemas(new TreeMap<>(UsedSchemas.only(openApi)));
             components.getSchemas().values().forEach(ApiDocumentCustomizer::jsonTrees);
+            components.getSchemas().values().forEach(SizeBounds::onlyDeclared);
         }
         if (openApi.getTags() != null) {
             openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));

@@ -4,6 +4,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ class AccountController {
     }
 
     @PostMapping
+    @Idempotent
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     ResponseEntity<AccountView> create(@AuthenticationPrincipal Caller caller, @RequestBody UpsertRequest body) {

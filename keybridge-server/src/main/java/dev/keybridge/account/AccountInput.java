@@ -24,8 +24,8 @@ record AccountInput(
     record YourAppInput(String appId, JsonNode credentials) {}
 
     static AccountInput parse(JsonNode body, KeybridgeSettings.Limits limits) {
-        JsonFields fields = JsonFields.body(body, "linked_account_id", "name", "udf", "your_app");
-        String id = fields.requiredString("linked_account_id", limits.maxIdLength());
+        JsonFields fields = JsonFields.body(body, UpsertRequest.class, limits);
+        String id = fields.requiredString("linked_account_id");
         if (!id.equals(id.strip())) {
             throw Errors.invalid("'linked_account_id' must not start or end with white space.");
         }
@@ -33,7 +33,7 @@ record AccountInput(
             // It could be stored but never addressed in a URL path (/linked-account/{id}).
             throw Errors.invalid("'linked_account_id' must not contain '/' or '\\', nor be '.' or '..'.");
         }
-        String name = fields.optionalString("name", limits.maxNameLength());
+        String name = fields.optionalString("name");
         return new AccountInput(id, fields.has("name"), name, udf(fields.raw("udf"), limits),
                 fields.has("your_app"), yourApp(fields.raw("your_app"), limits));
     }
@@ -70,8 +70,8 @@ record AccountInput(
         if (node == null || node.isNull()) {
             return null;
         }
-        JsonFields app = JsonFields.at(node, "your_app", "app_id", "auth_credentials");
-        String appId = app.requiredString("app_id", limits.maxIdLength());
+        JsonFields app = JsonFields.at(node, "your_app", UpsertRequest.YourApp.class, limits);
+        String appId = app.requiredString("app_id");
         JsonNode credentials = app.raw("auth_credentials");
         if (credentials != null && !credentials.isNull()) {
             if (!credentials.isObject()) {

@@ -1,10 +1,14 @@
 package dev.keybridge.account;
 
+import static dev.keybridge.web.MaxLengthSetting.Limit.ID;
+import static dev.keybridge.web.MaxLengthSetting.Limit.NAME;
+
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.MaxLengthSetting;
 import dev.keybridge.web.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
@@ -16,12 +20,12 @@ import tools.jackson.databind.JsonNode;
  */
 @Schema(name = "LinkedAccountUpsert", description = "Upsert (PUT) or create (POST) a linked account.")
 public record UpsertRequest(
-        @JsonProperty("linked_account_id")
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255,
+        @JsonProperty("linked_account_id") @MaxLengthSetting(ID)
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Your own id for your end user; unique per organization and environment. No '/' or '\\\\'.")
         String linkedAccountId,
-        @JsonProperty("name")
-        @Schema(implementation = String.class, nullable = true, maxLength = 255,
+        @JsonProperty("name") @MaxLengthSetting(NAME)
+        @Schema(implementation = String.class, nullable = true,
                 description = "Display name. Absent: kept; null: cleared.")
         Patch<String> name,
         @JsonProperty("udf")
@@ -35,7 +39,8 @@ public record UpsertRequest(
     /** {@code your_app}: the end user's credentials for your own app (secret, never echoed in clear). */
     @Schema(name = "LinkedAccountYourApp")
     public record YourApp(
-            @JsonProperty("app_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String appId,
+            @JsonProperty("app_id") @MaxLengthSetting(ID) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String appId,
             @JsonProperty("auth_credentials")
             @Schema(types = {"object", "null"}, description = "Secret; answers show its keys with masked values.")
             JsonNode authCredentials) {

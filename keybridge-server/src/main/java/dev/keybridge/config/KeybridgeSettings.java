@@ -2,32 +2,34 @@ package dev.keybridge.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every {@code KEYBRIDGE_*} setting, typed. The environment variable names are mapped in
- * {@code application.properties}; README.md documents each one.
+ * Every {@code KEYBRIDGE_*} setting, typed, and the one home of each: its environment variable ({@link Env},
+ * applied by {@link EnvironmentVariables}) and its default ({@code @DefaultValue}; application.properties
+ * repeats none). README.md documents each one, and {@code SettingsDocumentationTest} keeps the two in step.
  */
 @ConfigurationProperties("keybridge")
 public record KeybridgeSettings(
-        @DefaultValue("./keybridge-data") Path dataDir,
+        @Env("KEYBRIDGE_DATA_DIR") @DefaultValue("./keybridge-data") Path dataDir,
         @DefaultValue Database database,
-        String masterKey,
-        String adminToken,
+        @Env("KEYBRIDGE_MASTER_KEY") String masterKey,
+        @Env("KEYBRIDGE_ADMIN_TOKEN") String adminToken,
         @DefaultValue Bootstrap bootstrap,
-        @DefaultValue("24h") Duration sessionTokenTtl,
+        @Env("KEYBRIDGE_SESSION_TOKEN_TTL") @DefaultValue("24h") Duration sessionTokenTtl,
         @DefaultValue Limits limits,
-        String publicUrl,
-        Path catalogFile,
-        Path connectorsDir,
+        @Env("KEYBRIDGE_PUBLIC_URL") String publicUrl,
+        @Env("KEYBRIDGE_CATALOG_FILE") Path catalogFile,
+        @Env("KEYBRIDGE_CONNECTORS_DIR") Path connectorsDir,
         @DefaultValue Link link,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Proxy proxy,
         @DefaultValue Refresh refresh,
         @DefaultValue Checks checks,
-        @DefaultValue("1s") Duration cacheTtl,
+        @Env("KEYBRIDGE_CACHE_TTL") @DefaultValue("1s") Duration cacheTtl,
         @DefaultValue Idempotency idempotency,
         @DefaultValue Dashboard dashboard,
         @DefaultValue RateLimits rateLimits,
@@ -42,14 +44,15 @@ public record KeybridgeSettings(
      * when the peer matches {@code trustedProxies} (a regular expression, Tomcat's RemoteIpValve).
      */
     public record RateLimits(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("20") int failedAuthPerAddress,
-            @DefaultValue("10") int failedAuthPerCredential,
-            @DefaultValue("15m") Duration failedAuthWindow,
-            @DefaultValue("0") int orgRequestsPerMinute,
-            @DefaultValue("30") int linkAttemptsPerLogin,
-            @DefaultValue("1h") Duration linkAttemptWindow,
-            @DefaultValue("1s") Duration syncInterval,
+            @Env("KEYBRIDGE_RATE_LIMIT_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_RATE_LIMIT_FAILED_AUTH_PER_ADDRESS") @DefaultValue("20") int failedAuthPerAddress,
+            @Env("KEYBRIDGE_RATE_LIMIT_FAILED_AUTH_PER_CREDENTIAL") @DefaultValue("10") int failedAuthPerCredential,
+            @Env("KEYBRIDGE_RATE_LIMIT_FAILED_AUTH_WINDOW") @DefaultValue("15m") Duration failedAuthWindow,
+            @Env("KEYBRIDGE_RATE_LIMIT_ORG_REQUESTS_PER_MINUTE") @DefaultValue("0") int orgRequestsPerMinute,
+            @Env("KEYBRIDGE_RATE_LIMIT_LINK_ATTEMPTS") @DefaultValue("30") int linkAttemptsPerLogin,
+            @Env("KEYBRIDGE_RATE_LIMIT_LINK_WINDOW") @DefaultValue("1h") Duration linkAttemptWindow,
+            @Env("KEYBRIDGE_RATE_LIMIT_SYNC_INTERVAL") @DefaultValue("1s") Duration syncInterval,
+            @Env("KEYBRIDGE_TRUSTED_PROXIES")
             @DefaultValue("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1") String trustedProxies) {
 
         public RateLimits {
@@ -73,7 +76,8 @@ public record KeybridgeSettings(
      * environment may reach non-public addresses (loopback, private, link-local, unique-local, CGNAT,
      * IPv4-in-IPv6 forms of those, ...); the test environment may always, as it calls local sandboxes.
      */
-    public record Egress(@DefaultValue("false") boolean allowPrivateAddresses) {}
+    public record Egress(
+            @Env("KEYBRIDGE_EGRESS_ALLOW_PRIVATE_ADDRESSES") @DefaultValue("false") boolean allowPrivateAddresses) {}
 
     /**
      * The operator console ({@code /dashboard}): a signed-in operator is signed out after
@@ -84,15 +88,15 @@ public record KeybridgeSettings(
      * {@code oidcClientSecret} are all set ({@code oidcName} labels its button).
      */
     public record Dashboard(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("30m") Duration idleTimeout,
-            @DefaultValue("5") int maxSigninFailures,
-            @DefaultValue("15m") Duration signinLockout,
-            @DefaultValue("72h") Duration inviteTtl,
-            String oidcIssuer,
-            String oidcClientId,
-            String oidcClientSecret,
-            String oidcName) {
+            @Env("KEYBRIDGE_DASHBOARD_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_DASHBOARD_IDLE_TIMEOUT") @DefaultValue("30m") Duration idleTimeout,
+            @Env("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES") @DefaultValue("5") int maxSigninFailures,
+            @Env("KEYBRIDGE_DASHBOARD_SIGNIN_LOCKOUT") @DefaultValue("15m") Duration signinLockout,
+            @Env("KEYBRIDGE_DASHBOARD_INVITE_TTL") @DefaultValue("72h") Duration inviteTtl,
+            @Env("KEYBRIDGE_DASHBOARD_OIDC_ISSUER") String oidcIssuer,
+            @Env("KEYBRIDGE_DASHBOARD_OIDC_CLIENT_ID") String oidcClientId,
+            @Env("KEYBRIDGE_DASHBOARD_OIDC_CLIENT_SECRET") String oidcClientSecret,
+            @Env("KEYBRIDGE_DASHBOARD_OIDC_NAME") String oidcName) {
 
         public Dashboard {
             if (maxSigninFailures < 1) {
@@ -132,11 +136,11 @@ public record KeybridgeSettings(
      * {@code batchSize} due connections for {@code lease}.
      */
     public record Checks(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("24h") Duration interval,
-            @DefaultValue("60s") Duration lease,
-            @DefaultValue("1m") Duration pollInterval,
-            @DefaultValue("50") int batchSize) {}
+            @Env("KEYBRIDGE_CHECKS_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_CHECK_INTERVAL") @DefaultValue("24h") Duration interval,
+            @Env("KEYBRIDGE_CHECK_LEASE") @DefaultValue("60s") Duration lease,
+            @Env("KEYBRIDGE_CHECK_POLL_INTERVAL") @DefaultValue("1m") Duration pollInterval,
+            @Env("KEYBRIDGE_CHECK_BATCH_SIZE") @DefaultValue("50") int batchSize) {}
 
     /**
      * {@code Idempotency-Key} on the POSTs that create or act: a key and its stored answer live
@@ -146,10 +150,10 @@ public record KeybridgeSettings(
      * are deleted every {@code sweepInterval}.
      */
     public record Idempotency(
-            @DefaultValue("24h") Duration ttl,
-            @DefaultValue("10s") Duration waitForFirst,
-            @DefaultValue("60s") Duration lease,
-            @DefaultValue("5m") Duration sweepInterval) {}
+            @Env("KEYBRIDGE_IDEMPOTENCY_TTL") @DefaultValue("24h") Duration ttl,
+            @Env("KEYBRIDGE_IDEMPOTENCY_WAIT_FOR_FIRST") @DefaultValue("10s") Duration waitForFirst,
+            @Env("KEYBRIDGE_IDEMPOTENCY_LEASE") @DefaultValue("60s") Duration lease,
+            @Env("KEYBRIDGE_IDEMPOTENCY_SWEEP_INTERVAL") @DefaultValue("5m") Duration sweepInterval) {}
 
     /**
      * The proxy ({@code /v1/proxy/...}): time to connect to and hear from the upstream, the largest
@@ -157,10 +161,10 @@ public record KeybridgeSettings(
      * streamed and not retried), and whether production may reach private addresses.
      */
     public record Proxy(
-            @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("60s") Duration readTimeout,
-            @DefaultValue("1048576") int maxReplayBytes,
-            @DefaultValue("false") boolean allowPrivateUrls) {}
+            @Env("KEYBRIDGE_PROXY_CONNECT_TIMEOUT") @DefaultValue("5s") Duration connectTimeout,
+            @Env("KEYBRIDGE_PROXY_READ_TIMEOUT") @DefaultValue("60s") Duration readTimeout,
+            @Env("KEYBRIDGE_PROXY_MAX_REPLAY_BYTES") @DefaultValue("1048576") int maxReplayBytes,
+            @Env("KEYBRIDGE_PROXY_ALLOW_PRIVATE_URLS") @DefaultValue("false") boolean allowPrivateUrls) {}
 
     /**
      * Background token refresh: refresh {@code margin} before expiry; keep idle grants alive every
@@ -169,15 +173,15 @@ public record KeybridgeSettings(
      * for at most {@code batchSize} due connections, refreshing up to {@code concurrency} at once.
      */
     public record Refresh(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("5m") Duration margin,
-            @DefaultValue("7d") Duration keepAlive,
-            @DefaultValue("30s") Duration lease,
-            @DefaultValue("30s") Duration backoffBase,
-            @DefaultValue("1h") Duration backoffMax,
-            @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("200") int batchSize,
-            @DefaultValue("32") int concurrency) {}
+            @Env("KEYBRIDGE_REFRESH_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_REFRESH_MARGIN") @DefaultValue("5m") Duration margin,
+            @Env("KEYBRIDGE_REFRESH_KEEP_ALIVE") @DefaultValue("7d") Duration keepAlive,
+            @Env("KEYBRIDGE_REFRESH_LEASE") @DefaultValue("30s") Duration lease,
+            @Env("KEYBRIDGE_REFRESH_BACKOFF_BASE") @DefaultValue("30s") Duration backoffBase,
+            @Env("KEYBRIDGE_REFRESH_BACKOFF_MAX") @DefaultValue("1h") Duration backoffMax,
+            @Env("KEYBRIDGE_REFRESH_POLL_INTERVAL") @DefaultValue("1s") Duration pollInterval,
+            @Env("KEYBRIDGE_REFRESH_BATCH_SIZE") @DefaultValue("200") int batchSize,
+            @Env("KEYBRIDGE_REFRESH_CONCURRENCY") @DefaultValue("32") int concurrency) {}
 
     /**
      * Link: lifetimes of link tokens and public tokens, the time allowed to call a provider, and how
@@ -186,33 +190,40 @@ public record KeybridgeSettings(
      * {@code cleanupInterval}.
      */
     public record Link(
-            @DefaultValue("30m") Duration linkTokenTtl,
-            @DefaultValue("10m") Duration publicTokenTtl,
-            @DefaultValue("15s") Duration upstreamTimeout,
-            @DefaultValue("10") int maxAttempts,
-            @DefaultValue("1h") Duration expiredRetention,
-            @DefaultValue("5m") Duration cleanupInterval) {}
+            @Env("KEYBRIDGE_LINK_TOKEN_TTL") @DefaultValue("30m") Duration linkTokenTtl,
+            @Env("KEYBRIDGE_PUBLIC_TOKEN_TTL") @DefaultValue("10m") Duration publicTokenTtl,
+            @Env("KEYBRIDGE_UPSTREAM_TIMEOUT") @DefaultValue("15s") Duration upstreamTimeout,
+            @Env("KEYBRIDGE_LINK_MAX_ATTEMPTS") @DefaultValue("10") int maxAttempts,
+            @Env("KEYBRIDGE_LINK_EXPIRED_RETENTION") @DefaultValue("1h") Duration expiredRetention,
+            @Env("KEYBRIDGE_LINK_CLEANUP_INTERVAL") @DefaultValue("5m") Duration cleanupInterval) {}
 
     /** The built-in sandbox (test environment only): its OAuth2 provider's token lifetimes. */
     public record Sandbox(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("1h") Duration accessTokenTtl,
-            @DefaultValue("30d") Duration refreshTokenTtl,
-            @DefaultValue("5m") Duration codeTtl) {}
+            @Env("KEYBRIDGE_SANDBOX_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_SANDBOX_ACCESS_TOKEN_TTL") @DefaultValue("1h") Duration accessTokenTtl,
+            @Env("KEYBRIDGE_SANDBOX_REFRESH_TOKEN_TTL") @DefaultValue("30d") Duration refreshTokenTtl,
+            @Env("KEYBRIDGE_SANDBOX_CODE_TTL") @DefaultValue("5m") Duration codeTtl) {}
 
     /**
      * The database: an external PostgreSQL ({@code url}) or else the embedded one; connections per
      * node; how long a request waits for a connection before it is answered 503 (and how long the
      * readiness check waits).
      */
-    public record Database(String url, String user, String password, @DefaultValue("10") int poolSize,
-                           @DefaultValue("2s") Duration connectionTimeout) {
+    public record Database(
+            @Env("KEYBRIDGE_DATABASE_URL") String url,
+            @Env("KEYBRIDGE_DATABASE_USER") String user,
+            @Env("KEYBRIDGE_DATABASE_PASSWORD") String password,
+            @Env("KEYBRIDGE_DATABASE_POOL_SIZE") @DefaultValue("10") int poolSize,
+            @Env("KEYBRIDGE_DATABASE_CONNECTION_TIMEOUT") @DefaultValue("2s") Duration connectionTimeout) {
         public boolean isExternal() {
             return url != null && !url.isBlank();
         }
     }
 
-    public record Bootstrap(String testApiKey, String testClientId, String testClientSecret) {
+    public record Bootstrap(
+            @Env("KEYBRIDGE_BOOTSTRAP_TEST_API_KEY") String testApiKey,
+            @Env("KEYBRIDGE_BOOTSTRAP_TEST_CLIENT_ID") String testClientId,
+            @Env("KEYBRIDGE_BOOTSTRAP_TEST_CLIENT_SECRET") String testClientSecret) {
         public boolean isPresetComplete() {
             return notBlank(testApiKey) && notBlank(testClientId) && notBlank(testClientSecret);
         }
@@ -228,13 +239,13 @@ public record KeybridgeSettings(
 
     /** Input limits; a request over any of them is refused with 400 (413 for the body). */
     public record Limits(
-            @DefaultValue("262144") int maxBodyBytes,
-            @DefaultValue("255") int maxIdLength,
-            @DefaultValue("255") int maxNameLength,
-            @DefaultValue("100") int maxUdfKeys,
-            @DefaultValue("100") int maxUdfKeyLength,
-            @DefaultValue("2048") int maxUdfValueLength,
-            @DefaultValue("8192") int maxAuthCredentialsBytes) {}
+            @Env("KEYBRIDGE_MAX_BODY_BYTES") @DefaultValue("262144") int maxBodyBytes,
+            @Env("KEYBRIDGE_MAX_ID_LENGTH") @DefaultValue("255") int maxIdLength,
+            @Env("KEYBRIDGE_MAX_NAME_LENGTH") @DefaultValue("255") int maxNameLength,
+            @Env("KEYBRIDGE_MAX_UDF_KEYS") @DefaultValue("100") int maxUdfKeys,
+            @Env("KEYBRIDGE_MAX_UDF_KEY_LENGTH") @DefaultValue("100") int maxUdfKeyLength,
+            @Env("KEYBRIDGE_MAX_UDF_VALUE_LENGTH") @DefaultValue("2048") int maxUdfValueLength,
+            @Env("KEYBRIDGE_MAX_AUTH_CREDENTIALS_BYTES") @DefaultValue("8192") int maxAuthCredentialsBytes) {}
 
     /**
      * Webhook delivery. {@code retrySchedule} is the wait before each retry (its size + 1 is the
@@ -242,18 +253,19 @@ public record KeybridgeSettings(
      * ({@code lease >= 2 * timeout} and {@code >= timeout + 5s}) so a delivery is never in flight twice.
      */
     public record Webhooks(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("10s") Duration timeout,
-            @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) java.util.List<Duration> retrySchedule,
-            @DefaultValue("24h") Duration secretOverlap,
-            @DefaultValue("false") boolean allowPrivateUrls,
-            @DefaultValue("32") int workers,
-            @DefaultValue("16") int maxInFlightPerEndpoint,
-            @DefaultValue("250ms") Duration pollInterval,
-            @DefaultValue("60s") Duration lease,
-            @DefaultValue("262144") int maxPayloadBytes,
-            @DefaultValue("2048") int maxUrlLength,
-            @DefaultValue("20") int maxEndpoints) {
+            @Env("KEYBRIDGE_WEBHOOK_WORKERS_ENABLED") @DefaultValue("true") boolean enabled,
+            @Env("KEYBRIDGE_WEBHOOK_TIMEOUT") @DefaultValue("10s") Duration timeout,
+            @Env("KEYBRIDGE_WEBHOOK_RETRY_SCHEDULE") @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"})
+            List<Duration> retrySchedule,
+            @Env("KEYBRIDGE_WEBHOOK_SECRET_OVERLAP") @DefaultValue("24h") Duration secretOverlap,
+            @Env("KEYBRIDGE_WEBHOOK_ALLOW_PRIVATE_URLS") @DefaultValue("false") boolean allowPrivateUrls,
+            @Env("KEYBRIDGE_WEBHOOK_WORKERS") @DefaultValue("32") int workers,
+            @Env("KEYBRIDGE_WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT") @DefaultValue("16") int maxInFlightPerEndpoint,
+            @Env("KEYBRIDGE_WEBHOOK_POLL_INTERVAL") @DefaultValue("250ms") Duration pollInterval,
+            @Env("KEYBRIDGE_WEBHOOK_LEASE") @DefaultValue("60s") Duration lease,
+            @Env("KEYBRIDGE_WEBHOOK_MAX_PAYLOAD_BYTES") @DefaultValue("262144") int maxPayloadBytes,
+            @Env("KEYBRIDGE_WEBHOOK_MAX_URL_LENGTH") @DefaultValue("2048") int maxUrlLength,
+            @Env("KEYBRIDGE_WEBHOOK_MAX_ENDPOINTS") @DefaultValue("20") int maxEndpoints) {
 
         public Webhooks {
             if (lease.compareTo(timeout.multipliedBy(2)) < 0 || lease.compareTo(timeout.plusSeconds(5)) < 0) {
@@ -264,7 +276,7 @@ public record KeybridgeSettings(
                 throw new IllegalArgumentException(
                         "KEYBRIDGE_WEBHOOK_WORKERS and KEYBRIDGE_WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT must be 1 or more");
             }
-            retrySchedule = java.util.List.copyOf(retrySchedule);
+            retrySchedule = List.copyOf(retrySchedule);
         }
 
         /** Attempts in all: the first one plus one per entry of the schedule. */

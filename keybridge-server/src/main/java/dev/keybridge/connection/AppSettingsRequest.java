@@ -6,6 +6,7 @@ import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,20 +17,20 @@ import tools.jackson.databind.JsonNode;
 @Schema(name = "ApplicationSettingsUpdate")
 public record AppSettingsRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean enabled,
-        @JsonProperty("client_id") @Schema(maxLength = 512, description = "OAuth2 apps only; \"\" removes it.")
+        @JsonProperty("client_id") @Size(max = 512) @Schema(description = "OAuth2 apps only; \"\" removes it.")
         String clientId,
-        @JsonProperty("client_secret") @Schema(maxLength = 2048, description = "OAuth2 apps only; \"\" removes it. Secret.")
+        @JsonProperty("client_secret") @Size(max = 2048) @Schema(description = "OAuth2 apps only; \"\" removes it. Secret.")
         String clientSecret) implements JsonRequest {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static AppSettingsRequest from(JsonNode body) {
-        JsonFields f = JsonFields.body(body, "enabled", "client_id", "client_secret");
+        JsonFields f = JsonFields.body(body, AppSettingsRequest.class);
         JsonNode enabled = f.raw("enabled");
         if (enabled == null || !enabled.isBoolean()) {
             throw Errors.invalid("'enabled' is required and must be true or false.");
         }
-        return new AppSettingsRequest(enabled.asBoolean(), f.optionalString("client_id", 512),
-                f.optionalString("client_secret", 2048));
+        return new AppSettingsRequest(enabled.asBoolean(), f.optionalString("client_id"),
+                f.optionalString("client_secret"));
     }
 
     @Override

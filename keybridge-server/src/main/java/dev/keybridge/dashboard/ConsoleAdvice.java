@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every dashboard page shows (the operator, the environment switch, the current path) and the
- * one error page: a clear message in the page, never a stack trace or the API's JSON.
+ * What every dashboard page shows (the operator, the environment switch, the navigation of {@link DashboardPages},
+ * the current path) and the one error page: a clear message in the page, never a stack trace or the API's JSON.
  */
 @ControllerAdvice(basePackages = "dev.keybridge.dashboard")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +31,7 @@ class ConsoleAdvice {
         if (auth != null && auth.getPrincipal() instanceof Operator me) {
             model.addAttribute("me", me);
             model.addAttribute("env", Console.environment(request.getSession()).wire());
+            model.addAttribute("nav", DashboardPages.navigation(me.role(), request.getRequestURI()));
         }
         model.addAttribute("path", request.getRequestURI());
     }

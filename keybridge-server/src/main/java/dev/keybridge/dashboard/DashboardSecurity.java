@@ -10,7 +10,6 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,9 +28,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The dashboard's own filter chain ({@code /dashboard/**}, ahead of the API chain, which it leaves
- * alone): form sign-in with an HTTP session kept in PostgreSQL ({@code dashboard.session}), CSRF tokens on every form, roles per path (viewers only
- * read, only owners manage members), sign-out, an idle timeout and a Content-Security-Policy that
- * allows nothing but this server's own files.
+ * alone): form sign-in with an HTTP session kept in PostgreSQL ({@code dashboard.session}), CSRF tokens on every form,
+ * roles per page as {@link DashboardPages} declares them (viewers only read, only owners manage members), sign-out,
+ * an idle timeout and a Content-Security-Policy that allows nothing but this server's own files.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {
@@ -69,13 +68,7 @@ class DashboardSecurity {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
                 .addFilterBefore(new StillAMember(operators), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/dashboard/signin", "/dashboard/signin/**", "/dashboard/setup",
-                                "/dashboard/assets/**", "/dashboard/denied").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/dashboard/environment").authenticated()
-                        .requestMatchers("/dashboard/members", "/dashboard/members/**").hasRole("OWNER")
-                        .requestMatchers(HttpMethod.POST, "/dashboard/**").hasAnyRole("OWNER", "DEVELOPER")
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(PageRules::apply); // roles per page: DashboardPages
         sso.configure(http);
         return http.build();
     }

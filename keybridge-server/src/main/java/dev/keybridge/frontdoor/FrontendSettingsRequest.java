@@ -6,6 +6,7 @@ import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,18 +17,19 @@ import tools.jackson.databind.JsonNode;
 /** {@code PUT /api/v2/public/frontend/settings}: the origins (lower-cased, duplicates removed). */
 @Schema(name = "FrontendSettingsUpdate")
 public record FrontendSettingsRequest(
-        @JsonProperty("allowed_origins") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "At most 100 origins such as https://app.example.com (empty for any origin).")
+        @JsonProperty("allowed_origins") @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Origins such as https://app.example.com (empty for any origin).")
         List<String> allowedOrigins) implements JsonRequest {
 
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?");
-    private static final int MAX_ORIGINS = 100;
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static FrontendSettingsRequest from(JsonNode body) {
-        JsonNode list = JsonFields.body(body, "allowed_origins").raw("allowed_origins");
-        if (list == null || !list.isArray() || list.size() > MAX_ORIGINS) {
-            throw Errors.invalid("'allowed_origins' is required: an array of at most " + MAX_ORIGINS
+        JsonFields f = JsonFields.body(body, FrontendSettingsRequest.class);
+        JsonNode list = f.raw("allowed_origins");
+        int max = f.size("allowed_origins").max();
+        if (list == null || !list.isArray() || list.size() > max) {
+            throw Errors.invalid("'allowed_origins' is required: an array of at most " + max
                     + " origins such as https://app.example.com (empty for any origin).");
         }
         Set<String> out = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Idempotent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ class MigrateTokenController {
 
     /** Body: {@code {linked_account_id, slug, auth_object}}. */
     @PutMapping("/api/v2/public/migrate-token")
+    @Idempotent
     FrontdoorResponses.Imported migrate(@AuthenticationPrincipal Caller caller, @RequestBody MigrateTokenRequest body,
                                 @RequestHeader(name = "linked_account_id", required = false) String account) {
         return imports.run(caller, body, account);

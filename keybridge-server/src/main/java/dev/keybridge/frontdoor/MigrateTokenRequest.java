@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,18 +14,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Schema(name = "MigrateToken")
 public record MigrateTokenRequest(
-        @JsonProperty("linked_account_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255)
+        @JsonProperty("linked_account_id") @Size(max = 255) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         String linkedAccountId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
+        @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String slug,
         @JsonProperty("auth_object") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"object"},
                 description = "The credentials to import (OAuth2 tokens, key fields or a login; at most 50 fields). Secret.")
         JsonNode authObject) implements JsonRequest {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static MigrateTokenRequest from(JsonNode body) {
-        JsonFields f = JsonFields.body(body, "linked_account_id", "slug", "auth_object");
-        String id = f.requiredString("linked_account_id", 255);
-        return new MigrateTokenRequest(id, f.requiredString("slug", 100), f.raw("auth_object"));
+        JsonFields f = JsonFields.body(body, MigrateTokenRequest.class);
+        String id = f.requiredString("linked_account_id");
+        return new MigrateTokenRequest(id, f.requiredString("slug"), f.raw("auth_object"));
     }
 
     @Override

@@ -30,9 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on the routes of {@link IdempotentRoutes}. Runs after Spring Security's
- * chain (order 0 &gt; -100), so the caller is known and unauthenticated requests never reach it; the
- * controllers do not know it exists.
+ * {@code Idempotency-Key} on the handlers marked {@code web.Idempotent} ({@link IdempotentRoutes}). Runs after
+ * Spring Security's chain (order 0 &gt; -100), so the caller is known and unauthenticated requests never reach it; a
+ * controller only declares {@code @Idempotent} on its handler.
  * <ul>
  * <li>First request with a key: acts, and its answer (status, {@link StoredAnswer#KEPT_HEADERS}, body
  * sealed with the Vault) is stored for {@code KEYBRIDGE_IDEMPOTENCY_TTL}. A 5xx or 429 answer is not
@@ -59,8 +59,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final ErrorWriter errors;
     private final KeybridgeSettings.Idempotency settings;
+    private final IdempotentRoutes routes;
 
-    IdempotencyFilter(IdempotencyStore store, ErrorWriter errors, KeybridgeSettings settings) {
+    IdempotencyFilter(IdempotencyStore store, ErrorWriter errors, KeybridgeSettings settings, IdempotentRoutes routes) {
+        this.routes = routes;
         this.store = store;
         this.errors = errors;
         this.settings = settings.idempotency();
@@ -68,7 +70,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !IdempotentRoutes.matches(request);
+        return request.getHeader(HEADER) == null || !routes.matches(request);
     }
 
     @Override

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /link/token/exchange}: the public token Link gave the end user's browser. */
 @Schema(name = "PublicTokenExchange")
 public record ExchangeRequest(
-        @JsonProperty("public_token") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200,
-                example = "pt_…")
+        @JsonProperty("public_token") @Size(max = 200) @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "pt_…")
         String publicToken) implements JsonRequest {
 
     @Override
@@ -21,6 +21,6 @@ public record ExchangeRequest(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ExchangeRequest from(JsonNode body) {
-        return new ExchangeRequest(JsonFields.body(body, "public_token").requiredString("public_token", 200));
+        return new ExchangeRequest(JsonFields.body(body, ExchangeRequest.class).requiredString("public_token"));
     }
 }

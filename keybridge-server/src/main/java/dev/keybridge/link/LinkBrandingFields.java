@@ -12,13 +12,15 @@ final class LinkBrandingFields {
     /** Small enough that Link's first load stays well under 100 KB. */
     static final int MAX_LOGO_BYTES = 24 * 1024;
     private static final Pattern LOGO = Pattern.compile("data:image/(png|jpeg|webp|svg\\+xml);base64,([A-Za-z0-9+/=]+)");
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private LinkBrandingFields() {}
 
-    /** The branding after this body: a present field replaces (null clears), an absent one keeps {@code current}. */
+    /**
+     * The branding after this body (read against {@link LinkSettingsRequest}, which declares the name's length
+     * and the colour's pattern): a present field replaces (null clears), an absent one keeps {@code current}.
+     */
     static LinkSettings.Branding read(JsonFields f, LinkSettings.Branding current) {
-        String name = f.has("display_name") ? f.optionalString("display_name", 60) : current.displayName();
+        String name = f.has("display_name") ? f.optionalString("display_name") : current.displayName();
         if (name != null && name.isBlank()) {
             throw Errors.invalid("'display_name' must not be blank (send null to use the organization's name).");
         }
@@ -37,7 +39,7 @@ final class LinkBrandingFields {
             }
         }
         String accent = f.has("accent_color") ? f.optionalString("accent_color", 7) : current.accentColor();
-        if (accent != null && !COLOR.matcher(accent).matches()) {
+        if (accent != null && !f.pattern("accent_color").matcher(accent).matches()) {
             throw Errors.invalid("'accent_color' must look like #1a73e8.");
         }
         String theme = f.has("theme") ? f.optionalString("theme", 6) : current.theme();

@@ -7,6 +7,8 @@ import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -17,18 +19,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Schema(name = "LinkSettingsUpdate")
 public record LinkSettingsRequest(
-        @JsonProperty("redirect_uris") @Schema(description = "Absolute http(s) URIs (at most 50); absent: none.")
+        @JsonProperty("redirect_uris") @Size(max = 50) @Schema(description = "Absolute http(s) URIs; absent: none.")
         List<String> redirectUris,
-        @JsonProperty("allowed_origins") @Schema(description = "scheme://host[:port] (at most 50); absent: none.")
+        @JsonProperty("allowed_origins") @Size(max = 50) @Schema(description = "scheme://host[:port]; absent: none.")
         List<String> allowedOrigins,
-        @JsonProperty("display_name") @Schema(implementation = String.class, nullable = true, maxLength = 60,
-                description = "Absent: kept; null: the organization's name.")
+        @JsonProperty("display_name") @Size(max = 60)
+        @Schema(implementation = String.class, nullable = true, description = "Absent: kept; null: the organization's name.")
         Patch<String> displayName,
         @Schema(implementation = String.class, nullable = true,
                 description = "A data URI (png, jpeg, webp or svg+xml; at most 24 KB). Absent: kept; null: none.")
         Patch<String> logo,
-        @JsonProperty("accent_color") @Schema(implementation = String.class, nullable = true, pattern = "^#[0-9a-fA-F]{6}$",
-                description = "Absent: kept; null: the default.")
+        @JsonProperty("accent_color") @Pattern(regexp = "^#[0-9a-fA-F]{6}$")
+        @Schema(implementation = String.class, nullable = true, description = "Absent: kept; null: the default.")
         Patch<String> accentColor,
         @Schema(implementation = String.class, nullable = true, allowableValues = {"light", "dark", "system"},
                 description = "Absent: kept; null: system.")
@@ -36,10 +38,9 @@ public record LinkSettingsRequest(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static LinkSettingsRequest from(JsonNode body) {
-        JsonFields f = JsonFields.body(body, "redirect_uris", "allowed_origins", "display_name", "logo",
-                "accent_color", "theme");
-        List<String> redirects = strings(f.raw("redirect_uris"), "redirect_uris");
-        List<String> origins = strings(f.raw("allowed_origins"), "allowed_origins");
+        JsonFields f = JsonFields.body(body, LinkSettingsRequest.class);
+        List<String> redirects = strings(f, "redirect_uris");
+        List<String> origins = strings(f, "allowed_origins");
         LinkSettings.check(redirects, origins);
         LinkSettings.Branding sent = LinkBrandingFields.read(f, LinkSettings.Branding.DEFAULT);
         return new LinkSettingsRequest(redirects, origins, Patch.of(f.has("display_name"), sent.displayName()),
@@ -55,12 +56,14 @@ public record LinkSettingsRequest(
                 accentColor.sent() ? accentColor.value() : current.accentColor(), theme == null ? "system" : theme);
     }
 
-    private static List<String> strings(JsonNode node, String field) {
+    private static List<String> strings(JsonFields f, String field) {
+        JsonNode node = f.raw(field);
         if (node == null || node.isNull()) {
             return List.of();
         }
-        if (!node.isArray() || node.size() > 50) {
-            throw Errors.invalid("'" + field + "' must be an array of at most 50 strings.");
+        int max = f.size(field).max();
+        if (!node.isArray() || node.size() > max) {
+            throw Errors.invalid("'" + field + "' must be an array of at most " + max + " strings.");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode n : node) {

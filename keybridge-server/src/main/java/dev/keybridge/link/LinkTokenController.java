@@ -2,6 +2,7 @@ package dev.keybridge.link;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -57,6 +58,7 @@ class LinkTokenController {
     }
 
     @PostMapping("/link/token/create")
+    @Idempotent
     TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody LinkTokenRequest body) {
         LinkTokens.CreatedToken t = link.create(caller, body.userId(), body.orgId(), body.accessToken(), body.app(),
                 body.redirectUri(), body.language());
@@ -64,6 +66,7 @@ class LinkTokenController {
     }
 
     @PostMapping("/link/token/exchange")
+    @Idempotent
     ExchangeResponse exchangePost(@AuthenticationPrincipal Caller caller, @RequestBody ExchangeRequest body) {
         return exchange(caller, body.publicToken());
     }

@@ -1,5 +1,7 @@
 package dev.keybridge.link;
 
+import static dev.keybridge.web.MaxLengthSetting.Limit.ID;
+
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,25 +9,27 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.MaxLengthSetting;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /link/token/create} (wire-formats §4). */
 @Schema(name = "LinkTokenCreate")
 public record LinkTokenRequest(
-        @JsonProperty("user_id") @Schema(maxLength = 255,
-                description = "The linked_account_id (created if missing); absent: a new one is made.")
+        @JsonProperty("user_id") @MaxLengthSetting(ID)
+        @Schema(description = "The linked_account_id (created if missing); absent: a new one is made.")
         String userId,
-        @JsonProperty("org_id") @Schema(maxLength = 255, description = "The end user's own organization reference.")
+        @JsonProperty("org_id") @MaxLengthSetting(ID) @Schema(description = "The end user's own organization reference.")
         String orgId,
-        @JsonProperty("access_token") @Schema(maxLength = 200,
-                description = "Update mode: the access token of the connection to repair.")
+        @JsonProperty("access_token") @Size(max = 200)
+        @Schema(description = "Update mode: the access token of the connection to repair.")
         String accessToken,
-        @Schema(maxLength = 64, description = "Open Link on this app (slug), skipping the choice.") String app,
-        @JsonProperty("redirect_uri") @Schema(maxLength = 2048,
-                description = "Where Link returns (one of the environment's redirect_uris).")
+        @Size(max = 64) @Schema(description = "Open Link on this app (slug), skipping the choice.") String app,
+        @JsonProperty("redirect_uri") @Size(max = 2048)
+        @Schema(description = "Where Link returns (one of the environment's redirect_uris).")
         String redirectUri,
-        @Schema(maxLength = 8, description = "Link's language (one of the supported ones).") String language)
+        @Size(max = 8) @Schema(description = "Link's language (one of the supported ones).") String language)
         implements JsonRequest {
 
     @Override
@@ -36,17 +40,16 @@ public record LinkTokenRequest(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static LinkTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
-        JsonFields f = JsonFields.body(body, "user_id", "org_id", "access_token", "app", "redirect_uri", "language");
-        String language = f.optionalString("language", 8);
+        JsonFields f = JsonFields.body(body, LinkTokenRequest.class, limits);
+        String language = f.optionalString("language");
         if (language != null && !LinkLanguages.supported(language)) {
             throw Errors.invalid("'language' must be one of " + String.join(", ", LinkLanguages.SUPPORTED) + ".");
         }
-        String userId = f.optionalString("user_id", limits.maxIdLength());
+        String userId = f.optionalString("user_id");
         if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
             throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
         }
-        return new LinkTokenRequest(userId, f.optionalString("org_id", limits.maxIdLength()),
-                f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048),
-                language);
+        return new LinkTokenRequest(userId, f.optionalString("org_id"), f.optionalString("access_token"),
+                f.optionalString("app"), f.optionalString("redirect_uri"), language);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** The bodies of {@code /sandbox/connection/reset_login} ({@code reason} allowed) and {@code expire_token}. */
@@ -15,9 +16,9 @@ final class SandboxConnectionRequest {
     /** {@code reset_login}: the snake_case form of {@code reason} is checked after the connection is found. */
     @Schema(name = "SandboxResetLogin")
     public record ResetLogin(
-            @JsonProperty("access_token") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200)
+            @JsonProperty("access_token") @Size(max = 200) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             String accessToken,
-            @Schema(maxLength = 64, description = "A snake_case status_reason; default invalid_credentials.",
+            @Size(max = 64) @Schema(description = "A snake_case status_reason; default invalid_credentials.",
                     example = "password_expired")
             String reason) implements JsonRequest {
 
@@ -28,14 +29,14 @@ final class SandboxConnectionRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static ResetLogin from(JsonNode body) {
-            JsonFields f = JsonFields.body(body, "access_token", "reason");
-            return new ResetLogin(f.requiredString("access_token", 200), f.optionalString("reason", 64));
+            JsonFields f = JsonFields.body(body, ResetLogin.class);
+            return new ResetLogin(f.requiredString("access_token"), f.optionalString("reason"));
         }
     }
 
     @Schema(name = "SandboxExpireToken")
     public record ExpireToken(
-            @JsonProperty("access_token") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200)
+            @JsonProperty("access_token") @Size(max = 200) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             String accessToken) implements JsonRequest {
 
         @Override
@@ -45,7 +46,7 @@ final class SandboxConnectionRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static ExpireToken from(JsonNode body) {
-            return new ExpireToken(JsonFields.body(body, "access_token").requiredString("access_token", 200));
+            return new ExpireToken(JsonFields.body(body, ExpireToken.class).requiredString("access_token"));
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.keybridge.sandbox;
 
+import static dev.keybridge.web.MaxLengthSetting.Limit.ID;
+
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.MaxLengthSetting;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,20 +19,21 @@ import tools.jackson.databind.JsonNode;
  */
 @Schema(name = "SandboxPublicTokenCreate")
 public record SandboxTokenRequest(
-        @JsonProperty("linked_account_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255)
+        @JsonProperty("linked_account_id") @MaxLengthSetting(ID) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         String linkedAccountId,
+        @Size(max = 64)
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"sandbox-oauth", "sandbox-keys", "sandbox-ehr"})
         String app,
-        @JsonProperty("org_id") @Schema(maxLength = 255) String orgId,
+        @JsonProperty("org_id") @MaxLengthSetting(ID) String orgId,
         @Schema(nullable = true) Options options) implements JsonRequest {
 
     /** What the sandbox login uses; each has a default that succeeds. */
     @Schema(name = "SandboxOptions")
     public record Options(
-            @Schema(maxLength = 256, description = "sandbox-ehr; default user_good.") String username,
-            @Schema(maxLength = 256, description = "sandbox-ehr; default pass_good.") String password,
-            @JsonProperty("api_key") @Schema(maxLength = 256, description = "sandbox-keys; default key_good.") String apiKey,
-            @Schema(maxLength = 256, description = "sandbox-oauth; default the app's scopes.") String scope) {
+            @Size(max = 256) @Schema(description = "sandbox-ehr; default user_good.") String username,
+            @Size(max = 256) @Schema(description = "sandbox-ehr; default pass_good.") String password,
+            @JsonProperty("api_key") @Size(max = 256) @Schema(description = "sandbox-keys; default key_good.") String apiKey,
+            @Size(max = 256) @Schema(description = "sandbox-oauth; default the app's scopes.") String scope) {
 
         @Override
         public String toString() {
@@ -38,14 +43,14 @@ public record SandboxTokenRequest(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SandboxTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
-        JsonFields f = JsonFields.body(body, "linked_account_id", "app", "options", "org_id");
-        String accountId = f.requiredString("linked_account_id", limits.maxIdLength());
-        String slug = f.requiredString("app", 64);
-        String endUserOrg = f.optionalString("org_id", limits.maxIdLength());
+        JsonFields f = JsonFields.body(body, SandboxTokenRequest.class, limits);
+        String accountId = f.requiredString("linked_account_id");
+        String slug = f.requiredString("app");
+        String endUserOrg = f.optionalString("org_id");
         JsonFields o = f.raw("options") == null || f.raw("options").isNull() ? null
-                : JsonFields.at(f.raw("options"), "options", "username", "password", "api_key", "scope");
-        Options options = o == null ? null : new Options(o.optionalString("username", 256),
-                o.optionalString("password", 256), o.optionalString("api_key", 256), o.optionalString("scope", 256));
+                : JsonFields.at(f.raw("options"), "options", Options.class, null);
+        Options options = o == null ? null : new Options(o.optionalString("username"),
+                o.optionalString("password"), o.optionalString("api_key"), o.optionalString("scope"));
         return new SandboxTokenRequest(accountId, slug, endUserOrg, options);
     }
 }

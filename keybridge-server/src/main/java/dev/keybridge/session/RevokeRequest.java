@@ -1,5 +1,7 @@
 package dev.keybridge.session;
 
+import static dev.keybridge.web.MaxLengthSetting.Limit.ID;
+
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,14 +9,16 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.MaxLengthSetting;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v2/public/session-token/revoke}: either {@code token} or {@code linked_account_id}. */
 @Schema(name = "SessionTokenRevoke", description = "Send exactly one of the two fields.")
 public record RevokeRequest(
-        @Schema(description = "Revokes this one token.", maxLength = 8192) String token,
-        @JsonProperty("linked_account_id") @Schema(description = "Revokes every token of this linked account issued so far.")
+        @Size(max = 8192) @Schema(description = "Revokes this one token.") String token,
+        @JsonProperty("linked_account_id") @MaxLengthSetting(ID) @Schema(description = "Revokes every token of this linked account issued so far.")
         String linkedAccountId) implements JsonRequest {
 
     @Override
@@ -24,9 +28,9 @@ public record RevokeRequest(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static RevokeRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
-        JsonFields f = JsonFields.body(body, "token", "linked_account_id");
-        String token = f.optionalString("token", 8192);
-        String id = f.optionalString("linked_account_id", limits.maxIdLength());
+        JsonFields f = JsonFields.body(body, RevokeRequest.class, limits);
+        String token = f.optionalString("token");
+        String id = f.optionalString("linked_account_id");
         if ((token == null) == (id == null)) {
             throw Errors.invalid("Send either 'token' (one token) or 'linked_account_id' (all of its tokens).");
         }

@@ -5,6 +5,7 @@ import dev.keybridge.account.AccountView;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Idempotent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,7 @@ class SessionController {
 
     /** Body: {@code linked_account_id}, optional {@code apps} (slugs the token is limited to). */
     @PostMapping("/api/v2/public/session-token")
+    @Idempotent
     SessionResponses.Issued create(@AuthenticationPrincipal Caller caller, @RequestBody SessionTokenRequest body) {
         String id = body.linkedAccountId();
         Set<String> scope = scope(caller, body.apps());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** The bodies of the admin API. */
@@ -12,12 +13,12 @@ final class AdminRequests {
     private AdminRequests() {}
 
     @Schema(name = "AdminOrganizationCreate")
-    public record CreateOrganization(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name)
+    public record CreateOrganization(@Size(max = 200) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name)
             implements JsonRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static CreateOrganization from(JsonNode body) {
-            return new CreateOrganization(JsonFields.body(body, "name").requiredString("name", 200));
+            return new CreateOrganization(JsonFields.body(body, CreateOrganization.class).requiredString("name"));
         }
     }
 
@@ -27,14 +28,14 @@ final class AdminRequests {
             Environment environment,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", allowableValues = {"api_key", "client"})
             CredentialKind kind,
-            @Schema(maxLength = 200) String name) implements JsonRequest {
+            @Size(max = 200) String name) implements JsonRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static IssueCredential from(JsonNode body) {
-            JsonFields fields = JsonFields.body(body, "environment", "kind", "name");
+            JsonFields fields = JsonFields.body(body, IssueCredential.class);
             Environment env = fields.requiredEnum("environment", Environment::fromWire, "test or production");
             CredentialKind kind = fields.requiredEnum("kind", CredentialKind::fromWire, "api_key or client");
-            return new IssueCredential(env, kind, fields.optionalString("name", 200));
+            return new IssueCredential(env, kind, fields.optionalString("name"));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -21,22 +22,22 @@ final class ConfigBodies {
     /** {@code POST …/config}: find or create {@code {slug, config_id?, labels?}}. */
     @Schema(name = "ConfigFindOrCreate")
     public record Find(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
-            @JsonProperty("config_id") @Schema(maxLength = 255, description = "Absent or blank: the default config.")
-            String configId,
+            @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String slug,
+            @JsonProperty("config_id") @Size(max = ConfigRequests.MAX_ID)
+            @Schema(description = "Absent or blank: the default config.") String configId,
             @ArraySchema(arraySchema = @Schema(types = {"array", "null"},
                     description = "Labels [{name, value}]: replace the stored ones when sent."),
                     schema = @Schema(implementation = Label.class))
             List<FieldDef.Option> labels,
-            @JsonProperty("linked_account_id") @Schema(type = "string", maxLength = 255,
+            @JsonProperty("linked_account_id") @Size(max = ConfigRequests.MAX_ID) @Schema(type = "string",
                     description = "Server credentials only: the linked account (or the linked_account_id header).")
             JsonNode linkedAccountId) implements JsonRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Find from(JsonNode body) {
-            JsonFields f = JsonFields.body(body, "slug", "config_id", "labels", "linked_account_id");
-            String slug = f.requiredString("slug", 100);
-            String configId = f.optionalString("config_id", ConfigRequests.MAX_ID);
+            JsonFields f = JsonFields.body(body, Find.class);
+            String slug = f.requiredString("slug");
+            String configId = f.optionalString("config_id");
             List<FieldDef.Option> labels = f.has("labels") && !f.isNull("labels")
                     ? SchemaParser.options(f.raw("labels"), "labels") : null;
             return new Find(slug, configId, labels, f.raw("linked_account_id"));
@@ -46,22 +47,22 @@ final class ConfigBodies {
     /** {@code PUT …/config}: update {@code {slug, config_id?, fields?: {id: value}, workflows?: [{id, enabled, fields}]}}. */
     @Schema(name = "ConfigUpdate")
     public record Update(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String slug,
-            @JsonProperty("config_id") @Schema(maxLength = 255, description = "Absent or blank: the default config.")
-            String configId,
+            @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String slug,
+            @JsonProperty("config_id") @Size(max = ConfigRequests.MAX_ID)
+            @Schema(description = "Absent or blank: the default config.") String configId,
             @Schema(types = {"object"}, description = "Field id → value (checked against the app's config schema).")
             JsonNode fields,
             @ArraySchema(arraySchema = @Schema(types = {"array"}), schema = @Schema(implementation = WorkflowChange.class))
             JsonNode workflows,
-            @JsonProperty("linked_account_id") @Schema(type = "string", maxLength = 255,
+            @JsonProperty("linked_account_id") @Size(max = ConfigRequests.MAX_ID) @Schema(type = "string",
                     description = "Server credentials only: the linked account (or the linked_account_id header).")
             JsonNode linkedAccountId) implements JsonRequest {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Update from(JsonNode body) {
-            JsonFields f = JsonFields.body(body, "slug", "config_id", "fields", "workflows", "linked_account_id");
-            String slug = f.requiredString("slug", 100);
-            String configId = f.optionalString("config_id", ConfigRequests.MAX_ID);
+            JsonFields f = JsonFields.body(body, Update.class);
+            String slug = f.requiredString("slug");
+            String configId = f.optionalString("config_id");
             return new Update(slug, configId, f.raw("fields"), f.raw("workflows"), f.raw("linked_account_id"));
         }
 

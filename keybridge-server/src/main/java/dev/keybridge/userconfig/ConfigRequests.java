@@ -12,6 +12,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConfigRequests {
 
+    /**
+     * Longest {@code linked_account_id} / {@code config_id}: the bodies declare it with {@code @Size(max = MAX_ID)}
+     * ({@link ConfigBodies}), the header and the query are checked here.
+     */
     static final int MAX_ID = 255;
 
     private ConfigRequests() {}

@@ -1,21 +1,53 @@
 package dev.keybridge.web;
 
+import dev.keybridge.config.KeybridgeSettings;
+import jakarta.validation.constraints.Size;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a JSON request object strictly: unknown fields, wrong types and over-long strings become
- * a 400 that names the field.
+ * a 400 that names the field. Read against a request record ({@link #body(JsonNode, Class)}), the allowed
+ * fields are the record's members and each string's longest length is the one its member declares
+ * ({@code @Size(max = …)}, or {@link MaxLengthSetting} for a runtime setting), the same declaration the
+ * OpenAPI schema is made from; the forms taking a length are for JSON that no record describes.
  */
 public final class JsonFields {
 
     private final JsonNode node;
     private final String path;
+    private final RecordShape shape;
+    private final KeybridgeSettings.Limits limits;
 
-    private JsonFields(JsonNode node, String path) {
+    private JsonFields(JsonNode node, String path, RecordShape shape, KeybridgeSettings.Limits limits) {
         this.node = node;
         this.path = path;
+        this.shape = shape;
+        this.limits = limits;
+    }
+
+    /** A whole request body read against its record: the text check of {@link #body(JsonNode, String...)}, its members only. */
+    public static JsonFields body(JsonNode body, Class<? extends Record> record) {
+        return body(body, record, null);
+    }
+
+    /** The same, with the limits for members whose length is a setting ({@link MaxLengthSetting}). */
+    public static JsonFields body(JsonNode body, Class<? extends Record> record, KeybridgeSettings.Limits limits) {
+        if (body != null) {
+            JsonBodyText.check(body);
+        }
+        return at(body, "", record, limits);
+    }
+
+    /** A nested object ({@code path}) read against its record. */
+    public static JsonFields at(JsonNode node, String path, Class<? extends Record> record, KeybridgeSettings.Limits limits) {
+        RecordShape shape = RecordShape.of(record);
+        if (shape.needsSettings() && limits == null) {
+            throw new IllegalStateException(shape.typeName() + " has members limited by settings: pass the limits");
+        }
+        return new JsonFields(at(node, path, shape.names()).node, path, shape, limits);
     }
 
     /**
@@ -52,7 +84,7 @@ public final class JsonFields {
                 throw Errors.invalid("Unknown field '" + qualified(path, name) + "'.");
             }
         }
-        return new JsonFields(node, path);
+        return new JsonFields(node, path, null, null);
     }
 
     public boolean has(String field) {
@@ -67,16 +99,72 @@ public final class JsonFields {
         return node.get(field);
     }
 
+    /** A non-blank string no longer than its member declares. */
+    public String requiredString(String field) {
+        return required(field, optionalString(field));
+    }
+
+    /** The string (no longer than its member declares), or null when absent or JSON null. */
+    public String optionalString(String field) {
+        return string(field, declaredMaxLength(field));
+    }
+
+    /** The {@code @Size} of a member (an array's bounds, say). */
+    public Size size(String field) {
+        Size size = declared().member(field).size();
+        if (size == null) {
+            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Size");
+        }
+        return size;
+    }
+
+    /** The {@code @Pattern} of a member, compiled. */
+    public Pattern pattern(String field) {
+        Pattern pattern = declared().member(field).pattern();
+        if (pattern == null) {
+            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Pattern");
+        }
+        return pattern;
+    }
+
     public String requiredString(String field, int maxLength) {
-        String value = optionalString(field, maxLength);
+        return required(field, optionalString(field, maxLength));
+    }
+
+    private String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw Errors.invalid("'" + qualified(path, field) + "' is required and must be a non-empty string.");
         }
         return value;
     }
 
-    /** The string, or null when absent or JSON null. */
+    /** The string, or null when absent or JSON null; for a member whose record declares no limit. */
     public String optionalString(String field, int maxLength) {
+        if (shape != null && shape.declaresLength(field)) {
+            throw new IllegalStateException(shape.typeName() + "." + field + " declares its limit: read it with optionalString(field)");
+        }
+        return string(field, maxLength);
+    }
+
+    private int declaredMaxLength(String field) {
+        RecordShape.Member m = declared().member(field);
+        if (m.setting() != null) {
+            return m.setting().value().of(limits);
+        }
+        if (m.size() == null || m.size().max() == Integer.MAX_VALUE) {
+            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Size(max) or @MaxLengthSetting");
+        }
+        return m.size().max();
+    }
+
+    private RecordShape declared() {
+        if (shape == null) {
+            throw new IllegalStateException("Read against a record (JsonFields.body(body, Record.class)) to use its declarations");
+        }
+        return shape;
+    }
+
+    private String string(String field, int maxLength) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;

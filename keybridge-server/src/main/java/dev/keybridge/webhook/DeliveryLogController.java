@@ -4,6 +4,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,7 @@ class DeliveryLogController {
 
     /** Sends one event again (a new delivery, with its own attempts), whatever happened before. */
     @PostMapping("/redeliver")
+    @Idempotent
     @ApiResponse(responseCode = "202", description = "Queued", useReturnTypeSchema = true)
     ResponseEntity<DeliveryResponses.Redelivered> redeliver(@AuthenticationPrincipal Caller caller,
                                                             @PathVariable String endpointId,

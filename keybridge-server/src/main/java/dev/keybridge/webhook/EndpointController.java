@@ -3,6 +3,7 @@ package dev.keybridge.webhook;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
+import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,7 @@ class EndpointController {
      * {@code webhook_url} (200, no secret): the original system's "create or update".
      */
     @PostMapping
+    @Idempotent
     @ApiResponse(responseCode = "201", description = "Created, with its secret", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "Updated the endpoint with this URL (no secret)", useReturnTypeSchema = true)
     ResponseEntity<EndpointResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody EndpointRequest body) {

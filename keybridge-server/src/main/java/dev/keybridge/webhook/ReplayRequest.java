@@ -7,6 +7,7 @@ import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
@@ -14,13 +15,13 @@ import tools.jackson.databind.JsonNode;
 /** {@code POST /webhook/{id}/replay}: sends again every event created at or after {@code since}. */
 @Schema(name = "WebhookReplay")
 public record ReplayRequest(
-        @JsonProperty("since") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string",
+        @JsonProperty("since") @Size(max = 40) @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string",
                 format = "date-time", example = "2026-01-31T12:00:00.000Z")
         Instant since) implements JsonRequest {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ReplayRequest from(JsonNode body) {
-        String text = JsonFields.body(body, "since").requiredString("since", 40);
+        String text = JsonFields.body(body, ReplayRequest.class).requiredString("since");
         try {
             return new ReplayRequest(Timestamps.parse(text));
         } catch (DateTimeException ex) {

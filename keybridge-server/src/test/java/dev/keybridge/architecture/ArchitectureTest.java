@@ -66,6 +66,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void doesKeepTheWebPackageFreeOfFeaturePackages() {
+        RULES.webNamesNoFeature().check(classes);
+    }
+
+    @Test
+    void doesDeclareMemberLimitsOnlyWhereRequestReadingFindsThem() {
+        RULES.limitsDeclaredOnce().check(classes);
+    }
+
+    @Test
     void doesNotLetApiControllersTakeJsonTreesOrAnswerMaps() {
         RULES.apiControllersAreTyped().check(classes);
     }

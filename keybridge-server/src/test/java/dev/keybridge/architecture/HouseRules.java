@@ -3,6 +3,8 @@ package dev.keybridge.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -20,6 +22,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.web.JsonRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.reflect.RecordComponent;
 import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URL;
@@ -79,6 +83,43 @@ final class HouseRules {
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Edge", "Flows")
                 .ensureAllClassesAreContainedInArchitecture()
                 .because("DEVELOPERS.md draws the layers; a new package gets its place there first");
+    }
+
+    /**
+     * {@code web} is the infrastructure every feature uses (errors, request reading, the OpenAPI
+     * document): it reads declarations ({@code @Idempotent}, limits on request records) and never
+     * names a feature, nor any infrastructure but {@code config}.
+     */
+    ArchRule webNamesNoFeature() {
+        return noClasses().that().resideInAPackage(pkg("web"))
+                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(not(resideInAnyPackage(pkg("web"), pkg("config")))));
+    }
+
+    /**
+     * A request member's limit is declared once, with {@code @Size} / {@code @Pattern} (read by
+     * springdoc and by {@code JsonFields}) or {@code @MaxLengthSetting}; {@code @Schema(maxLength,
+     * minLength, pattern)} would be a second copy that nothing checks.
+     */
+    ArchRule limitsDeclaredOnce() {
+        ArchCondition<JavaClass> once = new ArchCondition<>("declare member limits only where request reading finds them") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Class<?> type = c.reflect();
+                if (!type.isRecord()) {
+                    return;
+                }
+                for (RecordComponent rc : type.getRecordComponents()) {
+                    Schema schema = rc.getAccessor().getAnnotation(Schema.class);
+                    if (schema != null && (schema.maxLength() != Integer.MAX_VALUE || schema.minLength() != 0
+                            || !schema.pattern().isEmpty())) {
+                        events.add(SimpleConditionEvent.violated(c, type.getName() + "." + rc.getName()
+                                + " has @Schema(maxLength/minLength/pattern): use @Size / @Pattern / @MaxLengthSetting"));
+                    }
+                }
+            }
+        };
+        return classes().should(once);
     }
 
     /** What differs per auth family is the connector's: nobody else names a family. */

@@ -13,6 +13,8 @@ import archfixture.sandbox.RogueConnector;
 import archfixture.sandbox.UsesSandboxEhr;
 import archfixture.tenancy.Tenant;
 import archfixture.web.MapController;
+import archfixture.web.NamesAFeature;
+import archfixture.web.SchemaLimit;
 import archfixture.webhook.DefaultRestClient;
 import archfixture.webhook.EgressRestClient;
 import archfixture.webhook.OwnClient;
@@ -75,6 +77,16 @@ class HouseRulesCanFailTest {
         assertViolation(RULES.outgoingCallsOnlyThroughEgress(), classes(DefaultRestClient.class), "requestFactory");
         assertViolation(RULES.outgoingCallsOnlyThroughEgress(), classes(OwnRequestFactory.class), "SimpleClientHttpRequestFactory");
         assertThat(RULES.outgoingCallsOnlyThroughEgress().evaluate(classes(EgressRestClient.class)).hasViolation()).isFalse();
+    }
+
+    @Test
+    void doesReportTheWebPackageWhenItNamesAFeature() {
+        assertViolation(RULES.webNamesNoFeature(), classes(NamesAFeature.class), "Tenant");
+    }
+
+    @Test
+    void doesReportALimitWhenItIsDeclaredInTheSchemaAnnotation() {
+        assertViolation(RULES.limitsDeclaredOnce(), classes(SchemaLimit.class), "SchemaLimit.name");
     }
 
     @Test

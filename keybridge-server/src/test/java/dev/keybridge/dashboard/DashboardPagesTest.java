@@ -3,6 +3,7 @@ package dev.keybridge.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.dashboard.signin.Invites;
+import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
@@ -106,6 +107,37 @@ class DashboardPagesTest extends IntegrationTest {
         assertThat(m.find()).as(rotated.body()).isTrue();
         assertThat(m.group(1)).isNotEqualTo(first);
         assertThat(b.get(page).body()).doesNotContain(m.group(1));
+    }
+
+    /** The navigation and the chain's roles both come from DashboardPages. */
+    @Test
+    void doesShowAndServeMembersOnlyToOwnersWhenEachRoleSignsIn() {
+        TestOrganization org = newOrganization();
+        FormBrowser owner = new FormBrowser(port);
+        owner.signIn(owner(org), ConsoleDriver.PASSWORD);
+        FormBrowser developer = new FormBrowser(port);
+        developer.signIn(operator(org, Role.DEVELOPER), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> ownersPage = owner.get("/dashboard/members");
+        HttpResponse<String> developersOverview = developer.get("/dashboard");
+        HttpResponse<String> developersMembers = developer.get("/dashboard/members");
+
+        assertThat(ownersPage.statusCode()).isEqualTo(200);
+        assertThat(ownersPage.body()).contains("<a href=\"/dashboard/members\" aria-current=\"page\">Members</a>",
+                "<a href=\"/dashboard/accounts\">Linked Accounts</a>");
+        assertThat(developersOverview.body()).contains("<a href=\"/dashboard\" aria-current=\"page\">Overview</a>",
+                "<a href=\"/dashboard/webhooks\">Webhooks</a>").doesNotContain("/dashboard/members");
+        assertThat(developersMembers.statusCode()).isEqualTo(403);
+        assertThat(developersMembers.body()).contains("Your role cannot");
+    }
+
+    private String operator(TestOrganization org, Role role) {
+        String email = role.wire() + "-" + System.nanoTime() + "@example.com";
+        String token = invites.issue(org.id(), email, role).token();
+        HttpResponse<String> r = new FormBrowser(port).submit("/dashboard/setup?token=" + token, "/dashboard/setup",
+                Map.of("token", token, "password", ConsoleDriver.PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        return email;
     }
 
     @Test

@@ -171,6 +171,27 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(put.header("Idempotent-Replayed")).isNull();
     }
 
+    @Autowired
+    IdempotentRoutes routes;
+
+    /** The create/act calls that were listed by hand before {@code @Idempotent}: the same ones, no more. */
+    @Test
+    void doesHonourTheKeyOnTheAnnotatedHandlersOnlyWhenLearnedFromTheRunningServer() {
+        assertThat(routes.covers("POST", "/api/v2/public/linked-account")).isTrue();
+        assertThat(routes.covers("POST", "/api/v2/public/session-token")).isTrue();
+        assertThat(routes.covers("POST", "/link/token/create")).isTrue();
+        assertThat(routes.covers("POST", "/link/token/exchange")).isTrue();
+        assertThat(routes.covers("POST", "/api/v2/public/webhook")).isTrue();
+        assertThat(routes.covers("POST", "/api/v2/public/webhook/ep_1/redeliver")).isTrue();
+        assertThat(routes.covers("PUT", "/api/v2/public/migrate-token")).isTrue();
+
+        assertThat(routes.covers("PUT", "/api/v2/public/linked-account")).isFalse();
+        assertThat(routes.covers("GET", "/link/token/exchange")).isFalse();
+        assertThat(routes.covers("POST", "/api/v2/public/session-token/revoke")).isFalse();
+        assertThat(routes.covers("POST", "/api/v2/public/webhook/ep_1/replay")).isFalse();
+        assertThat(routes.covers("POST", "/api/v2/public/webhook/subscribe")).isFalse();
+    }
+
     @Test
     void doesForgetKeysWhenTheyAreOlderThanTheTtl() {
         TestOrganization org = newOrganization();

@@ -44,12 +44,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         Paths kept = new Paths();
         new TreeMap<>(openApi.getPaths() == null ? Map.<String, PathItem>of() : openApi.getPaths()).forEach((path, item) -> {
             if (isApi(path)) {
-                item.readOperationsMap().forEach((method, op) -> {
-                    describe(path, op);
-                    if (dev.keybridge.idempotency.IdempotentRoutes.covers(method.name(), path)) {
-                        IdempotencyKey.add(op);
-                    }
-                });
+                item.readOperationsMap().forEach((method, op) -> describe(path, op));
                 kept.addPathItem(path, item);
             }
         });
@@ -58,6 +53,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         if (components.getSchemas() != null) {
             components.setSchemas(new TreeMap<>(UsedSchemas.only(openApi)));
             components.getSchemas().values().forEach(ApiDocumentCustomizer::jsonTrees);
+            components.getSchemas().values().forEach(SizeBounds::onlyDeclared);
         }
         if (openApi.getTags() != null) {
             openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));

@@ -1,5 +1,6 @@
 package dev.keybridge.web.openapi;
 
+import dev.keybridge.config.KeybridgeSettings;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document served at {@code /v3/api-docs} (a copy is kept in {@code docs/openapi.json}):
  * title, version, the credential schemes of wire-formats §1 and §3, the error shape on every
- * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}).
+ * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}), the
+ * {@code Idempotency-Key} header of the {@code @Idempotent} handlers ({@link IdempotencyKey}), the lengths that
+ * are settings ({@link SettingLengths}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -72,6 +76,16 @@ class OpenApiConfig {
     @Bean
     OperationCustomizer keybridgeOperationIds() {
         return new OperationIds();
+    }
+
+    @Bean
+    OperationCustomizer keybridgeIdempotencyKey() {
+        return new IdempotencyKey();
+    }
+
+    @Bean
+    PropertyCustomizer keybridgeSettingLengths(KeybridgeSettings settings) {
+        return new SettingLengths(settings.limits());
     }
 
     private static SecurityScheme header(String name, String description) {

@@ -1,0 +1,10 @@
+package archfixture.web;
+
+import archfixture.tenancy.Tenant;
+
+/** The error model reaching into a feature. */
+public class NamesAFeature {
+    public String describe(Tenant tenant) {
+        return tenant.toString();
+    }
+}

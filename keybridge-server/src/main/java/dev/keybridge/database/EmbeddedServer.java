@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,10 +74,6 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public String appPassword() {
         return credentials.appPassword();
-    }
-
-    public Path pgData() {
-        return pgData;
     }
 
     /** Whether the postmaster this node started is still running. */
@@ -171,10 +166,6 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("Could not connect to the embedded PostgreSQL as its superuser", e);
         }
-    }
-
-    Optional<ProcessHandle> postmaster() {
-        return Optional.ofNullable(postmaster);
     }
 
     private static void closeQuietly(EmbeddedPostgres pg) {

@@ -6,6 +6,7 @@ import dev.keybridge.web.ErrorWriter;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,10 +21,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Requests per organization per minute ({@code KEYBRIDGE_RATE_LIMIT_ORG_REQUESTS_PER_MINUTE}, 0 =
- * none), over all nodes: each node counts in memory and adds its count to the shared counter every
- * sync interval; a request is refused with 429 when the organization's last known total plus this
- * node's unsent count reaches the limit (so the cluster may overshoot by at most one sync interval
- * of traffic per node). Counting costs no query on the request path.
+ * none; the minute is a fixed window of the {@link Clock}), over all nodes: each node counts in
+ * memory and adds its count to the shared counter every sync interval; a request is refused with 429
+ * when the organization's last known total plus this node's unsent count reaches the limit (so the
+ * cluster may overshoot by at most one sync interval of traffic per node). Counting costs no query on
+ * the request path.
  */
 @Component
 class OrgRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
@@ -35,11 +37,10 @@ class OrgRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
     private final int limit;
     private final Map<String, AtomicLong> unsent = new ConcurrentHashMap<>();
     private final Map<String, Long> known = new ConcurrentHashMap<>();
+    private final Clock clock;
     private volatile Instant window = Instant.EPOCH;
 
-    private final java.time.Clock clock;
-
-    OrgRequestLimit(RateLimiter limiter, ErrorWriter errors, KeybridgeSettings settings, java.time.Clock clock) {
+    OrgRequestLimit(RateLimiter limiter, ErrorWriter errors, KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.limiter = limiter;
         this.errors = errors;
@@ -77,21 +78,33 @@ class OrgRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
         if (limit <= 0) {
             return;
         }
-        rollWindow(clock.instant());
+        Instant start = rollWindow(clock.instant());
         for (Map.Entry<String, AtomicLong> e : unsent.entrySet()) {
             long delta = e.getValue().getAndSet(0);
             long total = limiter.add("org_requests:" + e.getKey(), delta, Integer.MAX_VALUE, WINDOW);
-            known.put(e.getKey(), total);
+            learn(start, e.getKey(), total);
         }
         unsent.entrySet().removeIf(e -> e.getValue().get() == 0);
     }
 
-    private synchronized void rollWindow(Instant now) {
+    /** The window of {@code now}, started afresh (nothing known, nothing unsent) when it is a new one. */
+    private synchronized Instant rollWindow(Instant now) {
         Instant start = RateLimiter.windowStart(now, WINDOW);
         if (!start.equals(window)) {
             window = start;
             known.clear();
             unsent.clear();
+        }
+        return window;
+    }
+
+    /**
+     * Keeps a total learned in the window {@code start} only while that is still the current window: a
+     * total read while the minute turned would otherwise count against the new minute.
+     */
+    private synchronized void learn(Instant start, String org, long total) {
+        if (start.equals(window)) {
+            known.put(org, total);
         }
     }
 

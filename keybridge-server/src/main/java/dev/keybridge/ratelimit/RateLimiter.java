@@ -1,6 +1,7 @@
 package dev.keybridge.ratelimit;
 
 import dev.keybridge.web.Errors;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,10 +25,9 @@ public class RateLimiter {
 
     private final Counters counters;
     private final Map<String, Instant> blocks = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    private final java.time.Clock clock;
-
-    RateLimiter(Counters counters, java.time.Clock clock) {
+    RateLimiter(Counters counters, Clock clock) {
         this.counters = counters;
         this.clock = clock;
     }

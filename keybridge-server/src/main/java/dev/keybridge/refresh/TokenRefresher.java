@@ -1,6 +1,5 @@
 package dev.keybridge.refresh;
 
-import dev.keybridge.events.EventData;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
@@ -12,11 +11,13 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,27 +67,11 @@ public class TokenRefresher {
     private final String node;
     private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile Hook hook = Hook.NONE;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
 
-    /** Test seam: runs after the provider answered and before the answer is written. */
-    public interface Hook {
-        Hook NONE = connectionId -> { };
-
-        void afterProviderAnswered(String connectionId);
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    public TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
-                          Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings settings,
-                          io.micrometer.core.instrument.MeterRegistry meters) {
-        this(connections, lease, apps, connectors, health, events, tx, clock, settings.refresh(), settings.link().upstreamTimeout(),
-                meters);
-    }
-
-    private TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors, ConnectionHealth health,
-                           Events events, TransactionTemplate tx, Clock clock, KeybridgeSettings.Refresh settings,
-                           Duration upstreamTimeout, io.micrometer.core.instrument.MeterRegistry meters) {
+    public TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors,
+                          ConnectionHealth health, Events events, TransactionTemplate tx, Clock clock,
+                          KeybridgeSettings settings, MeterRegistry meters) {
         this.meters = meters;
         this.connections = connections;
         this.lease = lease;
@@ -95,18 +81,9 @@ public class TokenRefresher {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.settings = settings;
-        this.upstreamTimeout = upstreamTimeout;
+        this.settings = settings.refresh();
+        this.upstreamTimeout = settings.link().upstreamTimeout();
         this.node = "node_" + Ids.random(16);
-    }
-
-    /** Another refresher over the same database, as a second node would have (tests and the bench). */
-    public TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, upstreamTimeout, meters);
-    }
-
-    public void hook(Hook hook) {
-        this.hook = hook == null ? Hook.NONE : hook;
     }
 
     String node() {
@@ -154,7 +131,7 @@ public class TokenRefresher {
         }
     }
 
-    private void complete(CompletableFuture<Connection> future, String id, java.util.function.Supplier<Connection> work) {
+    private void complete(CompletableFuture<Connection> future, String id, Supplier<Connection> work) {
         try {
             future.complete(work.get());
         } catch (RuntimeException e) {
@@ -217,7 +194,6 @@ public class TokenRefresher {
         }
         switch (step) {
             case Step.Success ok -> {
-                hook.afterProviderAnswered(c.id());
                 Optional<Connection> written = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt());
                 if (written.isPresent()) {
                     log.debug("Refreshed connection {}", c.id());

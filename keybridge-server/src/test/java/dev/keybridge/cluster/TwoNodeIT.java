@@ -103,9 +103,13 @@ class TwoNodeIT {
                 }
             }
         }));
-        Thread.sleep(3000);
+        // The node dies under load: upserts and completions go on through the balancer before and after it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 100 && completionsDuringKill.get() >= 3);
         victim.kill9();
-        Thread.sleep(4000);
+        int acknowledgedAtKill = acknowledged.size();
+        int completedAtKill = completionsDuringKill.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= acknowledgedAtKill + 100
+                && completionsDuringKill.get() >= completedAtKill + 3);
         running.set(false);
         for (Thread t : load) {
             t.join(Duration.ofSeconds(60));
@@ -156,10 +160,12 @@ class TwoNodeIT {
             Api.Response r = keyed.post("/sandbox/connection/expire_token", Map.of("access_token", token));
             assertThat(r.status()).as(r.text()).isEqualTo(200);
         }
+        // Done when every connection holds a fresh token and no node holds a refresh lease (a token call
+        // is made only under one, so none is still under way to count).
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
                 strings(databaseUrl, "select id from connection where org_id = ? and (status <> 'active' "
-                        + "or credential_expires_at <= now() + interval '10 minutes')", orgId).isEmpty());
-        Thread.sleep(2000);
+                        + "or credential_expires_at <= now() + interval '10 minutes' "
+                        + "or (lease_owner is not null and lease_until > now()))", orgId).isEmpty());
         Map<String, Integer> after = versions(databaseUrl, orgId);
         List<TokenCounter.Refresh> grants = provider.refreshes();
         int distinct = (int) grants.stream().map(TokenCounter.Refresh::refreshToken).distinct().count();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server on its own: a data directory made by an older Keybridge (trusting every local
@@ -47,7 +52,7 @@ class EmbeddedServerTest {
                 assertThatThrownBy(() -> single(s, "select pg_read_file('PG_VERSION')")).isInstanceOf(SQLException.class);
             }
             assertThatThrownBy(() -> login(server, "postgres", null).close()).as("trust is gone").isInstanceOf(SQLException.class);
-            assertThat(Files.readString(server.pgData().resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThat(Files.readString(pgData().resolve("pg_hba.conf"))).doesNotContain("trust");
         }
     }
 
@@ -77,8 +82,8 @@ class EmbeddedServerTest {
         try (EmbeddedServer server = EmbeddedServer.start(dataDir, Duration.ofSeconds(5))) {
             CompletableFuture<Integer> exit = new CompletableFuture<>();
             EmbeddedWatchdog watchdog = new EmbeddedWatchdog(server, Duration.ofMillis(100), 2, exit::complete);
-            Path global = server.pgData().resolve("global");
-            Path hidden = server.pgData().resolve("global.hidden");
+            Path global = pgData().resolve("global");
+            Path hidden = pgData().resolve("global.hidden");
             Files.move(global, hidden);
             try {
                 watchdog.start();
@@ -96,27 +101,54 @@ class EmbeddedServerTest {
         try (EmbeddedServer server = EmbeddedServer.start(dataDir, Duration.ofSeconds(3))) {
             CompletableFuture<Integer> exit = new CompletableFuture<>();
             EmbeddedWatchdog watchdog = new EmbeddedWatchdog(server, Duration.ofMillis(100), 6, exit::complete);
-            Path global = server.pgData().resolve("global");
-            Path hidden = server.pgData().resolve("global.hidden");
+            Path global = pgData().resolve("global");
+            Path hidden = pgData().resolve("global.hidden");
             Files.move(global, hidden);
+            ListAppender<ILoggingEvent> log = watchdogLog();
             watchdog.start();
             try {
                 kill(server);
-                Thread.sleep(4000);     // the first attempt (3 s startup wait) has failed by now
+                await().atMost(Duration.ofSeconds(60)).until(() -> messages(log).stream()
+                        .anyMatch(m -> m.startsWith("Restarting embedded PostgreSQL failed (attempt 1 of 6)")));
                 Files.move(hidden, global);
                 await().atMost(Duration.ofSeconds(90)).until(server::isAlive);
                 assertThat(exit).isNotDone();
             } finally {
                 watchdog.stop();
+                watchdogLogger().detachAppender(log);
             }
         }
     }
 
-    private static void kill(EmbeddedServer server) throws Exception {
-        ProcessHandle postmaster = server.postmaster().orElseThrow();
+    /** The embedded server keeps its PostgreSQL data in {@code <data dir>/postgres}. */
+    private Path pgData() {
+        return dataDir.resolve("postgres");
+    }
+
+    private void kill(EmbeddedServer server) throws Exception {
+        assertThat(server.isAlive()).isTrue();
+        ProcessHandle postmaster = StalePostmaster.find(pgData()).orElseThrow();
         postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
         postmaster.destroyForcibly();
         postmaster.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static Logger watchdogLogger() {
+        return (Logger) LoggerFactory.getLogger(EmbeddedWatchdog.class);
+    }
+
+    /** Records what the watchdog logs (its only outward sign of a failed restart attempt). */
+    private static ListAppender<ILoggingEvent> watchdogLog() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        watchdogLogger().addAppender(appender);
+        return appender;
+    }
+
+    private static List<String> messages(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {     // the appender adds under its own lock
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     private static Connection login(EmbeddedServer server, String user, String password) throws SQLException {

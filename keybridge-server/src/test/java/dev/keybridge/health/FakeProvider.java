@@ -9,6 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +19,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small OAuth2 provider and API on loopback (random port), fully under the test's control: a token
  * endpoint with refresh-token rotation (an old refresh token is accepted again within a grace period,
- * as Okta and Auth0 allow), a way to make it fail, a counter of token calls, and an API whose
- * {@code /api/me} accepts only live access tokens and whose {@code /api/echo} reflects the request.
+ * as Okta and Auth0 allow, measured on the test server's clock), a way to make it fail or hold its
+ * answer, a counter of token calls, and an API whose {@code /api/me} accepts only live access tokens
+ * and whose {@code /api/echo} reflects the request.
  */
 final class FakeProvider implements AutoCloseable {
 
@@ -36,12 +41,16 @@ final class FakeProvider implements AutoCloseable {
     /** refresh token → the pair it was exchanged for (null while unused). */
     private final Map<String, Rotated> refresh = new ConcurrentHashMap<>();
     private final AtomicInteger serial = new AtomicInteger();
-    volatile long graceMillis = 60_000;
+    private final Duration grace = Duration.ofSeconds(60);
+    private volatile Clock clock;
     volatile int failWith = 0;
-    volatile Runnable beforeTokenAnswer = () -> { };
-    volatile java.util.function.Consumer<String> onApiCall = token -> { };
+    /** Runs on each token call before anything else, with the refresh token presented (null if none). */
+    volatile Consumer<String> beforeTokenAnswer = refreshToken -> { };
+    /** Runs when a refresh token was exchanged for a new pair, before the pair is answered (it may hold the answer). */
+    volatile Consumer<String> afterRotating = refreshToken -> { };
+    volatile Consumer<String> onApiCall = token -> { };
 
-    private record Rotated(String access, String refresh, long at) {}
+    private record Rotated(String access, String refresh, Instant at) {}
 
     FakeProvider() {
         try {
@@ -55,6 +64,11 @@ final class FakeProvider implements AutoCloseable {
         server.start();
     }
 
+    /** The clock the reuse grace is measured on (the test server's, so moving it moves the grace too). */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -65,7 +79,7 @@ final class FakeProvider implements AutoCloseable {
         String access = "fa_" + n + "_" + System.nanoTime();
         String rt = "fr_" + n + "_" + System.nanoTime();
         liveAccess.add(access);
-        refresh.put(rt, new Rotated(null, null, 0));
+        refresh.put(rt, new Rotated(null, null, null));
         Map<String, String> c = new LinkedHashMap<>();
         c.put("access_token", access);
         c.put("refresh_token", rt);
@@ -87,19 +101,20 @@ final class FakeProvider implements AutoCloseable {
         try (ex) {
             Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             tokenCalls.incrementAndGet();
-            beforeTokenAnswer.run();
+            String rt = form.get("refresh_token");
+            beforeTokenAnswer.accept(rt);
             if (failWith != 0) {
                 send(ex, failWith, Map.of("error", "temporarily_unavailable"));
                 return;
             }
-            String rt = form.get("refresh_token");
             Rotated previous = rt == null ? null : refresh.get(rt);
             if (!"refresh_token".equals(form.get("grant_type")) || previous == null
-                    || previous.access() != null && System.currentTimeMillis() - previous.at() > graceMillis) {
+                    || previous.access() != null && previous.at().plus(grace).isBefore(clock.instant())) {
                 send(ex, 400, Map.of("error", "invalid_grant"));
                 return;
             }
             Rotated next;
+            boolean minted = false;
             synchronized (this) {
                 Rotated again = refresh.get(rt);
                 if (again.access() != null) {
@@ -107,11 +122,15 @@ final class FakeProvider implements AutoCloseable {
                 } else {
                     int n = serial.incrementAndGet();
                     next = new Rotated("fa_" + n + "_" + System.nanoTime(), "fr_" + n + "_" + System.nanoTime(),
-                            System.currentTimeMillis());
+                            clock.instant());
                     refresh.put(rt, next);
-                    refresh.put(next.refresh(), new Rotated(null, null, 0));
+                    refresh.put(next.refresh(), new Rotated(null, null, null));
                     liveAccess.add(next.access());
+                    minted = true;
                 }
+            }
+            if (minted) {
+                afterRotating.accept(rt);
             }
             send(ex, 200, Map.of("access_token", next.access(), "refresh_token", next.refresh(),
                     "token_type", "Bearer", "expires_in", 3600));

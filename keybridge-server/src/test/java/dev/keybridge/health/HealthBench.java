@@ -72,7 +72,7 @@ class HealthBench extends HealthIntegrationTest {
         server.put("/api/v2/public/linked-account", Map.of("linked_account_id", "wave"));
         String account = jdbc.sql("select id from linked_account where org_id = ? and external_id = 'wave'")
                 .param(org.id()).query(String.class).single();
-        Instant later = Instant.now().plusSeconds(7200);
+        Instant later = clock.instant().plusSeconds(7200);
         for (int i = 0; i < total; i += 500) {
             int n = Math.min(500, total - i);
             tx.executeWithoutResult(s -> {

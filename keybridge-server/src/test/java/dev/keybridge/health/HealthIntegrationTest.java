@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,11 @@ abstract class HealthIntegrationTest extends IntegrationTest {
     protected Connections connections;
     @Autowired
     protected TransactionTemplate tx;
+
+    @BeforeEach
+    void providerClock() {
+        FAKE.clock(clock);
+    }
 
     private static MockOAuth2Server startMock() {
         MockOAuth2Server s = new MockOAuth2Server();

@@ -123,7 +123,7 @@ class ProxyTest extends HealthIntegrationTest {
     @Test
     void doesRefreshAndRetryOnceWhenTheUpstreamRejectsAnOAuth2Token() {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "acct-2", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        String token = connect(org, Environment.TEST, "acct-2", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         FAKE.expireAccess(grant.get("access_token"));
         int before = FAKE.tokenCalls.get();
 
@@ -138,7 +138,7 @@ class ProxyTest extends HealthIntegrationTest {
     @Test
     void doesRefreshBeforeCallingWhenTheStoredTokenHasExpired() {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "acct-3", "fake-oauth", grant, Instant.now().minusSeconds(1));
+        String token = connect(org, Environment.TEST, "acct-3", "fake-oauth", grant, clock.instant().minusSeconds(1));
         FAKE.expireAccess(grant.get("access_token"));
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         FAKE.onApiCall = seen::add;
@@ -154,7 +154,7 @@ class ProxyTest extends HealthIntegrationTest {
     @Test
     void doesAnswerLoginRequiredWithRefreshFailedWhenTheRefreshTokenIsRevoked() {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "acct-4", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        String token = connect(org, Environment.TEST, "acct-4", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         FAKE.revoke(grant);
 
         Api.Response r = proxy(server, token, "GET", "me", null);

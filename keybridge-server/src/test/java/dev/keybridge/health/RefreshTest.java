@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionHealth;
+import dev.keybridge.connection.CredentialLease;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.events.Events;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +36,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Token refresh: one call per connection across nodes (lease + fencing) and within a node
- * (coalescing), the order of writes, a node dying between the provider's answer and the write,
- * background refresh before expiry, keep-alive, and backoff.
+ * (coalescing), the order of writes, a node that never writes the provider's answer, background
+ * refresh before expiry, keep-alive, and backoff. Another node's refresher is a second
+ * {@link TokenRefresher} over the server's beans (its own node id, lease and in-flight calls).
  */
 class RefreshTest extends HealthIntegrationTest {
 
     @Autowired
     private TokenRefresher refresher;
+    @Autowired
+    private CredentialLease lease;
+    @Autowired
+    private AppSettings apps;
+    @Autowired
+    private AppConnectors connectors;
+    @Autowired
+    private ConnectionHealth health;
+    @Autowired
+    private Events events;
+    @Autowired
+    private KeybridgeSettings settings;
+    @Autowired
+    private MeterRegistry meters;
 
     private TestOrganization org;
     private Api server;
@@ -47,10 +72,26 @@ class RefreshTest extends HealthIntegrationTest {
 
     @AfterEach
     void tearDown() {
-        FAKE.beforeTokenAnswer = () -> { };
+        FAKE.beforeTokenAnswer = rt -> { };
+        FAKE.afterRotating = rt -> { };
         FAKE.onApiCall = t -> { };
         FAKE.failWith = 0;
         pool.shutdownNow();
+        clock.reset();
+    }
+
+    /** The refresher of another node on the same database. */
+    private TokenRefresher anotherNode() {
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters);
+    }
+
+    /** Runs {@code action} on token calls that present {@code grant}'s refresh token (not on other tests' calls). */
+    private static Consumer<String> forGrant(Map<String, String> grant, Runnable action) {
+        return refreshToken -> {
+            if (grant.get("refresh_token").equals(refreshToken)) {
+                action.run();
+            }
+        };
     }
 
     private Connection connection(String accessToken) {
@@ -64,11 +105,12 @@ class RefreshTest extends HealthIntegrationTest {
 
     @Test
     void doesMakeOneTokenCallWhenTwoNodesRefreshOneConnectionAtOnce() throws Exception {
-        String token = connect(org, Environment.TEST, "two-nodes", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(3600));
+        Map<String, String> grant = FAKE.grant();
+        String token = connect(org, Environment.TEST, "two-nodes", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         Connection c = connection(token);
-        TokenRefresher nodeB = refresher.anotherNode();
+        TokenRefresher nodeB = anotherNode();
         CountDownLatch release = new CountDownLatch(1);
-        FAKE.beforeTokenAnswer = () -> hold(release);
+        FAKE.beforeTokenAnswer = forGrant(grant, () -> hold(release));
         int before = FAKE.tokenCalls.get();
 
         Future<Connection> a = pool.submit(() -> refresher.refresh(c));
@@ -85,10 +127,11 @@ class RefreshTest extends HealthIntegrationTest {
 
     @Test
     void doesCoalesceConcurrentNeedsIntoOneCallWhenTheyArriveInOneNode() throws Exception {
-        String token = connect(org, Environment.TEST, "coalesce", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(3600));
+        Map<String, String> grant = FAKE.grant();
+        String token = connect(org, Environment.TEST, "coalesce", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         Connection c = connection(token);
         CountDownLatch release = new CountDownLatch(1);
-        FAKE.beforeTokenAnswer = () -> hold(release);
+        FAKE.beforeTokenAnswer = forGrant(grant, () -> hold(release));
         int before = FAKE.tokenCalls.get();
 
         List<Future<Connection>> calls = new ArrayList<>();
@@ -107,7 +150,7 @@ class RefreshTest extends HealthIntegrationTest {
     @Test
     void doesStoreTheRotatedRefreshTokenBeforeAnythingUsesTheNewAccessToken() {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "order", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        String token = connect(org, Environment.TEST, "order", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         Connection c = connection(token);
         FAKE.expireAccess(grant.get("access_token"));
         List<String> storedWhenUsed = new CopyOnWriteArrayList<>();
@@ -131,28 +174,39 @@ class RefreshTest extends HealthIntegrationTest {
     }
 
     @Test
-    void doesKeepTheGrantWhenANodeDiesBetweenTheProviderAnswerAndTheWrite() throws Exception {
+    void doesKeepTheGrantWhenTheProviderRotatedButTheNodeNeverWroteTheAnswer() throws Exception {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "dies", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        String token = connect(org, Environment.TEST, "stalled", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         Connection c = connection(token);
-        TokenRefresher dying = refresher.anotherNode();
-        dying.hook(id -> {
-            throw new IllegalStateException("node died before writing");
+        CountDownLatch rotated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The provider rotates, then its answer to this node is held: the node keeps the lease and writes
+        // nothing, as a node that died between the provider's answer and the write would.
+        FAKE.afterRotating = forGrant(grant, () -> {
+            rotated.countDown();
+            hold(release);
         });
+        Future<Connection> stalled = pool.submit(() -> anotherNode().refresh(c));
+        Connection fresh;
+        try {
+            assertThat(rotated.await(10, TimeUnit.SECONDS)).as("the provider rotated the refresh token").isTrue();
+            assertThat(connection(token).credentialVersion()).as("nothing was written").isEqualTo(1);
+            assertThat(storedRefreshToken(c)).isEqualTo(grant.get("refresh_token"));
 
-        assertThatThrownBy(() -> dying.refresh(c)).hasMessageContaining("node died");
-        Connection after = connection(token);
-        assertThat(after.credentialVersion()).as("nothing was written").isEqualTo(1);
-        assertThat(storedRefreshToken(c)).isEqualTo(grant.get("refresh_token"));
-        // The dead node's lease lapses; another node refreshes from the stored (old) refresh token,
-        // which the provider still honours within its reuse grace, and stores the rotated one.
-        jdbc.sql("update connection set lease_until = now() - interval '1 second' where id = ?").param(c.id()).update();
-
-        Connection fresh = refresher.anotherNode().refresh(c);
+            // The stalled node's lease lapses; another node refreshes from the stored (old) refresh token,
+            // which the provider still honours within its reuse grace, and stores the rotated one.
+            clock.advance(settings.refresh().lease().plusSeconds(1));
+            fresh = anotherNode().refresh(c);
+        } finally {
+            release.countDown();
+        }
 
         assertThat(fresh.status()).isEqualTo(Connection.Status.ACTIVE);
         assertThat(fresh.credentialVersion()).isEqualTo(2);
         assertThat(storedRefreshToken(c)).isNotEqualTo(grant.get("refresh_token"));
+        assertThat(stalled.get(30, TimeUnit.SECONDS).credentialVersion())
+                .as("the stalled node's late answer lost its fence and was not written again").isEqualTo(2);
+        assertThat(connection(token).credentialVersion()).isEqualTo(2);
         FAKE.expireAccess(grant.get("access_token"));
         assertThat(proxy(server, token, "GET", "me", null).status()).isEqualTo(200);
     }
@@ -160,15 +214,14 @@ class RefreshTest extends HealthIntegrationTest {
     @Test
     void doesNotOverwriteNewerCredentialsWhenALateRefreshWrites() throws Exception {
         Map<String, String> grant = FAKE.grant();
-        String token = connect(org, Environment.TEST, "late", "fake-oauth", grant, Instant.now().plusSeconds(3600));
+        String token = connect(org, Environment.TEST, "late", "fake-oauth", grant, clock.instant().plusSeconds(3600));
         Connection c = connection(token);
-        TokenRefresher slow = refresher.anotherNode();
         Map<String, String> relinked = FAKE.grant();
-        // While the slow node waits for the provider, the user re-links (update mode writes version 2).
-        slow.hook(id -> tx.executeWithoutResult(s -> connections.replaceCredentials(connection(token), 1, relinked,
-                Instant.now().plusSeconds(3600))));
+        // While the node waits for the provider, the user re-links (update mode writes version 2).
+        FAKE.beforeTokenAnswer = forGrant(grant, () -> tx.executeWithoutResult(s ->
+                connections.replaceCredentials(connection(token), 1, relinked, clock.instant().plusSeconds(3600))));
 
-        Connection result = slow.refresh(c);
+        Connection result = anotherNode().refresh(c);
 
         assertThat(result.credentialVersion()).isEqualTo(2);
         assertThat(connections.credentials(result).get("refresh_token")).isEqualTo(relinked.get("refresh_token"));
@@ -176,19 +229,20 @@ class RefreshTest extends HealthIntegrationTest {
 
     @Test
     void doesRefreshInTheBackgroundWhenExpiryIsWithinTheMargin() {
-        String token = connect(org, Environment.TEST, "background", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(60));
+        String token = connect(org, Environment.TEST, "background", "fake-oauth", FAKE.grant(), clock.instant().plusSeconds(60));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> connection(token).credentialVersion() == 2);
 
         var status = server.withHeader("access_token", token).get("/v1/connection").json();
         assertThat(status.get("last_refreshed_at").isNull()).isFalse();
-        assertThat(Instant.parse(status.get("token_expires_at").asString())).isAfter(Instant.now().plusSeconds(3000));
+        assertThat(Instant.parse(status.get("token_expires_at").asString())).isAfter(clock.instant().plusSeconds(3000));
     }
 
     @Test
     void doesKeepAnIdleGrantAliveWhenItWasNotRefreshedForTheKeepAlivePeriod() {
         String token = connect(org, Environment.TEST, "idle", "fake-oauth", FAKE.grant(), null);
-        jdbc.sql("update connection set created_at = now() - interval '8 days' where org_id = ?").param(org.id()).update();
+        jdbc.sql("update connection set created_at = ? where org_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(8))), org.id()).update();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> connection(token).credentialVersion() == 2);
     }
@@ -196,7 +250,7 @@ class RefreshTest extends HealthIntegrationTest {
     @Test
     void doesBackOffExponentiallyAndRecoverWhenTheProviderFails() {
         FAKE.failWith = 503;
-        String token = connect(org, Environment.TEST, "backoff", "fake-oauth", FAKE.grant(), Instant.now().plusSeconds(60));
+        String token = connect(org, Environment.TEST, "backoff", "fake-oauth", FAKE.grant(), clock.instant().plusSeconds(60));
         String id = connection(token).id();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select refresh_failures from connection where id = ?")

@@ -1,6 +1,7 @@
 package dev.keybridge.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
@@ -8,6 +9,8 @@ import dev.keybridge.support.TestOrganization;
 import dev.keybridge.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,29 +33,31 @@ class IdempotencyInProgressTest extends IntegrationTest {
         return sha.digest(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void holdKey(TestOrganization org, String key, String body, String lockedUntil) throws Exception {
+    private void holdKey(TestOrganization org, String key, String body, Duration lockedFor) throws Exception {
         jdbc.sql("""
-                insert into idempotency_key (org_id, environment, idempotency_key, request_hash, lock_owner, locked_until)
-                values (?, 'test', ?, ?, 'idem_elsewhere', now() + cast(? as interval))""")
-                .params(org.id(), key, hash(body), lockedUntil).update();
+                insert into idempotency_key (org_id, environment, idempotency_key, request_hash, lock_owner, locked_until,
+                  created_at)
+                values (?, 'test', ?, ?, 'idem_elsewhere', ?, ?)""")
+                .params(org.id(), key, hash(body), Timestamp.from(clock.instant().plus(lockedFor)),
+                        Timestamp.from(clock.instant())).update();
     }
 
     @Test
     void doesWaitForTheRunningRequestAndReplayItsAnswer() throws Exception {
         TestOrganization org = newOrganization();
         String body = "{\"linked_account_id\":\"wait-1\"}";
-        holdKey(org, "held-1", body, "60 seconds");
+        holdKey(org, "held-1", body, Duration.ofSeconds(60));
         Api keyed = org.test().withKey(api).withHeader("Idempotency-Key", "held-1");
 
         CompletableFuture<Api.Response> waiting = CompletableFuture.supplyAsync(() -> keyed.post(PATH, body));
-        Thread.sleep(300);
-        assertThat(waiting).isNotDone();
+        // It waits for the first request: still unanswered a while after it was sent (it would answer 409 at once otherwise).
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
         byte[] sealed = vault.encrypt("{\"from\":\"the first request\"}".getBytes(StandardCharsets.UTF_8),
                 new Scope(org.id(), "test", "held-1").vaultContext());
         jdbc.sql("""
                 update idempotency_key set status_code = 201, response_headers = '{"Content-Type":"application/json"}',
-                       response_ciphertext = ?, completed_at = now(), lock_owner = null, locked_until = null
-                 where org_id = ? and idempotency_key = 'held-1'""").params(sealed, org.id()).update();
+                       response_ciphertext = ?, completed_at = ?, lock_owner = null, locked_until = null
+                 where org_id = ? and idempotency_key = 'held-1'""").params(sealed, Timestamp.from(clock.instant()), org.id()).update();
 
         Api.Response answer = waiting.get();
         assertThat(answer.status()).isEqualTo(201);
@@ -65,7 +70,7 @@ class IdempotencyInProgressTest extends IntegrationTest {
     void doesAnswer409AfterTheWaitAnd422AtOnceWhenTheKeyStaysHeld() throws Exception {
         TestOrganization org = newOrganization();
         String body = "{\"linked_account_id\":\"held-2\"}";
-        holdKey(org, "held-2", body, "60 seconds");
+        holdKey(org, "held-2", body, Duration.ofSeconds(60));
         Api keyed = org.test().withKey(api).withHeader("Idempotency-Key", "held-2");
 
         Api.Response other = keyed.post(PATH, "{\"linked_account_id\":\"other\"}");
@@ -83,7 +88,7 @@ class IdempotencyInProgressTest extends IntegrationTest {
     void doesTakeOverAKeyWhoseHolderLeaseLapsed() throws Exception {
         TestOrganization org = newOrganization();
         String body = "{\"linked_account_id\":\"lapsed\"}";
-        holdKey(org, "held-3", body, "-1 seconds");
+        holdKey(org, "held-3", body, Duration.ofSeconds(-1));
 
         Api.Response answer = org.test().withKey(api).withHeader("Idempotency-Key", "held-3").post(PATH, body);
 

@@ -2,6 +2,7 @@ package dev.keybridge.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
 import java.net.URI;
@@ -141,14 +142,14 @@ class DurabilityIT {
             }
             List<Double> recoverySeconds = new ArrayList<>();
             for (int k = 0; k < kills; k++) {
-                Thread.sleep(1500);
+                awaitMoreWrites(acknowledged);
                 assertThat(EmbeddedPostgresProcesses.killAll(dataDir)).isPositive();
                 long killedAt = System.nanoTime();
                 awaitReady(http, base);
                 recoverySeconds.add((System.nanoTime() - killedAt) / 1e9);
                 assertThat(upsert(http, base, key, "after-kill-" + k)).as("a write after the restart").isEqualTo(200);
             }
-            Thread.sleep(1000);
+            awaitMoreWrites(acknowledged);
             writing.set(false);
             for (Thread t : writers) {
                 t.join(Duration.ofSeconds(30));
@@ -194,18 +195,18 @@ class DurabilityIT {
         }
     }
 
-    private static void awaitReady(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    /** Waits until the writers have had 50 more writes acknowledged: the database is being written to. */
+    private static void awaitMoreWrites(Set<String> acknowledged) {
+        int before = acknowledged.size();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + 50);
+    }
+
+    private static void awaitReady(HttpClient http, String base) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(10)).build();
-        Thread.sleep(200);
-        while (System.nanoTime() < deadline) {
-            if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not ready again within 90 s of the kill");
+        // The killed processes have exited (killAll waited): readiness answers 200 only once PostgreSQL is back.
+        await("ready again within 90 s of the kill").pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(90))
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private String apiKey() throws Exception {

@@ -1,5 +1,7 @@
 package dev.keybridge.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -24,10 +27,14 @@ final class EmbeddedPostgresProcesses {
                 .toList();
     }
 
-    /** kill -9 of the postmaster and all its children at once; returns how many were killed. */
+    /**
+     * kill -9 of the postmaster and all its children at once, then waits until they have all exited;
+     * returns how many were killed.
+     */
     static int killAll(Path dataDir) {
         List<ProcessHandle> all = of(dataDir);
         all.forEach(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
         return all.size();
     }
 

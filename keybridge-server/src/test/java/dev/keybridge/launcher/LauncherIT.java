@@ -1,8 +1,10 @@
 package dev.keybridge.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 class LauncherIT {
 
     private static final Duration START = Duration.ofMinutes(3);
+    /** The server's count of PUT requests in progress (a long-task timer), in its Prometheus scrape. */
+    private static final Pattern ACTIVE_PUTS = Pattern.compile(
+            "(?m)^http_server_requests_active\\w*_count\\{[^}]*method=\"PUT\"[^}]*\\} ([0-9.eE+-]+)$");
 
     @TempDir
     Path dataDir;
@@ -91,7 +98,8 @@ class LauncherIT {
                         + "\r\ncontent-type: application/json\r\ncontent-length: " + body.length()
                         + "\r\nconnection: close\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                Thread.sleep(500);
+                // The server handles the request (it waits for the rest of the body) before SIGTERM comes.
+                await().atMost(Duration.ofSeconds(30)).until(() -> activePuts(api) >= 1);
                 CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                     try {
                         return server.terminate(Duration.ofSeconds(60));
@@ -99,7 +107,9 @@ class LauncherIT {
                         throw new IllegalStateException(e);
                     }
                 });
-                Thread.sleep(1500);
+                // The rest of the body comes only once the server has begun its graceful shutdown, which
+                // closes its listening socket first (its log is out of reach: destroy() closes the pipe).
+                await().atMost(Duration.ofSeconds(30)).until(() -> refusesConnections(uri));
                 out.write(body.substring(10).getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -109,5 +119,22 @@ class LauncherIT {
             assertThat(server.output()).doesNotContain(key).doesNotContain(secret);
         }
         assertThat(Set.of(Files.readString(dataDir.resolve("bootstrap-credentials.json")))).noneMatch(s -> s.contains(secret));
+    }
+
+    private static boolean refusesConnections(URI uri) {
+        try (Socket probe = new Socket(uri.getHost(), uri.getPort())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static double activePuts(Api api) {
+        Matcher m = ACTIVE_PUTS.matcher(api.get("/actuator/prometheus").text());
+        double active = 0;
+        while (m.find()) {
+            active += Double.parseDouble(m.group(1));
+        }
+        return active;
     }
 }

@@ -93,7 +93,7 @@ class SessionTokenTest extends IntegrationTest {
     void doesAnswer401WhenTheTokenHasExpired() throws Exception {
         byte[] key = keys.find(org.id(), dev.keybridge.tenancy.Environment.TEST).orElseGet(
                 () -> keys.forSigning(org.id(), dev.keybridge.tenancy.Environment.TEST));
-        Instant past = Instant.now().minusSeconds(3600);
+        Instant past = clock.instant().minusSeconds(3600);
         SignedJWT expired = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .claim("org_id", org.id()).claim("linked_account_id", "acct-1").claim("environment", "test")
                 .issueTime(Date.from(past.minusSeconds(60))).expirationTime(Date.from(past)).build());
@@ -113,7 +113,7 @@ class SessionTokenTest extends IntegrationTest {
         byte[] otherKey = keys.find(other.id(), dev.keybridge.tenancy.Environment.TEST).orElseThrow();
         SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .claim("org_id", org.id()).claim("linked_account_id", "acct-1").claim("environment", "test")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plusSeconds(600))).build());
         forged.sign(new MACSigner(otherKey));
 
         assertThat(session(forged.serialize()).get("/api/v3/org/basics").status()).isEqualTo(401);

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -24,8 +24,11 @@ import java.util.function.Function;
  */
 public final class Receiver implements AutoCloseable {
 
-    /** One request as it arrived: lower-case header names, the body, when, and what was answered. */
-    public record Received(Map<String, List<String>> headers, String body, Instant at, int answered) {
+    /**
+     * One request as it arrived: lower-case header names, the body, its place in the order of arrival
+     * (1 for the first request this receiver got), and what was answered.
+     */
+    public record Received(Map<String, List<String>> headers, String body, int arrival, int answered) {
         public String header(String name) {
             List<String> v = headers.get(name);
             return v == null || v.isEmpty() ? null : v.getFirst();
@@ -63,7 +66,7 @@ public final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private volatile Function<Received, Reply> answer = r -> Reply.status(200);
 
     public Receiver() {
@@ -103,10 +106,10 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            arrivals.incrementAndGet();
+            int arrival = arrivals.incrementAndGet();
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), Instant.now(), 0);
+            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), arrival, 0);
             Reply reply;
             try {
                 reply = answer.apply(request);
@@ -116,7 +119,7 @@ public final class Receiver implements AutoCloseable {
             if (reply.pause() != null) {
                 reply.pause().run();
             }
-            received.add(new Received(headers, request.body(), request.at(), reply.status()));
+            received.add(new Received(headers, request.body(), request.arrival(), reply.status()));
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
             if (reply.body().length > 0) {

@@ -11,21 +11,24 @@ import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.Receiver.Received;
-import dev.keybridge.support.Receiver.Reply;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.web.Timestamps;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+/**
+ * Deliveries that go through: the signature (also across a secret rotation), event filters, disabled
+ * endpoints, redelivery and replay, the delivery log, isolation between organizations, and the
+ * private-address check at send time. Retries and slow receivers: {@link WebhookRetryTest}.
+ */
 class WebhookDeliveryTest extends IntegrationTest {
 
     private TestOrganization org;
@@ -96,8 +99,8 @@ class WebhookDeliveryTest extends IntegrationTest {
         JsonNode endpoint = Hooks.createEndpoint(server, receiver.url());
         String id = endpoint.get("id").asString();
         String newSecret = server.post(PATH + "/" + id + "/rotate-secret", Map.of()).json().get("secret").asString();
-        jdbc.sql("update webhook_endpoint set previous_secret_expires_at = now() - interval '1 second' where id = ?")
-                .param(id).update();
+        jdbc.sql("update webhook_endpoint set previous_secret_expires_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant().minusSeconds(1)), id).update();
 
         Hooks.upsertAccount(server, "rot-2");
 
@@ -107,155 +110,6 @@ class WebhookDeliveryTest extends IntegrationTest {
         new Webhook(newSecret).verify(r.body(), r.headers());
         assertThatThrownBy(() -> new Webhook(endpoint.get("secret").asString()).verify(r.body(), r.headers()))
                 .isInstanceOf(WebhookVerificationException.class);
-    }
-
-    @Test
-    void doesDeliverExactlyOnceMoreWhenTheReceiverFailsThenSucceeds() {
-        List<Integer> answers = List.of(500, 502, 408, 200);
-        AtomicInteger calls = new AtomicInteger();
-        receiver.answer(r -> Reply.status(answers.get(Math.min(calls.getAndIncrement(), answers.size() - 1))));
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        Hooks.upsertAccount(server, "retry-1");
-
-        eventually().until(() -> "succeeded".equals(status(endpointId)));
-        List<Received> got = receiver.received();
-        assertThat(got).extracting(Received::answered).containsExactly(500, 502, 408, 200);
-        assertThat(got).extracting(r -> r.header("webhook-attempt")).containsExactly("1", "2", "3", "4");
-        assertThat(got).extracting(Received::eventId).containsOnly(got.getFirst().eventId());
-        assertThat(got).extracting(Received::body).containsOnly(got.getFirst().body());
-        List<JsonNode> attempts = Hooks.attempts(server, endpointId, got.getFirst().eventId());
-        assertThat(attempts).extracting(a -> a.get("status_code").asInt()).containsExactly(200, 408, 502, 500);
-        assertThat(Hooks.deliveries(server, endpointId).getFirst().get("attempts").asInt()).isEqualTo(4);
-    }
-
-    @Test
-    void doesWaitForRetryAfterWhenTheReceiverAnswers429() {
-        AtomicInteger calls = new AtomicInteger();
-        receiver.answer(r -> calls.getAndIncrement() == 0 ? Reply.status(429).header("Retry-After", "2") : Reply.status(200));
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        Hooks.upsertAccount(server, "ra-1");
-
-        eventually().until(() -> "succeeded".equals(status(endpointId)));
-        List<Received> got = receiver.received();
-        assertThat(got).extracting(Received::answered).containsExactly(429, 200);
-        // The schedule alone would retry after about 200 ms.
-        assertThat(Duration.between(got.get(0).at(), got.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1950));
-    }
-
-    @Test
-    void doesNotRetryWhenTheReceiverAnswers4xx() {
-        receiver.answer(r -> Reply.status(400).body("{\"error\":\"bad\"}".getBytes()));
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        Hooks.upsertAccount(server, "4xx-1");
-
-        eventually().until(() -> "failed".equals(status(endpointId)));
-        assertThat(receiver.received()).hasSize(1);
-        JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-        assertThat(delivery.get("last_status_code").asInt()).isEqualTo(400);
-        JsonNode attempt = Hooks.attempts(server, endpointId, delivery.get("event_id").asString()).getFirst();
-        assertThat(attempt.get("response_body_excerpt").asString()).isEqualTo("{\"error\":\"bad\"}");
-    }
-
-    @Test
-    void doesMarkTheDeliveryFailedAndKeepItWhenEveryAttemptFails() {
-        receiver.answer(r -> Reply.status(503));
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        Hooks.upsertAccount(server, "fail-1");
-
-        eventually().until(() -> "failed".equals(status(endpointId)));
-        // Five retries in the test schedule: six attempts.
-        assertThat(receiver.received()).hasSize(6);
-        JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(6);
-        assertThat(delivery.get("completed_at").isNull()).isFalse();
-        assertThat(Hooks.attempts(server, endpointId, delivery.get("event_id").asString())).hasSize(6);
-    }
-
-    @Test
-    void doesNotSendWhenTheEnvelopeIsOverThePayloadLimit() {
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        jdbc.sql("insert into event (id, org_id, environment, type, data) values ('evt_big' || ?, ?, 'test', "
-                        + "'linked_account.updated', jsonb_build_object('blob', repeat('x', 300000)))")
-                .params(System.nanoTime(), org.id()).update();
-
-        eventually().until(() -> "failed".equals(status(endpointId)));
-        JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-        assertThat(delivery.get("last_error").asString()).startsWith("payload_too_large");
-        assertThat(receiver.received()).isEmpty();
-    }
-
-    @Test
-    void doesRecordNetworkErrorsAndRetryWhenNothingListens() throws Exception {
-        String url;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            url = "http://127.0.0.1:" + s.getLocalPort() + "/hook";
-        }
-        String endpointId = Hooks.createEndpoint(server, url).get("id").asString();
-
-        Hooks.upsertAccount(server, "net-1");
-
-        eventually().until(() -> "failed".equals(status(endpointId)));
-        JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(6);
-        assertThat(delivery.get("last_status_code").isNull()).isTrue();
-        assertThat(delivery.get("last_error").asString()).isNotBlank();
-    }
-
-    @Test
-    void doesKeepDeliveringToOthersWhenOneReceiverIsSlowAndAnotherHuge() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        try (Receiver slow = new Receiver(); Receiver huge = new Receiver()) {
-            slow.answer(r -> Reply.status(200).after(() -> awaitQuietly(release)));
-            huge.answer(r -> Reply.status(200).body(new byte[5 * 1024 * 1024]));
-            String slowId = Hooks.createEndpoint(server, slow.url()).get("id").asString();
-            String hugeId = Hooks.createEndpoint(server, huge.url()).get("id").asString();
-            Hooks.createEndpoint(server, receiver.url());
-
-            Hooks.upsertAccount(server, "slow-1");
-
-            eventually().until(() -> receiver.received().size() == 1 && "succeeded".equals(status(hugeId)));
-            assertThat(release.getCount()).as("the slow receiver is still holding its request").isEqualTo(1);
-            String eventId = receiver.received().getFirst().eventId();
-            JsonNode hugeAttempt = Hooks.attempts(server, hugeId, eventId).getFirst();
-            assertThat(hugeAttempt.get("response_body_excerpt").asString().getBytes()).hasSizeLessThanOrEqualTo(2048);
-            eventually().until(() -> !Hooks.attempts(server, slowId, eventId).isEmpty());
-            assertThat(Hooks.attempts(server, slowId, eventId).getFirst().get("error").asString()).startsWith("timeout");
-            release.countDown();
-            eventually().until(() -> "succeeded".equals(status(slowId)));
-        } finally {
-            release.countDown();
-        }
-    }
-
-    @Test
-    void doesLimitSendsInFlightPerEndpointWhenAReceiverIsSlow() {
-        AtomicInteger current = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        receiver.answer(r -> {
-            most.accumulateAndGet(current.incrementAndGet(), Math::max);
-            return Reply.status(200).after(() -> {
-                sleepQuietly(150);
-                current.decrementAndGet();
-            });
-        });
-        String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
-
-        for (int i = 0; i < 8; i++) {
-            Hooks.upsertAccount(server, "cap-" + i);
-        }
-
-        eventually().until(() -> receiver.received().size() == 8);
-        // The test server allows 2 sends in flight per endpoint; its 32 workers would take all 8 at once.
-        assertThat(most.get()).isBetween(1, 2);
-        eventually().until(() -> Hooks.deliveries(server, endpointId).stream()
-                .allMatch(d -> d.get("status").asString().equals("succeeded")));
     }
 
     @Test
@@ -287,7 +141,7 @@ class WebhookDeliveryTest extends IntegrationTest {
 
     @Test
     void doesSendAgainWhenRedeliveringOrReplaying() {
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
         String endpointId = Hooks.createEndpoint(server, receiver.url()).get("id").asString();
         for (int i = 0; i < 3; i++) {
             Hooks.upsertAccount(server, "again-" + i);
@@ -301,7 +155,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         assertThat(receiver.received().get(3).eventId()).isEqualTo(first);
 
         Api.Response replayed = server.post(PATH + "/" + endpointId + "/replay",
-                Map.of("since", dev.keybridge.web.Timestamps.format(before)));
+                Map.of("since", Timestamps.format(before)));
         assertThat(replayed.status()).as(replayed.text()).isEqualTo(202);
         assertThat(replayed.json().get("deliveries").asInt()).isEqualTo(3);
         eventually().until(() -> receiver.received().size() == 7);
@@ -385,21 +239,5 @@ class WebhookDeliveryTest extends IntegrationTest {
     private static String status(Api server, String endpointId) {
         List<JsonNode> d = Hooks.deliveries(server, endpointId);
         return d.isEmpty() ? null : d.getFirst().get("status").asString();
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

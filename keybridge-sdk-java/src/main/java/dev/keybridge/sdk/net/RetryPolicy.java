@@ -1,8 +1,10 @@
 package dev.keybridge.sdk.net;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,6 +62,11 @@ public final class RetryPolicy {
 
     /** Seconds or an HTTP date; null when absent or unreadable. */
     static Duration parseRetryAfter(String value) {
+        return parseRetryAfter(value, Instant.now());
+    }
+
+    /** Seconds or an HTTP date (the wait from {@code now} until then, none when past); null when absent or unreadable. */
+    static Duration parseRetryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -68,10 +75,9 @@ public final class RetryPolicy {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
         } catch (NumberFormatException e) {
             try {
-                Duration d = Duration.between(java.time.Instant.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration d = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
-            } catch (java.time.format.DateTimeParseException ignored) {
+            } catch (DateTimeParseException ignored) {
                 return null;
             }
         }

@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** A webhook receiver on a free local port: answers 200 and keeps every request (headers, raw body). */
 public final class Receiver implements AutoCloseable {
@@ -42,17 +43,9 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** Waits (polling, up to {@code timeout}) for a request that matches; fails the test if none comes. */
-    public Received await(Predicate<Received> match, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(end)) {
-            for (Received r : received) {
-                if (match.test(r)) {
-                    return r;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no matching webhook within " + timeout + "; got " + received.size());
+    public Received await(Predicate<Received> match, Duration timeout) {
+        return Awaitility.await("a matching webhook").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> received.stream().filter(match).findFirst().orElse(null), Objects::nonNull);
     }
 
     @Override

@@ -62,7 +62,7 @@ class IdempotencyIT {
                         assertThat(e.error()).isEqualTo("idempotency_key_in_progress");
                     });
 
-            hold.close();
+            hold.release();
             ImportedCredential done = first.get(30, TimeUnit.SECONDS);
             AtomicReference<KeybridgeResponse> again = new AtomicReference<>();
             ImportedCredential replayed = keybridge.credentialImports().create(params,

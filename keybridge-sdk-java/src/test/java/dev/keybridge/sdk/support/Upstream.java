@@ -80,7 +80,7 @@ public final class Upstream {
         return h;
     }
 
-    /** A held {@code /api/hold}: released by {@link #close()}. */
+    /** A held {@code /api/hold}: released by {@link #release()} or {@link #close()}. */
     public static final class Hold implements AutoCloseable {
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
@@ -90,9 +90,14 @@ public final class Upstream {
             return arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
+        /** Lets the held request answer. */
+        public void release() {
+            released.countDown();
+        }
+
         @Override
         public void close() {
-            released.countDown();
+            release();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.keybridge.sdk.resource.ConfigSchemas;
 import dev.keybridge.sdk.resource.Configurations;
 import dev.keybridge.sdk.resource.Connections;
 import dev.keybridge.sdk.resource.CredentialImports;
+import dev.keybridge.sdk.resource.Frontend;
 import dev.keybridge.sdk.resource.LinkTokens;
 import dev.keybridge.sdk.resource.LinkedAccounts;
 import dev.keybridge.sdk.resource.Proxy;
@@ -23,6 +24,7 @@ import dev.keybridge.sdk.resource.WebhookEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The Keybridge client: one per credential, thread-safe, meant to be shared.
@@ -38,8 +40,13 @@ import java.time.Duration;
  *
  * Every resource hangs off it: {@link #linkedAccounts()}, {@link #sessionTokens()},
  * {@link #linkTokens()}, {@link #connections()}, {@link #proxy()}, {@link #applications()},
- * {@link #configSchemas()}, {@link #configurations()}, {@link #credentialImports()},
+ * {@link #configSchemas()}, {@link #configurations()}, {@link #credentialImports()}, {@link #frontend()},
  * {@link #webhookEndpoints()}, {@link #sandbox()}. Webhook signatures are checked with {@link Webhooks}.
+ *
+ * <p>Every call returns an immutable model; what Keybridge answered besides (the request id above all) reaches a
+ * listener as a {@link KeybridgeResponse}: for every call with {@link Builder#onResponse}, for one call with
+ * {@link RequestOptions.Builder#onResponse} (each resource method has an overload taking {@link RequestOptions}).
+ * Errors are thrown as subclasses of {@link dev.keybridge.sdk.exception.KeybridgeException}, which carry theirs.
  */
 public final class Keybridge {
 
@@ -54,6 +61,7 @@ public final class Keybridge {
     private final Configurations configurations;
     private final CredentialImports credentialImports;
     private final WebhookEndpoints webhookEndpoints;
+    private final Frontend frontend;
     private final Sandbox sandbox;
     private final String description;
 
@@ -68,7 +76,7 @@ public final class Keybridge {
                 : b.httpClient != null ? new JdkHttpTransport(b.httpClient)
                 : JdkHttpTransport.withConnectTimeout(b.connectTimeout);
         RetryPolicy retries = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.defaults().withMaxRetries(b.maxRetries);
-        this.requester = new Requester(b.baseUrl, b.credentials, transport, b.timeout, retries, mapper());
+        this.requester = new Requester(b.baseUrl, b.credentials, transport, b.timeout, retries, mapper(), b.onResponse);
         this.linkedAccounts = new LinkedAccounts(requester);
         this.sessionTokens = new SessionTokens(requester);
         this.linkTokens = new LinkTokens(requester);
@@ -79,6 +87,7 @@ public final class Keybridge {
         this.configurations = new Configurations(requester);
         this.credentialImports = new CredentialImports(requester);
         this.webhookEndpoints = new WebhookEndpoints(requester);
+        this.frontend = new Frontend(requester);
         this.sandbox = new Sandbox(requester);
         this.description = "Keybridge[" + b.baseUrl + ", " + b.credentials + ", " + retries + "]";
     }
@@ -100,12 +109,12 @@ public final class Keybridge {
         return linkedAccounts;
     }
 
-    /** Session tokens for your front end. */
+    /** Session tokens for your front end: create (optionally limited to some apps), revoke one, revoke all. */
     public SessionTokens sessionTokens() {
         return sessionTokens;
     }
 
-    /** Link tokens (also for update mode) and the public-token exchange. */
+    /** Link tokens (also for update mode, in a language), the public-token exchange, Link's settings and branding. */
     public LinkTokens linkTokens() {
         return linkTokens;
     }
@@ -120,7 +129,7 @@ public final class Keybridge {
         return proxy;
     }
 
-    /** The apps enabled in your environment. */
+    /** The apps enabled in your environment, their settings, and the whole catalogue. */
     public Applications applications() {
         return applications;
     }
@@ -143,6 +152,11 @@ public final class Keybridge {
     /** Webhook endpoints, deliveries, redelivery and replay. */
     public WebhookEndpoints webhookEndpoints() {
         return webhookEndpoints;
+    }
+
+    /** The front-end settings: which web pages may call Keybridge with a session token. */
+    public Frontend frontend() {
+        return frontend;
     }
 
     /** Sandbox controls (test environment). */
@@ -170,6 +184,7 @@ public final class Keybridge {
         private RetryPolicy retryPolicy;
         private HttpClient httpClient;
         private HttpTransport transport;
+        private Consumer<KeybridgeResponse> onResponse;
 
         private Builder() {}
 
@@ -224,6 +239,15 @@ public final class Keybridge {
         /** Use another HTTP stack altogether. */
         public Builder transport(HttpTransport transport) {
             this.transport = transport;
+            return this;
+        }
+
+        /**
+         * Receives every successful answer of this client (before the call's own listener), on the calling thread:
+         * e.g. to log each call's request id. An exception it throws reaches the caller.
+         */
+        public Builder onResponse(Consumer<KeybridgeResponse> listener) {
+            this.onResponse = listener;
             return this;
         }
 

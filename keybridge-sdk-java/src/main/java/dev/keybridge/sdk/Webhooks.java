@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * WebhookEvent event = Webhooks.verify(rawBody, headers, secret);          // throws if forged or stale
+ * WebhookEvent event = Webhooks.verify(rawBytes, headers, secret);         // the body as received, in bytes
  * // during your own rotation, accept both secrets:
  * WebhookEvent event = Webhooks.verifier().secrets(newSecret, oldSecret).build().verify(rawBody, headers);
  * }</pre>
@@ -49,8 +50,28 @@ public final class Webhooks {
         this.clock = clock;
     }
 
-    /** Verifies with one secret, the default tolerance and the system clock, and returns the event. */
+    /**
+     * Verifies with one secret, the default tolerance and the system clock, and returns the event.
+     *
+     * @param body    the raw request body as text (UTF-8)
+     * @param headers the request headers (any case; values a String or a list of Strings)
+     * @param secret  the endpoint's secret ({@code whsec_…})
+     * @throws SignatureVerificationException if it does not verify
+     */
     public static WebhookEvent verify(String body, Map<String, ?> headers, String secret) {
+        return verifier().secrets(secret).build().verify(body, headers);
+    }
+
+    /**
+     * Verifies a body in bytes, exactly as received (e.g. a servlet's input stream read whole, or Spring's
+     * {@code @RequestBody byte[]}), with one secret, the default tolerance and the system clock.
+     *
+     * @param body    the raw request body
+     * @param headers the request headers (any case; values a String or a list of Strings)
+     * @param secret  the endpoint's secret ({@code whsec_…})
+     * @throws SignatureVerificationException if it does not verify
+     */
+    public static WebhookEvent verify(byte[] body, Map<String, ?> headers, String secret) {
         return verifier().secrets(secret).build().verify(body, headers);
     }
 
@@ -70,7 +91,13 @@ public final class Webhooks {
         return verify(body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    /** {@link #verify(String, Map)} for a body in bytes. */
+    /**
+     * {@link #verify(String, Map)} for a body in bytes, exactly as received.
+     *
+     * @param body    the raw request body
+     * @param headers the request headers (any case; values a String or a list of Strings)
+     * @throws SignatureVerificationException if it does not verify
+     */
     public WebhookEvent verify(byte[] body, Map<String, ?> headers) {
         String id = header(headers, "webhook-id");
         String timestamp = header(headers, "webhook-timestamp");

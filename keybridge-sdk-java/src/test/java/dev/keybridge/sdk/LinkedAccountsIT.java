@@ -90,6 +90,29 @@ class LinkedAccountsIT {
     }
 
     @Test
+    void doesContinueAListingFromASavedCursorWhenAutoPaging() {
+        for (int i = 0; i < 7; i++) {
+            keybridge.linkedAccounts().upsert(LinkedAccountParams.builder(String.format("saved-%02d", i)).build());
+        }
+        LinkedAccountListParams.Builder filter = LinkedAccountListParams.builder().limit(3).linkedAccountIdPrefix("saved-");
+        Page<LinkedAccount> first = keybridge.linkedAccounts().list(filter.build());
+        String saved = first.nextCursor();
+        assertThat(saved).isNotBlank();
+        List<String> all = first.autoPagingStream().map(LinkedAccount::accountId).collect(Collectors.toList());
+
+        Page<LinkedAccount> resumed = keybridge.linkedAccounts().list(filter.cursor(saved).build());
+
+        assertThat(resumed.data()).extracting(LinkedAccount::accountId).containsExactlyElementsOf(all.subList(3, 6));
+        List<String> rest = new ArrayList<>();
+        resumed.autoPagingIterable().forEach(a -> rest.add(a.accountId()));
+        assertThat(rest).containsExactlyElementsOf(all.subList(3, 7));
+        assertThat(keybridge.linkedAccounts().list(filter.cursor(null).build()).data().get(0).accountId())
+                .as("no cursor: from the start").isEqualTo(all.get(0));
+        assertThatThrownBy(() -> keybridge.linkedAccounts().list(LinkedAccountListParams.builder().cursor("garbage").build()))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
     void doesAuthenticateWithClientCredentialsAndRefuseAWrongKey() {
         Keybridge byClient = Keybridge.builder().clientCredentials(org.test().clientId(), org.test().clientSecret())
                 .baseUrl(server.baseUrl()).build();

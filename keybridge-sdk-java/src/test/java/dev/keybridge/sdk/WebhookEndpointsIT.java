@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.keybridge.sdk.exception.ConflictException;
+import dev.keybridge.sdk.exception.InvalidRequestException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.exception.SignatureVerificationException;
 import dev.keybridge.sdk.model.Delivery;
@@ -12,6 +14,7 @@ import dev.keybridge.sdk.model.Redelivery;
 import dev.keybridge.sdk.model.WebhookEndpoint;
 import dev.keybridge.sdk.param.DeliveryListParams;
 import dev.keybridge.sdk.param.LinkedAccountParams;
+import dev.keybridge.sdk.param.WebhookEndpointListParams;
 import dev.keybridge.sdk.param.WebhookEndpointParams;
 import dev.keybridge.sdk.support.KeybridgeServer;
 import dev.keybridge.sdk.support.Receiver;
@@ -43,6 +46,8 @@ class WebhookEndpointsIT {
             Receiver.Received first = receiver.await(r -> r.body().contains("hook-1"), WAIT);
             WebhookEvent event = Webhooks.verify(first.body(), first.headers(), oldSecret);
             assertThat(event.type()).isEqualTo("linked_account.created");
+            assertThat(Webhooks.verify(first.raw(), first.headers(), oldSecret)).as("the body in bytes, as received")
+                    .isEqualTo(event);
             assertThat(event.data().path("account_id").asText()).isEqualTo("hook-1");
             assertThat(event.id()).isEqualTo(first.headers().get("Webhook-id").get(0));
 
@@ -107,6 +112,57 @@ class WebhookEndpointsIT {
             assertThat(keybridge.webhookEndpoints().delete(endpoint.id()).success()).isTrue();
             assertThatThrownBy(() -> keybridge.webhookEndpoints().retrieve(endpoint.id())).isInstanceOf(NotFoundException.class);
         }
+    }
+
+    @Test
+    void doesStartTheEndpointListingAfterASavedCursorWithItsPageSize() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            keybridge.webhookEndpoints().create(WebhookEndpointParams.builder().url("https://hooks.example.com/" + i).build());
+        }
+        Page<WebhookEndpoint> first = keybridge.webhookEndpoints().list(WebhookEndpointListParams.builder().limit(2).build());
+        assertThat(first.data()).hasSize(2);
+        List<String> all = first.autoPagingStream().map(WebhookEndpoint::id).collect(Collectors.toList());
+        assertThat(all).hasSize(5).doesNotHaveDuplicates();
+
+        Page<WebhookEndpoint> resumed = keybridge.webhookEndpoints().list(WebhookEndpointListParams.builder().limit(2)
+                .cursor(first.nextCursor()).build());
+
+        assertThat(resumed.data()).extracting(WebhookEndpoint::id).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(resumed.autoPagingStream().map(WebhookEndpoint::id)).containsExactlyElementsOf(all.subList(2, 5));
+        assertThatThrownBy(() -> keybridge.webhookEndpoints().list(WebhookEndpointListParams.builder().limit(0).build()))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void doesSubscribeUnsubscribeAndDeleteTheOnlyEndpointWhenNoUrlIsNamed() {
+        WebhookEndpoint made = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
+                .url("https://hooks.example.com/only").events("connection.created").build());
+
+        WebhookEndpoint more = keybridge.webhookEndpoints().subscribe(null, List.of("Connection Deleted",
+                "access_token.login_required"));
+        assertThat(more.id()).isEqualTo(made.id());
+        assertThat(more.webhookEvents()).contains("connection.created", "connection.deleted", "access_token.login_required");
+
+        WebhookEndpoint fewer = keybridge.webhookEndpoints().unsubscribe(null, "connection.created");
+        assertThat(fewer.webhookEvents()).doesNotContain("connection.created").contains("connection.deleted");
+
+        WebhookEndpoint same = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
+                .url("https://hooks.example.com/only").enabled(false).build());
+        assertThat(same.id()).as("create with a known URL updates it").isEqualTo(made.id());
+        assertThat(same.secret()).isNull();
+        assertThat(same.isEnabled()).isFalse();
+
+        keybridge.webhookEndpoints().create(WebhookEndpointParams.builder().url("https://hooks.example.com/second").build());
+        assertThatThrownBy(() -> keybridge.webhookEndpoints().unsubscribe(null, "connection.deleted"))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.error()).isEqualTo("several_webhook_endpoints"));
+        assertThat(keybridge.webhookEndpoints().subscribe("https://hooks.example.com/only", List.of("connection.created"))
+                .webhookEvents()).contains("connection.created");
+
+        assertThat(keybridge.webhookEndpoints().deleteByUrl("https://hooks.example.com/only").id()).isEqualTo(made.id());
+        assertThat(keybridge.webhookEndpoints().deleteByUrl(null).success()).as("the only one left").isTrue();
+        assertThatThrownBy(() -> keybridge.webhookEndpoints().deleteByUrl(null))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.error()).isEqualTo("webhook_not_found"));
     }
 
     private static void waitFor(BooleanSupplier condition) {

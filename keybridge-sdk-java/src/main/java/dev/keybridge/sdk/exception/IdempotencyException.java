@@ -1,8 +1,11 @@
 package dev.keybridge.sdk.exception;
 
 /**
- * The {@code Idempotency-Key} was used with another request ({@code idempotency_key_reused}, 422), or
- * the first request with it was still running after the SDK's retries ({@code idempotency_key_in_progress}, 409).
+ * A problem with the {@code Idempotency-Key}. Catch the subclasses to tell the two apart:
+ * {@link IdempotencyKeyReusedException} (422 {@code idempotency_key_reused}: the key was used with another
+ * request; a bug in the caller, use a new key) and {@link IdempotencyKeyInProgressException} (409
+ * {@code idempotency_key_in_progress}: the first request with that key was still running after the SDK's
+ * retries; send the same request again later with the same key).
  */
 public class IdempotencyException extends InvalidRequestException {
 

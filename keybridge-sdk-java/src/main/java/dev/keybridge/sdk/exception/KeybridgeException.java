@@ -4,7 +4,8 @@ package dev.keybridge.sdk.exception;
  * Base of every error the SDK throws. The subclasses say what the caller should do:
  * <ul>
  * <li>fix the request: {@link InvalidRequestException} (and {@link NotFoundException},
- * {@link ConflictException}, {@link IdempotencyException});</li>
+ * {@link ConflictException}, {@link IdempotencyException} and its {@link IdempotencyKeyReusedException} and
+ * {@link IdempotencyKeyInProgressException});</li>
  * <li>present other credentials: {@link AuthenticationException};</li>
  * <li>send the end user through Link in update mode: {@link LoginRequiredException};</li>
  * <li>try again later: {@link RateLimitException}, {@link ApiConnectionException}, {@link ApiException};</li>

@@ -6,6 +6,8 @@ import dev.keybridge.sdk.exception.ApiException;
 import dev.keybridge.sdk.exception.AuthenticationException;
 import dev.keybridge.sdk.exception.ConflictException;
 import dev.keybridge.sdk.exception.IdempotencyException;
+import dev.keybridge.sdk.exception.IdempotencyKeyInProgressException;
+import dev.keybridge.sdk.exception.IdempotencyKeyReusedException;
 import dev.keybridge.sdk.exception.InvalidRequestException;
 import dev.keybridge.sdk.exception.KeybridgeException;
 import dev.keybridge.sdk.exception.LoginRequiredException;
@@ -69,7 +71,13 @@ final class ErrorMapper {
         if ("login_required".equals(error)) {
             return new LoginRequiredException(message, status, error, type, reason, requestId);
         }
-        if (error.startsWith("idempotency_key_")) {
+        if (IdempotencyKeyReusedException.ERROR.equals(error)) {
+            return new IdempotencyKeyReusedException(message, status, error, type, reason, requestId);
+        }
+        if (IdempotencyKeyInProgressException.ERROR.equals(error)) {
+            return new IdempotencyKeyInProgressException(message, status, error, type, reason, requestId);
+        }
+        if (error.startsWith("idempotency_key_")) {     // a newer code this SDK does not know yet
             return new IdempotencyException(message, status, error, type, reason, requestId);
         }
         switch (status) {

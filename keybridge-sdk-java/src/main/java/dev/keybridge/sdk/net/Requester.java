@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keybridge.sdk.KeybridgeResponse;
 import dev.keybridge.sdk.RequestOptions;
 import dev.keybridge.sdk.exception.ApiConnectionException;
+import dev.keybridge.sdk.exception.KeybridgeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Sends API calls: adds the credential, JSON and an {@code Idempotency-Key}, retries what is safe to
@@ -26,6 +29,9 @@ import java.util.UUID;
  * {@link Safety#SAFE} or {@link Safety#KEYED}; a 429 always; Keybridge's own 503 {@code token_refreshed}
  * always. A {@code KEYED} call gets one generated key that all of its attempts share, so Keybridge
  * acts once however many attempts reach it.
+ *
+ * <p>Each answer it returns (not the ones it throws) is handed as a {@link KeybridgeResponse} to the client's
+ * listener, then to the call's ({@link RequestOptions#onResponse()}).
  */
 public final class Requester {
 
@@ -49,10 +55,17 @@ public final class Requester {
     private final RetryPolicy retries;
     private final ObjectMapper json;
     private final ErrorMapper errors;
+    private final Consumer<KeybridgeResponse> onResponse;
 
     /** A requester for one base URL and credential. */
     public Requester(URI base, Credentials credentials, HttpTransport transport, Duration timeout, RetryPolicy retries,
                      ObjectMapper json) {
+        this(base, credentials, transport, timeout, retries, json, null);
+    }
+
+    /** A requester for one base URL and credential whose answers also go to {@code onResponse} (null: none). */
+    public Requester(URI base, Credentials credentials, HttpTransport transport, Duration timeout, RetryPolicy retries,
+                     ObjectMapper json, Consumer<KeybridgeResponse> onResponse) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.credentials = credentials;
@@ -61,6 +74,7 @@ public final class Requester {
         this.retries = retries;
         this.json = json;
         this.errors = new ErrorMapper(json);
+        this.onResponse = onResponse;
     }
 
     /** The JSON mapper the SDK reads and writes with. */
@@ -68,13 +82,24 @@ public final class Requester {
         return json;
     }
 
-    /** Sends a call and reads its JSON answer as {@code type}; any error status throws. */
+    /**
+     * Sends a call and reads its JSON answer as {@code type}; any error status throws.
+     *
+     * @throws KeybridgeException when the call fails: the subclass says what to do
+     *         ({@link dev.keybridge.sdk.exception.InvalidRequestException}, {@link dev.keybridge.sdk.exception.AuthenticationException},
+     *         {@link dev.keybridge.sdk.exception.RateLimitException}, {@link ApiConnectionException}, …)
+     */
     public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
                          RequestOptions options, Class<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
     }
 
-    /** Like {@link #request(String, String, Map, Object, Safety, RequestOptions, Class)} for generic types. */
+    /**
+     * Like {@link #request(String, String, Map, Object, Safety, RequestOptions, Class)} for generic types.
+     *
+     * @throws KeybridgeException when the call fails (see {@link #request(String, String, Map, Object, Safety,
+     *         RequestOptions, Class)})
+     */
     public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
                          RequestOptions options, TypeReference<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
@@ -84,6 +109,9 @@ public final class Requester {
      * Sends a call and returns the raw answer. With {@code passUpstreamErrors}, only Keybridge's own errors throw
      * (those marked with the {@code x-keybridge-error} header; the proxy passes the upstream's 4xx/5xx through
      * without it); otherwise any status ≥ 400 throws.
+     *
+     * @throws KeybridgeException when the call fails (with {@code passUpstreamErrors}, only for Keybridge's own
+     *         errors and network failures)
      */
     public TransportResponse send(String method, String path, Map<String, String> query, Object body, Safety safety,
                                   RequestOptions options, boolean passUpstreamErrors) {
@@ -105,10 +133,24 @@ public final class Requester {
         TransportRequest request = new TransportRequest(method, uri(path, query), headers, bytes,
                 o.timeout() != null ? o.timeout() : timeout);
         RetryPolicy policy = o.maxRetries() != null ? retries.withMaxRetries(o.maxRetries()) : retries;
-        return execute(request, safety, policy, passUpstreamErrors);
+        return execute(request, safety, policy, passUpstreamErrors, o, path);
     }
 
-    private TransportResponse execute(TransportRequest request, Safety safety, RetryPolicy policy, boolean passUpstream) {
+    private void notify(RequestOptions o, String method, String path, TransportResponse r, int attempts) {
+        if (onResponse == null && o.onResponse() == null) {
+            return;
+        }
+        KeybridgeResponse response = new KeybridgeResponse(method, path, r.status(), r.headers(), attempts);
+        if (onResponse != null) {
+            onResponse.accept(response);
+        }
+        if (o.onResponse() != null) {
+            o.onResponse().accept(response);
+        }
+    }
+
+    private TransportResponse execute(TransportRequest request, Safety safety, RetryPolicy policy, boolean passUpstream,
+                                      RequestOptions o, String path) {
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= policy.maxRetries();
             TransportResponse r;
@@ -126,11 +168,10 @@ public final class Requester {
                 Thread.currentThread().interrupt();
                 throw new ApiConnectionException("Interrupted while calling Keybridge for " + request, e);
             }
-            if (r.status() < 400) {
+            if (r.status() < 400 || passUpstream && !ErrorMapper.marked(r)) {
+                // a success, or the upstream's own error answer passed through the proxy
+                notify(o, request.method(), path, r, attempt + 1);
                 return r;
-            }
-            if (passUpstream && !ErrorMapper.marked(r)) {
-                return r;       // the upstream's own answer, passed through the proxy
             }
             String code = ErrorMapper.code(r, errors.keybridgeError(r));
             if (!last && retryable(r, code, safety)) {

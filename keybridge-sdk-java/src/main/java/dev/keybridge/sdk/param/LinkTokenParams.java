@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public final class LinkTokenParams {
 
+    /** The languages Link speaks: English, French, German, Spanish, Japanese. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "fr", "de", "es", "ja");
+
     private final Map<String, Object> body;
 
     private LinkTokenParams(Map<String, Object> body) {
@@ -38,6 +41,7 @@ public final class LinkTokenParams {
     @Override
     public String toString() {
         return "LinkTokenParams[user_id=" + body.get("user_id") + ", app=" + body.get("app")
+                + (body.containsKey("language") ? ", language=" + body.get("language") : "")
                 + (body.containsKey("access_token") ? ", update mode" : "") + "]";
     }
 
@@ -62,6 +66,19 @@ public final class LinkTokenParams {
         /** Where Link sends the browser at the end (must be allowed in the Link settings). */
         public Builder redirectUri(String uri) {
             body.put("redirect_uri", uri);
+            return this;
+        }
+
+        /**
+         * The language of Link's pages: one of {@link #LANGUAGES}. Without it, Link follows the browser's
+         * {@code Accept-Language}, else English. A language Link does not speak is refused
+         * ({@link dev.keybridge.sdk.exception.InvalidRequestException}).
+         *
+         * @param language e.g. {@code fr}
+         * @return this builder
+         */
+        public Builder language(String language) {
+            body.put("language", language);
             return this;
         }
 

@@ -17,7 +17,7 @@ public final class LinkedAccountListParams {
         return new Builder();
     }
 
-    /** The query parameters (without the cursor). */
+    /** The query parameters (with the {@code cursor} to start after, when one was given). */
     public Map<String, String> toQuery() {
         return query;
     }
@@ -54,6 +54,24 @@ public final class LinkedAccountListParams {
         /** Only accounts whose name starts with this. */
         public Builder namePrefix(String prefix) {
             query.put("name_prefix", prefix);
+            return this;
+        }
+
+        /**
+         * Starts the listing after a saved cursor: its first page is the one that followed the page whose
+         * {@link dev.keybridge.sdk.Page#nextCursor()} this is (auto-paging walks on from there). Null or empty:
+         * from the start. A cursor is opaque and belongs to this list; another list's is refused
+         * ({@link dev.keybridge.sdk.exception.InvalidRequestException}).
+         *
+         * @param cursor a {@code nextCursor} of this list
+         * @return this builder
+         */
+        public Builder cursor(String cursor) {
+            if (cursor == null || cursor.isEmpty()) {
+                query.remove("cursor");
+            } else {
+                query.put("cursor", cursor);
+            }
             return this;
         }
 

@@ -1,6 +1,10 @@
 package dev.keybridge.sdk.resource;
 
 import dev.keybridge.sdk.RequestOptions;
+import dev.keybridge.sdk.exception.ConflictException;
+import dev.keybridge.sdk.exception.IdempotencyException;
+import dev.keybridge.sdk.exception.InvalidRequestException;
+import dev.keybridge.sdk.exception.KeybridgeException;
 import dev.keybridge.sdk.model.ImportedCredential;
 import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
@@ -23,12 +27,25 @@ public final class CredentialImports extends ApiResource {
         super(requester);
     }
 
-    /** Imports the credentials; the answer holds the new connection and its access token. */
+    /**
+     * Imports the credentials; the answer holds the new connection and its access token.
+     *
+     * @throws InvalidRequestException when the app refuses them or they cannot be checked (nothing is stored)
+     * @throws ConflictException ({@code connection_exists}) when the account is already connected to the app
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public ImportedCredential create(CredentialImportParams params) {
         return create(params, RequestOptions.NONE);
     }
 
-    /** {@link #create(CredentialImportParams)} with per-call options (e.g. your own idempotency key). */
+    /**
+     * {@link #create(CredentialImportParams)} with per-call options (e.g. your own idempotency key).
+     *
+     * @throws InvalidRequestException when the app refuses them or they cannot be checked (nothing is stored)
+     * @throws ConflictException ({@code connection_exists}) when the account is already connected to the app
+     * @throws IdempotencyException when your key was used for another import, or its first import is still running
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public ImportedCredential create(CredentialImportParams params, RequestOptions options) {
         return call("PUT", PATH, null, params.toBody(), Safety.KEYED, options, ImportedCredential.class);
     }

@@ -1,6 +1,10 @@
 package dev.keybridge.sdk.resource;
 
 import dev.keybridge.sdk.RequestOptions;
+import dev.keybridge.sdk.exception.AuthenticationException;
+import dev.keybridge.sdk.exception.KeybridgeException;
+import dev.keybridge.sdk.exception.LoginRequiredException;
+import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.model.ProxyResponse;
 import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
@@ -28,14 +32,39 @@ public final class Proxy extends ApiResource {
         super(requester);
     }
 
-    /** {@code GET path} on the app of the connection of {@code accessToken}. */
+    /**
+     * {@code GET path} on the app of the connection of {@code accessToken}.
+     *
+     * @throws LoginRequiredException when the connection needs the end user again (update mode)
+     * @throws NotFoundException when no connection has this access token
+     * @throws KeybridgeException on any other refusal of Keybridge's own (the app's errors are returned)
+     */
     public ProxyResponse get(String accessToken, String path) {
         return send(ProxyRequest.builder("GET", path).accessToken(accessToken).build());
     }
 
-    /** Sends {@code request} through the proxy. */
+    /**
+     * Sends {@code request} through the proxy.
+     *
+     * @throws LoginRequiredException when the connection needs the end user again (update mode)
+     * @throws NotFoundException when the connection is unknown
+     * @throws AuthenticationException when your credential is refused
+     * @throws KeybridgeException on any other refusal of Keybridge's own (the app's errors are returned)
+     */
     public ProxyResponse send(ProxyRequest request) {
-        RequestOptions.Builder o = RequestOptions.builder();
+        return send(request, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #send(ProxyRequest)} with per-call options (the request's own headers are added to them).
+     *
+     * @throws LoginRequiredException when the connection needs the end user again (update mode)
+     * @throws NotFoundException when the connection is unknown
+     * @throws AuthenticationException when your credential is refused
+     * @throws KeybridgeException on any other refusal of Keybridge's own (the app's errors are returned)
+     */
+    public ProxyResponse send(ProxyRequest request, RequestOptions options) {
+        RequestOptions.Builder o = (options == null ? RequestOptions.NONE : options).toBuilder();
         request.headers().forEach(o::header);
         String method = request.method().toUpperCase(Locale.ROOT);
         TransportResponse r = requester.send(method, "/v1/proxy/" + request.path(), request.query(), request.body(),

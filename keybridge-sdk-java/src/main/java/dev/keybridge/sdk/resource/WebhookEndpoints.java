@@ -2,6 +2,11 @@ package dev.keybridge.sdk.resource;
 
 import dev.keybridge.sdk.Page;
 import dev.keybridge.sdk.RequestOptions;
+import dev.keybridge.sdk.exception.ConflictException;
+import dev.keybridge.sdk.exception.IdempotencyException;
+import dev.keybridge.sdk.exception.InvalidRequestException;
+import dev.keybridge.sdk.exception.KeybridgeException;
+import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.model.DeletedObject;
 import dev.keybridge.sdk.model.Delivery;
 import dev.keybridge.sdk.model.DeliveryAttempt;
@@ -11,13 +16,20 @@ import dev.keybridge.sdk.model.WebhookEndpoint;
 import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.DeliveryListParams;
+import dev.keybridge.sdk.param.WebhookEndpointListParams;
 import dev.keybridge.sdk.param.WebhookEndpointParams;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Webhook endpoints, their delivery log, redelivery and replay ({@code /api/v2/public/webhook}). */
+/**
+ * Webhook endpoints, their delivery log, redelivery and replay ({@code /api/v2/public/webhook}); and the original
+ * seed-000 system's calls that assume one endpoint per environment ({@link #subscribe}, {@link #unsubscribe},
+ * {@link #deleteByUrl}).
+ */
 public final class WebhookEndpoints extends ApiResource {
 
     private static final String PATH = "/api/v2/public/webhook";
@@ -27,76 +39,327 @@ public final class WebhookEndpoints extends ApiResource {
         super(requester);
     }
 
-    /** Creates an endpoint; the answer holds its secret ({@code whsec_…}) this once. Idempotent across retries. */
+    /**
+     * Creates an endpoint; the answer holds its secret ({@code whsec_…}) this once. When an endpoint already has this
+     * URL, it is updated instead and the answer holds no secret (the original system's "create or update").
+     * Idempotent across retries.
+     *
+     * @throws InvalidRequestException when the URL is not an absolute http(s) URL or an event type is unknown
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public WebhookEndpoint create(WebhookEndpointParams params) {
         return create(params, RequestOptions.NONE);
     }
 
-    /** {@link #create(WebhookEndpointParams)} with per-call options. */
+    /**
+     * {@link #create(WebhookEndpointParams)} with per-call options.
+     *
+     * @throws InvalidRequestException when the URL is not an absolute http(s) URL or an event type is unknown
+     * @throws IdempotencyException when your key was used for another request, or its first request is still running
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public WebhookEndpoint create(WebhookEndpointParams params, RequestOptions options) {
         return call("POST", PATH, null, params.toBody(), Safety.KEYED, options, WebhookEndpoint.class);
     }
 
-    /** The first page of endpoints (20 per page). */
+    /**
+     * The first page of endpoints (20 per page).
+     *
+     * @throws KeybridgeException when the call fails (see its subclasses)
+     */
     public Page<WebhookEndpoint> list() {
-        return list(PATH, Map.of(), WebhookEndpoint.class, RequestOptions.NONE);
+        return list(WebhookEndpointListParams.builder().build());
     }
 
-    /** One endpoint (without its secret). */
+    /**
+     * The first page of endpoints as {@code params} say (page size; the page after a saved cursor).
+     *
+     * @throws InvalidRequestException when the limit is out of range or the cursor is not one of this list
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public Page<WebhookEndpoint> list(WebhookEndpointListParams params) {
+        return list(params, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #list(WebhookEndpointListParams)} with per-call options (used for every page fetched).
+     *
+     * @throws InvalidRequestException when the limit is out of range or the cursor is not one of this list
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public Page<WebhookEndpoint> list(WebhookEndpointListParams params, RequestOptions options) {
+        return list(PATH, params.toQuery(), WebhookEndpoint.class, options);
+    }
+
+    /**
+     * One endpoint (without its secret).
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public WebhookEndpoint retrieve(String endpointId) {
-        return call("GET", PATH + "/" + segment(endpointId), null, null, Safety.SAFE, RequestOptions.NONE,
-                WebhookEndpoint.class);
+        return retrieve(endpointId, RequestOptions.NONE);
     }
 
-    /** Changes what {@code params} sets; the rest is kept. */
+    /**
+     * {@link #retrieve(String)} with per-call options.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint retrieve(String endpointId, RequestOptions options) {
+        return call("GET", PATH + "/" + segment(endpointId), null, null, Safety.SAFE, options, WebhookEndpoint.class);
+    }
+
+    /**
+     * Changes what {@code params} sets; the rest is kept.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws InvalidRequestException when a field is malformed
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public WebhookEndpoint update(String endpointId, WebhookEndpointParams params) {
-        return call("PATCH", PATH + "/" + segment(endpointId), null, params.toBody(), Safety.SAFE, RequestOptions.NONE,
+        return update(endpointId, params, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #update(String, WebhookEndpointParams)} with per-call options.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws InvalidRequestException when a field is malformed
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint update(String endpointId, WebhookEndpointParams params, RequestOptions options) {
+        return call("PATCH", PATH + "/" + segment(endpointId), null, params.toBody(), Safety.SAFE, options,
                 WebhookEndpoint.class);
     }
 
-    /** Deletes the endpoint with its delivery log. */
+    /**
+     * Deletes the endpoint with its delivery log.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public DeletedObject delete(String endpointId) {
-        return call("DELETE", PATH + "/" + segment(endpointId), null, null, Safety.SAFE, RequestOptions.NONE,
-                DeletedObject.class);
+        return delete(endpointId, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #delete(String)} with per-call options.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public DeletedObject delete(String endpointId, RequestOptions options) {
+        return call("DELETE", PATH + "/" + segment(endpointId), null, null, Safety.SAFE, options, DeletedObject.class);
     }
 
     /**
      * A new secret (in the answer, this once); the previous one keeps signing until
      * {@link WebhookEndpoint#previousSecretExpiresAt()}. Not retried after a network error (a retry
      * would rotate again).
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
      */
     public WebhookEndpoint rotateSecret(String endpointId) {
-        return call("POST", PATH + "/" + segment(endpointId) + "/rotate-secret", null, null, Safety.UNSAFE,
-                RequestOptions.NONE, WebhookEndpoint.class);
+        return rotateSecret(endpointId, RequestOptions.NONE);
     }
 
-    /** The endpoint's delivery log, newest first. */
+    /**
+     * {@link #rotateSecret(String)} with per-call options.
+     *
+     * @throws NotFoundException when there is none with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint rotateSecret(String endpointId, RequestOptions options) {
+        return call("POST", PATH + "/" + segment(endpointId) + "/rotate-secret", null, null, Safety.UNSAFE, options,
+                WebhookEndpoint.class);
+    }
+
+    /**
+     * The endpoint's delivery log, newest first.
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws InvalidRequestException when a filter, the limit or the cursor is refused
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public Page<Delivery> deliveries(String endpointId, DeliveryListParams params) {
-        return list(PATH + "/" + segment(endpointId) + "/deliveries", params.toQuery(), Delivery.class,
-                RequestOptions.NONE);
+        return deliveries(endpointId, params, RequestOptions.NONE);
     }
 
-    /** Every attempt of the endpoint's deliveries, newest first. */
+    /**
+     * {@link #deliveries(String, DeliveryListParams)} with per-call options (used for every page fetched).
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws InvalidRequestException when a filter, the limit or the cursor is refused
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public Page<Delivery> deliveries(String endpointId, DeliveryListParams params, RequestOptions options) {
+        return list(PATH + "/" + segment(endpointId) + "/deliveries", params.toQuery(), Delivery.class, options);
+    }
+
+    /**
+     * Every attempt of the endpoint's deliveries, newest first.
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws InvalidRequestException when a filter, the limit or the cursor is refused
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public Page<DeliveryAttempt> attempts(String endpointId, DeliveryListParams params) {
-        return list(PATH + "/" + segment(endpointId) + "/attempts", params.toQuery(), DeliveryAttempt.class,
-                RequestOptions.NONE);
+        return attempts(endpointId, params, RequestOptions.NONE);
     }
 
-    /** Sends one event to the endpoint again (a new delivery). Idempotent across retries. */
+    /**
+     * {@link #attempts(String, DeliveryListParams)} with per-call options (used for every page fetched).
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws InvalidRequestException when a filter, the limit or the cursor is refused
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public Page<DeliveryAttempt> attempts(String endpointId, DeliveryListParams params, RequestOptions options) {
+        return list(PATH + "/" + segment(endpointId) + "/attempts", params.toQuery(), DeliveryAttempt.class, options);
+    }
+
+    /**
+     * Sends one event to the endpoint again (a new delivery). Idempotent across retries.
+     *
+     * @throws NotFoundException when the endpoint or the event does not exist
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public Redelivery redeliver(String endpointId, String eventId) {
         return redeliver(endpointId, eventId, RequestOptions.NONE);
     }
 
-    /** {@link #redeliver(String, String)} with per-call options. */
+    /**
+     * {@link #redeliver(String, String)} with per-call options.
+     *
+     * @throws NotFoundException when the endpoint or the event does not exist
+     * @throws IdempotencyException when your key was used for another request, or its first request is still running
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public Redelivery redeliver(String endpointId, String eventId, RequestOptions options) {
         return call("POST", PATH + "/" + segment(endpointId) + "/redeliver", null, body("event_id", eventId),
                 Safety.KEYED, options, Redelivery.class);
     }
 
-    /** Sends again every event of the endpoint's types created since {@code since} (at most 10,000). */
+    /**
+     * Sends again every event of the endpoint's types created since {@code since} (at most 10,000). Not retried
+     * after a network error (a retry would queue them again).
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
     public Replay replay(String endpointId, Instant since) {
+        return replay(endpointId, since, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #replay(String, Instant)} with per-call options.
+     *
+     * @throws NotFoundException when there is no endpoint with this id
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public Replay replay(String endpointId, Instant since, RequestOptions options) {
         String text = DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.MILLIS));
         return call("POST", PATH + "/" + segment(endpointId) + "/replay", null, body("since", text), Safety.UNSAFE,
-                RequestOptions.NONE, Replay.class);
+                options, Replay.class);
+    }
+
+    /**
+     * Adds event types to an endpoint: the environment's only one ({@code webhookUrl} null), or the one with this
+     * URL. An endpoint that receives every type stays so. Safe to retry.
+     *
+     * @param webhookUrl the endpoint's URL, or null for the only endpoint
+     * @param eventTypes the types to add ({@code connection.created}, or the aliases {@code Connection Created}, …)
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints
+     * @throws InvalidRequestException when an event type is unknown
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint subscribe(String webhookUrl, List<String> eventTypes) {
+        return subscribe(webhookUrl, eventTypes, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #subscribe(String, List)} with per-call options.
+     *
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints
+     * @throws InvalidRequestException when an event type is unknown
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint subscribe(String webhookUrl, List<String> eventTypes, RequestOptions options) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("webhook_events", List.copyOf(eventTypes));
+        if (webhookUrl != null) {
+            body.put("webhook_url", webhookUrl);
+        }
+        return call("POST", PATH + "/subscribe", null, body, Safety.SAFE, options, WebhookEndpoint.class);
+    }
+
+    /**
+     * Removes one event type from an endpoint: the environment's only one ({@code webhookUrl} null), or the one
+     * with this URL. Safe to retry.
+     *
+     * @param webhookUrl the endpoint's URL, or null for the only endpoint
+     * @param eventType  the type to remove
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints, or ({@code no_events_left}) when it would leave the endpoint no event type
+     * @throws InvalidRequestException when the event type is unknown
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint unsubscribe(String webhookUrl, String eventType) {
+        return unsubscribe(webhookUrl, eventType, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #unsubscribe(String, String)} with per-call options.
+     *
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints, or ({@code no_events_left}) when it would leave the endpoint no event type
+     * @throws InvalidRequestException when the event type is unknown
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public WebhookEndpoint unsubscribe(String webhookUrl, String eventType, RequestOptions options) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("webhook_event", eventType);
+        if (webhookUrl != null) {
+            body.put("webhook_url", webhookUrl);
+        }
+        return call("POST", PATH + "/unsubscribe", null, body, Safety.SAFE, options, WebhookEndpoint.class);
+    }
+
+    /**
+     * Deletes an endpoint by URL: the environment's only one ({@code webhookUrl} null), or the one with this URL.
+     *
+     * @param webhookUrl the endpoint's URL, or null for the only endpoint
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public DeletedObject deleteByUrl(String webhookUrl) {
+        return deleteByUrl(webhookUrl, RequestOptions.NONE);
+    }
+
+    /**
+     * {@link #deleteByUrl(String)} with per-call options.
+     *
+     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
+     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
+     *         several endpoints
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public DeletedObject deleteByUrl(String webhookUrl, RequestOptions options) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (webhookUrl != null) {
+            query.put("webhook_url", webhookUrl);
+        }
+        return call("DELETE", PATH, query, null, Safety.SAFE, options, DeletedObject.class);
     }
 }

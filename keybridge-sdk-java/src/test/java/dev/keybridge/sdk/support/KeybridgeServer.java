@@ -78,6 +78,41 @@ public final class KeybridgeServer {
         return Keybridge.builder().apiKey(org.test().apiKey()).baseUrl(baseUrl).build();
     }
 
+    /**
+     * Calls a session-token endpoint ({@code /api/v3/…}, {@code /api/v2/f-sdk/…}) as a browser page would, with
+     * {@code authorization: Bearer <sessionToken>}: the status and the body.
+     */
+    public Answer asBrowser(String sessionToken, String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("authorization", "Bearer " + sessionToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens hosted Link with {@code linkToken} as a browser would (following its redirect): the page's HTML. */
+    public String openLink(String linkToken) {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            return browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/link?token=" + linkToken)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A status and a body. */
+    public record Answer(int status, String body) {}
+
     private static String start() {
         String jar = System.getProperty("keybridge.server.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -99,6 +134,8 @@ public final class KeybridgeServer {
             pb.environment().put("KEYBRIDGE_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms,500ms");
             pb.environment().put("KEYBRIDGE_WEBHOOK_TIMEOUT", "2s");
             pb.environment().put("KEYBRIDGE_WEBHOOK_LEASE", "8s");
+            // a second request with a running request's Idempotency-Key waits 1 s for it, then 409 (IdempotencyIT)
+            pb.environment().put("KEYBRIDGE_IDEMPOTENCY_WAIT_FOR_FIRST", "1s");
             Process process = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 process.destroy();

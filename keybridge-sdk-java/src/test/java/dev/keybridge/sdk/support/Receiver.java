@@ -16,8 +16,14 @@ import org.awaitility.Awaitility;
 /** A webhook receiver on a free local port: answers 200 and keeps every request (headers, raw body). */
 public final class Receiver implements AutoCloseable {
 
-    /** One request received. */
-    public record Received(Map<String, List<String>> headers, String body) {}
+    /** One request received: its headers and its body exactly as received ({@link #body()} is it as UTF-8 text). */
+    public record Received(Map<String, List<String>> headers, byte[] raw) {
+
+        /** The body as UTF-8 text. */
+        public String body() {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+    }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -26,7 +32,7 @@ public final class Receiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

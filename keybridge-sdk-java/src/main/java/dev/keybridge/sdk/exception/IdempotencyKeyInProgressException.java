@@ -1,0 +1,20 @@
+package dev.keybridge.sdk.exception;
+
+/**
+ * 409 {@code idempotency_key_in_progress}: the first request with this {@code Idempotency-Key} was still running
+ * (the SDK retried while retries lasted). It may yet act: send the same request with the same key again later,
+ * and you get its answer once it is done — never a second action.
+ */
+public class IdempotencyKeyInProgressException extends IdempotencyException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The error code. */
+    public static final String ERROR = "idempotency_key_in_progress";
+
+    /** Made by the SDK from Keybridge's error answer. */
+    public IdempotencyKeyInProgressException(String message, int httpStatus, String error, String errorType,
+                                             String statusReason, String requestId) {
+        super(message, httpStatus, error, errorType, statusReason, requestId);
+    }
+}

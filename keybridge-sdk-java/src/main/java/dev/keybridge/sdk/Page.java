@@ -8,6 +8,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a cursor list ({@code docs, hasNextPage, nextCursor} on the wire). Walk one page with
@@ -20,11 +21,11 @@ public final class Page<T> {
 
     private final List<T> data;
     private final boolean hasMore;
-    private final String nextCursor;
+    private final @Nullable String nextCursor;
     private final Function<String, Page<T>> next;
 
     /** A page; {@code next} fetches the page after a cursor. */
-    public Page(List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> next) {
+    public Page(List<T> data, boolean hasMore, @Nullable String nextCursor, Function<String, Page<T>> next) {
         this.data = List.copyOf(data);
         this.hasMore = hasMore && nextCursor != null;
         this.nextCursor = nextCursor;
@@ -42,7 +43,7 @@ public final class Page<T> {
     }
 
     /** The cursor of the next page, or null. */
-    public String nextCursor() {
+    public @Nullable String nextCursor() {
         return nextCursor;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call settings: your own {@code Idempotency-Key} (otherwise the SDK makes one for each write that
@@ -15,10 +16,10 @@ public final class RequestOptions {
     /** No per-call settings. */
     public static final RequestOptions NONE = builder().build();
 
-    private final String idempotencyKey;
+    private final @Nullable String idempotencyKey;
     private final Map<String, String> headers;
-    private final Duration timeout;
-    private final Integer maxRetries;
+    private final @Nullable Duration timeout;
+    private final @Nullable Integer maxRetries;
 
     private RequestOptions(Builder b) {
         this.idempotencyKey = b.idempotencyKey;
@@ -38,7 +39,7 @@ public final class RequestOptions {
     }
 
     /** The key to send, or null to let the SDK choose. */
-    public String idempotencyKey() {
+    public @Nullable String idempotencyKey() {
         return idempotencyKey;
     }
 
@@ -48,12 +49,12 @@ public final class RequestOptions {
     }
 
     /** The timeout for this call, or null for the client's. */
-    public Duration timeout() {
+    public @Nullable Duration timeout() {
         return timeout;
     }
 
     /** Retries for this call, or null for the client's. */
-    public Integer maxRetries() {
+    public @Nullable Integer maxRetries() {
         return maxRetries;
     }
 
@@ -65,10 +66,10 @@ public final class RequestOptions {
 
     /** Builds {@link RequestOptions}. */
     public static final class Builder {
-        private String idempotencyKey;
+        private @Nullable String idempotencyKey;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private Duration timeout;
-        private Integer maxRetries;
+        private @Nullable Duration timeout;
+        private @Nullable Integer maxRetries;
 
         private Builder() {}
 

@@ -2,6 +2,7 @@ package dev.keybridge.web;
 
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +77,7 @@ public final class JsonFields {
     }
 
     /** The string, or null when absent or JSON null. */
-    public String optionalString(String field, int maxLength) {
+    public @Nullable String optionalString(String field, int maxLength) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;

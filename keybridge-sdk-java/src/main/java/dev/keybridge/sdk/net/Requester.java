@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends API calls: adds the credential, JSON and an {@code Idempotency-Key}, retries what is safe to
@@ -69,14 +71,14 @@ public final class Requester {
     }
 
     /** Sends a call and reads its JSON answer as {@code type}; any error status throws. */
-    public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, Class<T> type) {
+    public <T> T request(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, Class<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
     }
 
     /** Like {@link #request(String, String, Map, Object, Safety, RequestOptions, Class)} for generic types. */
-    public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, TypeReference<T> type) {
+    public <T> T request(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, TypeReference<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
     }
 
@@ -85,8 +87,9 @@ public final class Requester {
      * (those marked with the {@code x-keybridge-error} header; the proxy passes the upstream's 4xx/5xx through
      * without it); otherwise any status ≥ 400 throws.
      */
-    public TransportResponse send(String method, String path, Map<String, String> query, Object body, Safety safety,
-                                  RequestOptions options, boolean passUpstreamErrors) {
+    public TransportResponse send(String method, String path, @Nullable Map<String, String> query,
+                                  @Nullable Object body, Safety safety, @Nullable RequestOptions options,
+                                  boolean passUpstreamErrors) {
         RequestOptions o = options == null ? RequestOptions.NONE : options;
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("user-agent", USER_AGENT);
@@ -120,7 +123,7 @@ public final class Requester {
                     throw new ApiConnectionException("Could not reach Keybridge for " + request + ": "
                             + e.getClass().getSimpleName(), e);
                 }
-                pause(policy.delay(attempt, null));
+                pause(Objects.requireNonNull(policy.delay(attempt, null)));   // null only for a long Retry-After
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -163,7 +166,7 @@ public final class Requester {
         }
     }
 
-    private URI uri(String path, Map<String, String> query) {
+    private URI uri(String path, @Nullable Map<String, String> query) {
         StringBuilder b = new StringBuilder(base.toString()).append(path);
         if (query != null && !query.isEmpty()) {
             char sep = '?';

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every resource: the calls of one part of the API, over a shared {@link Requester}. This is
@@ -28,8 +29,8 @@ public abstract class ApiResource {
     }
 
     /** One call whose JSON answer is read as {@code type}. */
-    protected <T> T call(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, Class<T> type) {
+    protected <T> T call(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, Class<T> type) {
         return requester.request(method, path, query, body, safety, options, type);
     }
 
@@ -37,12 +38,13 @@ public abstract class ApiResource {
      * A cursor list ({@code docs, hasNextPage, nextCursor}) read as pages of {@code itemType}; the
      * returned page fetches the following ones on demand.
      */
-    protected <T> Page<T> list(String path, Map<String, String> query, Class<T> itemType, RequestOptions options) {
+    protected <T> Page<T> list(String path, @Nullable Map<String, String> query, Class<T> itemType,
+                               @Nullable RequestOptions options) {
         return page(path, query, null, requester.json().constructType(itemType), options);
     }
 
-    private <T> Page<T> page(String path, Map<String, String> query, String cursor, JavaType itemType,
-                             RequestOptions options) {
+    private <T> Page<T> page(String path, @Nullable Map<String, String> query, @Nullable String cursor,
+                             JavaType itemType, @Nullable RequestOptions options) {
         Map<String, String> q = new LinkedHashMap<>(query == null ? Map.of() : query);
         q.put("cursor", cursor == null ? "" : cursor);
         JsonNode body = requester.request("GET", path, q, null, Safety.SAFE, options, JsonNode.class);
@@ -65,7 +67,7 @@ public abstract class ApiResource {
     }
 
     /** A one-entry (or empty, for a null value) map, for query parameters and small bodies. */
-    protected static Map<String, Object> body(String key, Object value) {
+    protected static Map<String, Object> body(String key, @Nullable Object value) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (value != null) {
             m.put(key, value);

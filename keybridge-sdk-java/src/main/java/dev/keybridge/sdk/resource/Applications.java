@@ -8,6 +8,7 @@ import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.AppSettingsParams;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Apps enabled in your environment ({@code /api/v2/public/application}), with {@code connected} and
@@ -30,13 +31,13 @@ public final class Applications extends ApiResource {
     }
 
     /** Every enabled app, with its state for {@code linkedAccountId} (null: none). */
-    public List<Application> list(String linkedAccountId) {
+    public List<Application> list(@Nullable String linkedAccountId) {
         return requester.request("GET", PATH, null, null, Safety.SAFE, forAccount(linkedAccountId),
                 new TypeReference<List<Application>>() {});
     }
 
     /** One app, with its state for {@code linkedAccountId} (null: none). */
-    public Application retrieve(String slug, String linkedAccountId) {
+    public Application retrieve(String slug, @Nullable String linkedAccountId) {
         return call("GET", PATH + "/" + segment(slug), null, null, Safety.SAFE, forAccount(linkedAccountId),
                 Application.class);
     }
@@ -53,7 +54,7 @@ public final class Applications extends ApiResource {
                 RequestOptions.NONE, AppSettings.class);
     }
 
-    private static RequestOptions forAccount(String linkedAccountId) {
+    private static RequestOptions forAccount(@Nullable String linkedAccountId) {
         return linkedAccountId == null ? RequestOptions.NONE
                 : RequestOptions.builder().header("linked_account_id", linkedAccountId).build();
     }

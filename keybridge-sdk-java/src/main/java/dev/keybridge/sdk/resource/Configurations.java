@@ -7,6 +7,7 @@ import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.ConfigParams;
 import dev.keybridge.sdk.param.ConfigUpdateParams;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Your end users' configurations ({@code /api/v2/public/config}): one per linked account x app x config
@@ -42,7 +43,7 @@ public final class Configurations extends ApiResource {
     }
 
     /** The config {@code configId} (null: the default one) of {@code linkedAccountId} for app {@code slug}. */
-    public Config retrieve(String linkedAccountId, String slug, String configId) {
+    public Config retrieve(String linkedAccountId, String slug, @Nullable String configId) {
         return call("GET", path(slug, configId), null, null, Safety.SAFE, account(linkedAccountId), Config.class);
     }
 
@@ -52,11 +53,11 @@ public final class Configurations extends ApiResource {
     }
 
     /** Deletes the config {@code configId} (null: the default one) of {@code linkedAccountId} for app {@code slug}. */
-    public DeletedConfig delete(String linkedAccountId, String slug, String configId) {
+    public DeletedConfig delete(String linkedAccountId, String slug, @Nullable String configId) {
         return call("DELETE", path(slug, configId), null, null, Safety.SAFE, account(linkedAccountId), DeletedConfig.class);
     }
 
-    private static String path(String slug, String configId) {
+    private static String path(String slug, @Nullable String configId) {
         return "/api/v2/public/slug/" + segment(slug) + "/config" + (configId == null ? "" : "/" + segment(configId));
     }
 

@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,7 +38,7 @@ class CredentialFilter extends OncePerRequestFilter {
     private final TenancyStore tenancy;
     private final SessionTokens sessions;
     private final ErrorWriter errors;
-    private final byte[] adminTokenHash;
+    private final byte @Nullable [] adminTokenHash;
     private final java.time.Clock clock;
 
     private final AuthThrottle throttle;
@@ -79,8 +81,8 @@ class CredentialFilter extends OncePerRequestFilter {
                 SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
             }
         } catch (ApiException e) {
-            ApiException answer = e instanceof Errors.Unauthenticated
-                    ? throttle.failed(request.getRemoteAddr(), credential, e) : e;
+            ApiException answer = e instanceof Errors.Unauthenticated   // failed(…, e) answers e or a 429, never null
+                    ? Objects.requireNonNull(throttle.failed(request.getRemoteAddr(), credential, e)) : e;
             errors.write(request, response, answer);
             return;
         }
@@ -92,7 +94,7 @@ class CredentialFilter extends OncePerRequestFilter {
      * hash), the client id, the admin token; "" for a session token (counted per address only); null
      * when no credential is presented.
      */
-    private String throttleKey(HttpServletRequest request) {
+    private @Nullable String throttleKey(HttpServletRequest request) {
         String apiKey = request.getHeader("x-api-key");
         if (apiKey != null) {
             return AuthThrottle.apiKey(apiKey.trim());
@@ -107,7 +109,7 @@ class CredentialFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private Caller resolve(HttpServletRequest request) {
+    private @Nullable Caller resolve(HttpServletRequest request) {
         String apiKey = request.getHeader("x-api-key");
         String clientId = request.getHeader("client_id");
         String clientSecret = request.getHeader("client_secret");
@@ -135,7 +137,7 @@ class CredentialFilter extends OncePerRequestFilter {
         return Caller.server(match.orgId(), match.environment(), Caller.Via.API_KEY, match.id());
     }
 
-    private Caller client(String clientId, String clientSecret) {
+    private Caller client(@Nullable String clientId, @Nullable String clientSecret) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw Errors.unauthenticated("Send both client_id and client_secret headers.");
         }
@@ -146,7 +148,7 @@ class CredentialFilter extends OncePerRequestFilter {
         return Caller.server(match.orgId(), match.environment(), Caller.Via.CLIENT_CREDENTIALS, match.id());
     }
 
-    private Caller admin(String token) {
+    private @Nullable Caller admin(String token) {
         if (adminTokenHash == null) {
             return null;
         }
@@ -170,7 +172,7 @@ class CredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String bearer(String header) {
+    private static @Nullable String bearer(@Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -182,7 +184,7 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     /** The original system's examples quote header values ({@code client_id: "…"}); accept both. */
-    private static String unquote(String value) {
+    private static @Nullable String unquote(@Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ public abstract class BackgroundLoop {
     private final Duration poll;
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     protected BackgroundLoop(String name, Duration poll) {
         this.name = name;

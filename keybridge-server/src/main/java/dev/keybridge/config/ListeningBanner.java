@@ -1,5 +1,6 @@
 package dev.keybridge.config;
 
+import java.util.Objects;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -14,7 +15,8 @@ class ListeningBanner {
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void onReady(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            System.out.println("Keybridge listening on http://127.0.0.1:" + web.getWebServer().getPort());
+            System.out.println("Keybridge listening on http://127.0.0.1:"
+                    + Objects.requireNonNull(web.getWebServer()).getPort());
             System.out.flush();
         }
     }

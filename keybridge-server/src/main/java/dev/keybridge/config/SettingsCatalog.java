@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public final class SettingsCatalog {
 
     /** One setting; {@code variable} null when the member declares none. */
-    public record Setting(String property, String variable, String defaultValue) {}
+    public record Setting(String property, @Nullable String variable, @Nullable String defaultValue) {}
 
     private static final String PREFIX = "keybridge";
 

@@ -2,6 +2,7 @@ package dev.keybridge.dashboard;
 
 import dev.keybridge.dashboard.signin.Role;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * only): its name in the navigation (null: not listed there), who may read it (any method but POST) and who
  * may change through it (POST).
  */
-public record DashboardPage(String path, String label, Access read, Access change) {
+public record DashboardPage(String path, @Nullable String label, Access read, Access change) {
 
     /** Who may use a page. */
     public enum Access {

@@ -8,6 +8,7 @@ import static dev.keybridge.dashboard.DashboardPage.Access.OWNER;
 import dev.keybridge.dashboard.DashboardPage.Access;
 import dev.keybridge.dashboard.signin.Role;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every dashboard address in one declaration: the navigation (in this order, {@link #navigation}) and the
@@ -45,6 +46,6 @@ public final class DashboardPages {
     /** The navigation an operator with {@code role} sees on {@code requestPath}: the listed pages it may read. */
     public static List<NavLink> navigation(Role role, String requestPath) {
         return ALL.stream().filter(p -> p.listed() && p.read().allows(role))
-                .map(p -> new NavLink(p.path(), p.label(), p.contains(requestPath))).toList();
+                .map(p -> new NavLink(p.path(), Objects.requireNonNull(p.label()), p.contains(requestPath))).toList();
     }
 }

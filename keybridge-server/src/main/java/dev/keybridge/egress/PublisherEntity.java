@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -113,7 +114,7 @@ final class PublisherEntity extends AbstractHttpEntity {
             return io;
         }
         if (t instanceof UncheckedIOException u) {
-            return u.getCause();
+            return Objects.requireNonNull(u.getCause());   // never null: UncheckedIOException requires its cause
         }
         return new IOException("the request body failed: " + t, t);
     }

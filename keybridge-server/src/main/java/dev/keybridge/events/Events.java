@@ -83,8 +83,8 @@ public class Events {
         String id = "evt_" + Ids.objectId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "
-                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?)")
-                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data), now, dispatched ? now : null)
+                        + "values (?, ?, ?, ?, cast(? as jsonb), ?, case when ? then cast(? as timestamptz) end)")
+                .params(id, orgId, env.wire(), type.wire(), json.writeValueAsString(data), now, dispatched, now)
                 .update();
         return id;
     }

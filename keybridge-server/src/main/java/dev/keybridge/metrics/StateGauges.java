@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ class StateGauges {
 
         private final Supplier<T> read;
         private final Clock clock;
-        private T value;
+        private @Nullable T value;
         private Instant readAt = Instant.MIN;
 
         Cached(Supplier<T> read, Clock clock) {

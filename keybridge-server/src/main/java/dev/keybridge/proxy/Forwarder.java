@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -135,7 +136,7 @@ class Forwarder {
         throw new Errors.LoginRequired(now.statusReason() == null ? reason : now.statusReason());
     }
 
-    private byte[] replayableBody(HttpServletRequest request) throws IOException {
+    private byte @Nullable [] replayableBody(HttpServletRequest request) throws IOException {
         long length = request.getContentLengthLong();
         if (length == 0 || (length < 0 && NO_BODY.contains(request.getMethod()) && request.getHeader("transfer-encoding") == null)) {
             return new byte[0];
@@ -147,7 +148,7 @@ class Forwarder {
     }
 
     private HttpResponse<InputStream> send(Connection c, AppDefinition app, Connector connector, String path,
-                                           HttpServletRequest request, byte[] replay) throws IOException {
+                                           HttpServletRequest request, byte @Nullable [] replay) throws IOException {
         Map<String, String> credentials = connections.credentials(c);
         Injection injection = connector.inject(app, credentials);
         URI uri = target(app, credentials, path, request.getQueryString(), injection.query());
@@ -219,7 +220,8 @@ class Forwarder {
     }
 
     /** Status, safe headers, then the body streamed in 16 KiB pieces (the peeked bytes first). */
-    private static void copy(HttpResponse<InputStream> upstream, byte[] peek, HttpServletResponse response) throws IOException {
+    private static void copy(HttpResponse<InputStream> upstream, byte @Nullable [] peek, HttpServletResponse response)
+            throws IOException {
         response.setStatus(upstream.statusCode());
         Set<String> tokens = HopByHop.connectionTokens(upstream.headers().allValues("connection"));
         upstream.headers().map().forEach((name, values) -> {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +33,14 @@ public class AuthThrottle {
     }
 
     /** 429 when the address or the credential is blocked now. */
-    public void before(String address, String credential) {
+    public void before(String address, @Nullable String credential) {
         if (settings.enabled()) {
             limiter.checkNotBlocked(MESSAGE, addressKey(address), credentialKey(credential));
         }
     }
 
     /** Counts a failed attempt; the error to answer: 429 once over a limit, else {@code failure} itself. */
-    public ApiException failed(String address, String credential, ApiException failure) {
+    public @Nullable ApiException failed(String address, @Nullable String credential, @Nullable ApiException failure) {
         if (!settings.enabled()) {
             return failure;
         }
@@ -69,7 +70,7 @@ public class AuthThrottle {
         return "auth_addr:" + address;
     }
 
-    private static String credentialKey(String credential) {
+    private static @Nullable String credentialKey(@Nullable String credential) {
         return credential == null || credential.isEmpty() ? null : "auth_cred:" + credential;
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -108,7 +109,7 @@ class OrgRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
         }
     }
 
-    private static String organization() {
+    private static @Nullable String organization() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof Caller c && c.orgId() != null ? c.orgId() : null;
     }

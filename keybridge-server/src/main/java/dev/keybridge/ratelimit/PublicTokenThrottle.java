@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,7 +57,7 @@ class PublicTokenThrottle extends OncePerRequestFilter {
         }
     }
 
-    private static String organization() {
+    private static @Nullable String organization() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof Caller c && c.orgId() != null
                 ? "public_token:" + c.orgId() + ":" + c.environment().wire() : null;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +34,7 @@ public class RateLimiter {
     }
 
     /** Throws 429 when any of {@code keys} (nulls ignored) is blocked now. */
-    public void checkNotBlocked(String message, String... keys) {
+    public void checkNotBlocked(String message, @Nullable String... keys) {
         Instant now = clock.instant();
         for (String key : keys) {
             Instant until = key == null ? null : blocks.get(key);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ public class Reencryption {
         List<Map<String, Object>> rows = jdbc.sql(sql).query().listOfRows();
         int n = 0;
         for (Map<String, Object> row : rows) {
-            byte[] sealed = (byte[]) row.get("sealed");
+            byte[] sealed = Objects.requireNonNull((byte[]) row.get("sealed"));   // the select skips nulls
             if (vault.isPrimary(sealed)) {
                 continue;
             }

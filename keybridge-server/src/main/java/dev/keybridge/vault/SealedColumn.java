@@ -3,6 +3,7 @@ package dev.keybridge.vault;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column holding AEAD ciphertexts, declared as a bean by the feature that owns it (next to the one
@@ -15,11 +16,11 @@ public record SealedColumn(String table, String column, List<String> keys, List<
     /** A row read for re-encryption: its key and context columns by name. */
     public record Row(Map<String, Object> values) {
 
-        public String string(String column) {
+        public @Nullable String string(String column) {
             return (String) values.get(column);
         }
 
-        public byte[] bytes(String column) {
+        public byte @Nullable [] bytes(String column) {
             return (byte[]) values.get(column);
         }
     }

@@ -5,6 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts secrets at rest with Tink AEAD (AES-256-GCM). Every ciphertext is bound to the record
@@ -15,6 +16,7 @@ public class Vault {
     /** The keyset and its primitive, swapped together when the master key rotates. */
     private record Keys(KeysetHandle keyset, Aead aead) {}
 
+    @SuppressWarnings("NullAway.Init")   // set by use(keyset), which the constructor calls
     private volatile Keys keys;
 
     public Vault(KeysetHandle keyset) {
@@ -35,7 +37,7 @@ public class Vault {
     }
 
     /** Whether a ciphertext was made with the current primary key (Tink prefix: 0x01 + 4-byte key id). */
-    public boolean isPrimary(byte[] ciphertext) {
+    public boolean isPrimary(byte @Nullable [] ciphertext) {
         if (ciphertext == null || ciphertext.length < 5 || ciphertext[0] != 1) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.keybridge.web;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every error a caller can see. The three branches say what the caller should do:
  * {@link FixRequest} (change the request), {@link Reauthenticate} (present other credentials or
@@ -13,7 +15,7 @@ public abstract sealed class ApiException extends RuntimeException
     private final String error;
     private final ErrorType type;
 
-    ApiException(int status, String error, ErrorType type, String message) {
+    ApiException(int status, String error, ErrorType type, @Nullable String message) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
@@ -33,34 +35,35 @@ public abstract sealed class ApiException extends RuntimeException
     }
 
     /** Extra reason shown beside the error (e.g. a connection's status reason), or null. */
-    public String statusReason() {
+    public @Nullable String statusReason() {
         return null;
     }
 
     /** The request is wrong: fixing it is the only way forward. */
     public abstract static non-sealed class FixRequest extends ApiException {
-        protected FixRequest(int status, String error, ErrorType type, String message) {
+        protected FixRequest(int status, String error, ErrorType type, @Nullable String message) {
             super(status, error, type, message);
         }
     }
 
     /** The credential presented does not (or no longer) work. */
     public abstract static non-sealed class Reauthenticate extends ApiException {
-        protected Reauthenticate(int status, String error, ErrorType type, String message) {
+        protected Reauthenticate(int status, String error, ErrorType type, @Nullable String message) {
             super(status, error, type, message);
         }
     }
 
     /** A passing condition: the same request may succeed later. */
     public abstract static non-sealed class RetryLater extends ApiException {
-        private final Long retryAfterSeconds;
+        private final @Nullable Long retryAfterSeconds;
 
-        protected RetryLater(int status, String error, ErrorType type, String message, Long retryAfterSeconds) {
+        protected RetryLater(int status, String error, ErrorType type, @Nullable String message,
+                             @Nullable Long retryAfterSeconds) {
             super(status, error, type, message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        public Long retryAfterSeconds() {
+        public @Nullable Long retryAfterSeconds() {
             return retryAfterSeconds;
         }
     }

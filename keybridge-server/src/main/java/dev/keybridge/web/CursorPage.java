@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** A page of a cursor list: {@code nextCursor} is null on the last page (and always written). */
 @JsonPropertyOrder({"docs", "limit", "hasNextPage", "nextCursor"})
@@ -14,7 +15,7 @@ public record CursorPage<T>(
         boolean hasNextPage,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(nullable = true, description = "Pass back as `cursor` for the next page; null on the last page.")
-        String nextCursor) {
+        @Nullable String nextCursor) {
 
     /** {@code rows} holds up to limit + 1 items; the extra one only says there is a next page. */
     public static <R, T> CursorPage<T> of(List<R> rows, int limit, String kind, Function<R, String> key,

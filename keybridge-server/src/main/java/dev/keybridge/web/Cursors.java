@@ -3,6 +3,7 @@ package dev.keybridge.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Opaque cursors ({@code base64url("<kind>:<key>")}); the page shape of the cursor lists is {@link CursorPage}. */
 public final class Cursors {
@@ -24,12 +25,12 @@ public final class Cursors {
     }
 
     /** The key in {@code cursor}, or null for none / empty. */
-    public static String decode(String kind, String cursor) {
+    public static @Nullable String decode(String kind, @Nullable String cursor) {
         return decode(kind, cursor, KEY);
     }
 
     /** Like {@link #decode(String, String)}, for keys of a narrower form. */
-    public static String decode(String kind, String cursor, Pattern keyForm) {
+    public static @Nullable String decode(String kind, @Nullable String cursor, Pattern keyForm) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -44,7 +45,7 @@ public final class Cursors {
         throw Errors.invalid("cursor is not valid; pass back the nextCursor of a previous page.");
     }
 
-    public static Long decodeSeq(String kind, String cursor) {
+    public static @Nullable Long decodeSeq(String kind, @Nullable String cursor) {
         String key = decode(kind, cursor);
         if (key == null) {
             return null;

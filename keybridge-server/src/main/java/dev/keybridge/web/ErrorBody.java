@@ -2,16 +2,17 @@ package dev.keybridge.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /** The wire shape of every error (wire-formats §5). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorBody(
         boolean success,
         String error,
-        String message,
+        @Nullable String message,
         @JsonProperty("error_type") String errorType,
-        @JsonProperty("status_reason") String statusReason,
-        @JsonProperty("request_id") String requestId) {
+        @JsonProperty("status_reason") @Nullable String statusReason,
+        @JsonProperty("request_id") @Nullable String requestId) {
 
     /**
      * The header every error answer of Keybridge's own carries, valued with its {@code error} code (ours):
@@ -19,11 +20,11 @@ public record ErrorBody(
      */
     public static final String MARKER_HEADER = "x-keybridge-error";
 
-    public static ErrorBody of(ApiException e, String requestId) {
+    public static ErrorBody of(ApiException e, @Nullable String requestId) {
         return new ErrorBody(false, e.error(), e.getMessage(), e.type().wire(), e.statusReason(), requestId);
     }
 
-    public static ErrorBody of(String error, ErrorType type, String message, String requestId) {
+    public static ErrorBody of(String error, ErrorType type, @Nullable String message, @Nullable String requestId) {
         return new ErrorBody(false, error, message, type.wire(), null, requestId);
     }
 

@@ -3,6 +3,7 @@ package dev.keybridge.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,8 @@ public class ErrorWriter {
                 e instanceof ApiException.RetryLater r ? r.retryAfterSeconds() : null);
     }
 
-    public void write(HttpServletResponse response, int status, ErrorBody body, Long retryAfter) throws IOException {
+    public void write(HttpServletResponse response, int status, ErrorBody body, @Nullable Long retryAfter)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.keybridge.web;
 
+import org.jspecify.annotations.Nullable;
+
 /** The concrete errors; construct them with the static factories. */
 public final class Errors {
 
@@ -18,7 +20,7 @@ public final class Errors {
     }
 
     public static final class Conflict extends ApiException.FixRequest {
-        public Conflict(String error, String message) {
+        public Conflict(String error, @Nullable String message) {
             super(409, error, ErrorType.CONFLICT, message);
         }
     }
@@ -103,7 +105,7 @@ public final class Errors {
     }
 
     public static final class Unavailable extends ApiException.RetryLater {
-        public Unavailable(String error, String message, Long retryAfterSeconds) {
+        public Unavailable(String error, String message, @Nullable Long retryAfterSeconds) {
             super(503, error, ErrorType.INTERNAL, message, retryAfterSeconds);
         }
     }

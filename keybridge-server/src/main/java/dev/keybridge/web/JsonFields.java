@@ -2,9 +2,11 @@ package dev.keybridge.web;
 
 import dev.keybridge.config.KeybridgeSettings;
 import jakarta.validation.constraints.Size;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,10 +20,10 @@ public final class JsonFields {
 
     private final JsonNode node;
     private final String path;
-    private final RecordShape shape;
-    private final KeybridgeSettings.Limits limits;
+    private final @Nullable RecordShape shape;
+    private final KeybridgeSettings.@Nullable Limits limits;
 
-    private JsonFields(JsonNode node, String path, RecordShape shape, KeybridgeSettings.Limits limits) {
+    private JsonFields(JsonNode node, String path, @Nullable RecordShape shape, KeybridgeSettings.@Nullable Limits limits) {
         this.node = node;
         this.path = path;
         this.shape = shape;
@@ -34,7 +36,7 @@ public final class JsonFields {
     }
 
     /** The same, with the limits for members whose length is a setting ({@link MaxLengthSetting}). */
-    public static JsonFields body(JsonNode body, Class<? extends Record> record, KeybridgeSettings.Limits limits) {
+    public static JsonFields body(JsonNode body, Class<? extends Record> record, KeybridgeSettings.@Nullable Limits limits) {
         if (body != null) {
             JsonBodyText.check(body);
         }
@@ -42,7 +44,8 @@ public final class JsonFields {
     }
 
     /** A nested object ({@code path}) read against its record. */
-    public static JsonFields at(JsonNode node, String path, Class<? extends Record> record, KeybridgeSettings.Limits limits) {
+    public static JsonFields at(JsonNode node, String path, Class<? extends Record> record,
+                                KeybridgeSettings.@Nullable Limits limits) {
         RecordShape shape = RecordShape.of(record);
         if (shape.needsSettings() && limits == null) {
             throw new IllegalStateException(shape.typeName() + " has members limited by settings: pass the limits");
@@ -105,7 +108,7 @@ public final class JsonFields {
     }
 
     /** The string (no longer than its member declares), or null when absent or JSON null. */
-    public String optionalString(String field) {
+    public @Nullable String optionalString(String field) {
         return string(field, declaredMaxLength(field));
     }
 
@@ -113,7 +116,7 @@ public final class JsonFields {
     public Size size(String field) {
         Size size = declared().member(field).size();
         if (size == null) {
-            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Size");
+            throw new IllegalStateException(declared().typeName() + "." + field + " declares no @Size");
         }
         return size;
     }
@@ -122,7 +125,7 @@ public final class JsonFields {
     public Pattern pattern(String field) {
         Pattern pattern = declared().member(field).pattern();
         if (pattern == null) {
-            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Pattern");
+            throw new IllegalStateException(declared().typeName() + "." + field + " declares no @Pattern");
         }
         return pattern;
     }
@@ -131,7 +134,7 @@ public final class JsonFields {
         return required(field, optionalString(field, maxLength));
     }
 
-    private String required(String field, String value) {
+    private String required(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw Errors.invalid("'" + qualified(path, field) + "' is required and must be a non-empty string.");
         }
@@ -139,7 +142,7 @@ public final class JsonFields {
     }
 
     /** The string, or null when absent or JSON null; for a member whose record declares no limit. */
-    public String optionalString(String field, int maxLength) {
+    public @Nullable String optionalString(String field, int maxLength) {
         if (shape != null && shape.declaresLength(field)) {
             throw new IllegalStateException(shape.typeName() + "." + field + " declares its limit: read it with optionalString(field)");
         }
@@ -149,10 +152,10 @@ public final class JsonFields {
     private int declaredMaxLength(String field) {
         RecordShape.Member m = declared().member(field);
         if (m.setting() != null) {
-            return m.setting().value().of(limits);
+            return m.setting().value().of(Objects.requireNonNull(limits, "checked when the fields were read"));
         }
         if (m.size() == null || m.size().max() == Integer.MAX_VALUE) {
-            throw new IllegalStateException(shape.typeName() + "." + field + " declares no @Size(max) or @MaxLengthSetting");
+            throw new IllegalStateException(declared().typeName() + "." + field + " declares no @Size(max) or @MaxLengthSetting");
         }
         return m.size().max();
     }
@@ -164,7 +167,7 @@ public final class JsonFields {
         return shape;
     }
 
-    private String string(String field, int maxLength) {
+    private @Nullable String string(String field, int maxLength) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;

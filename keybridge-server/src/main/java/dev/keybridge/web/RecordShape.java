@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request record declares about its JSON members, read once per record class: their names
@@ -17,7 +18,7 @@ import java.util.Map;
 final class RecordShape {
 
     /** One JSON member and what it declares (null: nothing). */
-    record Member(String name, Size size, java.util.regex.Pattern pattern, MaxLengthSetting setting) {
+    record Member(String name, @Nullable Size size, java.util.regex.@Nullable Pattern pattern, @Nullable MaxLengthSetting setting) {
 
         boolean declaresLength() {
             return size != null && size.max() != Integer.MAX_VALUE || setting != null;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,7 @@ public class RequestIds extends OncePerRequestFilter {
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    public static String current(HttpServletRequest request) {
+    public static @Nullable String current(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
         return id == null ? null : id.toString();
     }

@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -45,7 +46,7 @@ public class RequestSanity extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static ApiException refusal(HttpServletRequest request) {
+    private static @Nullable ApiException refusal(HttpServletRequest request) {
         String query = request.getQueryString();
         if (query != null && !queryIsClean(query)) {
             return Errors.invalid("The query string is malformed: bad %-escape, invalid UTF-8 or a control character.");

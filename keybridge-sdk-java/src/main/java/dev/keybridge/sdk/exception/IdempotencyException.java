@@ -1,5 +1,7 @@
 package dev.keybridge.sdk.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A problem with the {@code Idempotency-Key}. Catch the subclasses to tell the two apart:
  * {@link IdempotencyKeyReusedException} (422 {@code idempotency_key_reused}: the key was used with another
@@ -12,8 +14,8 @@ public class IdempotencyException extends InvalidRequestException {
     private static final long serialVersionUID = 1L;
 
     /** Made by the SDK from Keybridge's error answer. */
-    public IdempotencyException(String message, int httpStatus, String error, String errorType, String statusReason,
-                                String requestId) {
+    public IdempotencyException(String message, int httpStatus, String error, @Nullable String errorType,
+                                @Nullable String statusReason, @Nullable String requestId) {
         super(message, httpStatus, error, errorType, statusReason, requestId);
     }
 }

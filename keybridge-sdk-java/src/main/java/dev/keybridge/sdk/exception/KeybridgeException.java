@@ -1,5 +1,7 @@
 package dev.keybridge.sdk.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every error the SDK throws. The subclasses say what the caller should do:
  * <ul>
@@ -20,13 +22,13 @@ public abstract class KeybridgeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int httpStatus;
-    private final String error;
-    private final String errorType;
-    private final String statusReason;
-    private final String requestId;
+    private final @Nullable String error;
+    private final @Nullable String errorType;
+    private final @Nullable String statusReason;
+    private final @Nullable String requestId;
 
-    protected KeybridgeException(String message, int httpStatus, String error, String errorType, String statusReason,
-                                 String requestId, Throwable cause) {
+    protected KeybridgeException(String message, int httpStatus, @Nullable String error, @Nullable String errorType,
+                                 @Nullable String statusReason, @Nullable String requestId, @Nullable Throwable cause) {
         super(message, cause);
         this.httpStatus = httpStatus;
         this.error = error;
@@ -41,22 +43,22 @@ public abstract class KeybridgeException extends RuntimeException {
     }
 
     /** The machine-readable error code, e.g. {@code login_required} or {@code linked_account_exists}. */
-    public String error() {
+    public @Nullable String error() {
         return error;
     }
 
     /** The family of the error: {@code invalid_request}, {@code authentication}, {@code not_found}, … */
-    public String errorType() {
+    public @Nullable String errorType() {
         return errorType;
     }
 
     /** Why a connection is unusable ({@code otp_expired}, {@code password_expired}, …), or null. */
-    public String statusReason() {
+    public @Nullable String statusReason() {
         return statusReason;
     }
 
     /** The id of the request at Keybridge (header and body {@code request_id}), or null. */
-    public String requestId() {
+    public @Nullable String requestId() {
         return requestId;
     }
 

@@ -1,5 +1,7 @@
 package dev.keybridge.sdk.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The connection's login stopped working (403 {@code login_required}): the end user must go through
  * Link in update mode ({@code keybridge.linkTokens().createForUpdate(accessToken)}). {@link #statusReason()}
@@ -11,8 +13,8 @@ public class LoginRequiredException extends KeybridgeException {
     private static final long serialVersionUID = 1L;
 
     /** Made by the SDK from Keybridge's error answer. */
-    public LoginRequiredException(String message, int httpStatus, String error, String errorType, String statusReason,
-                                  String requestId) {
+    public LoginRequiredException(String message, int httpStatus, String error, @Nullable String errorType,
+                                  @Nullable String statusReason, @Nullable String requestId) {
         super(message, httpStatus, error, errorType, statusReason, requestId, null);
     }
 }

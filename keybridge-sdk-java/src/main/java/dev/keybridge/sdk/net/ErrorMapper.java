@@ -13,6 +13,7 @@ import dev.keybridge.sdk.exception.KeybridgeException;
 import dev.keybridge.sdk.exception.LoginRequiredException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.exception.RateLimitException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Keybridge's error shape ({@code success, error, message, error_type, status_reason, request_id}) into an
@@ -36,7 +37,7 @@ final class ErrorMapper {
     }
 
     /** The error code: the body's {@code error}, else the marker's value, else {@code http_<status>}. */
-    static String code(TransportResponse r, JsonNode body) {
+    static String code(TransportResponse r, @Nullable JsonNode body) {
         if (body != null) {
             return body.path("error").asText();
         }
@@ -44,7 +45,7 @@ final class ErrorMapper {
     }
 
     /** The error body if this answer is in Keybridge's error shape, else null. */
-    JsonNode keybridgeError(TransportResponse r) {
+    @Nullable JsonNode keybridgeError(TransportResponse r) {
         if (r.status() < 400 || r.body().length == 0 || r.body()[0] != '{') {
             return null;
         }
@@ -99,7 +100,7 @@ final class ErrorMapper {
         }
     }
 
-    private static String text(JsonNode n, String field) {
+    private static @Nullable String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || !v.isTextual() ? null : v.asText();
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request as the transport sends it. The headers hold the credential: {@link #toString()} shows
@@ -15,11 +16,12 @@ public final class TransportRequest {
     private final String method;
     private final URI uri;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private final byte @Nullable [] body;
     private final Duration timeout;
 
     /** A request; {@code body} may be null (none). */
-    public TransportRequest(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+    public TransportRequest(String method, URI uri, Map<String, String> headers, byte @Nullable [] body,
+                            Duration timeout) {
         this.method = method;
         this.uri = uri;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -43,7 +45,7 @@ public final class TransportRequest {
     }
 
     /** The body, or null for none. */
-    public byte[] body() {
+    public byte @Nullable [] body() {
         return body;
     }
 

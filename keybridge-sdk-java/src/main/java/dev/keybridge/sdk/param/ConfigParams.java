@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names a configuration (linked account x app x config id) to find or create, with the labels it is
@@ -48,7 +49,7 @@ public final class ConfigParams {
     public static final class Builder {
         private final String linkedAccountId;
         private final Map<String, Object> body = new LinkedHashMap<>();
-        private List<Map<String, Object>> labels;
+        private @Nullable List<Map<String, Object>> labels;
 
         private Builder(String linkedAccountId, String slug) {
             this.linkedAccountId = linkedAccountId;

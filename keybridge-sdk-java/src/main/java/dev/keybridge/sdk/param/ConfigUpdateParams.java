@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The changes to a configuration: field values to set ({@link Builder#clearField} sends {@code null},
@@ -51,7 +52,7 @@ public final class ConfigUpdateParams {
     public static final class Builder {
         private final String linkedAccountId;
         private final Map<String, Object> body = new LinkedHashMap<>();
-        private Map<String, Object> fields;
+        private @Nullable Map<String, Object> fields;
         private final Map<String, Map<String, Object>> workflows = new LinkedHashMap<>();
 
         private Builder(String linkedAccountId, String slug) {

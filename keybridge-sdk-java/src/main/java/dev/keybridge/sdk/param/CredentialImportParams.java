@@ -39,6 +39,7 @@ public final class CredentialImportParams {
     }
 
     /** Your id of the linked account. */
+    @SuppressWarnings("NullAway")   // build() always puts linked_account_id
     public String linkedAccountId() {
         return (String) body.get("linked_account_id");
     }
@@ -49,6 +50,7 @@ public final class CredentialImportParams {
     }
 
     @Override
+    @SuppressWarnings("NullAway")   // build() always puts auth_object
     public String toString() {
         StringJoiner auth = new StringJoiner(", ", "{", "}");
         ((Map<?, ?>) body.get("auth_object")).forEach((k, v) -> auth.add(k + "=" + (SHOWN.contains(k) ? v : "****")));

@@ -3,6 +3,7 @@ package dev.keybridge.sdk.param;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of an upsert or create of a linked account. What you do not set is not sent (and kept by
@@ -36,8 +37,8 @@ public final class LinkedAccountParams {
     /** Builds {@link LinkedAccountParams}. */
     public static final class Builder {
         private final Map<String, Object> body = new LinkedHashMap<>();
-        private Map<String, Object> udf;
-        private Map<String, Object> yourApp;
+        private @Nullable Map<String, Object> udf;
+        private @Nullable Map<String, Object> yourApp;
 
         private Builder(String linkedAccountId) {
             body.put("linked_account_id", linkedAccountId);
@@ -79,7 +80,7 @@ public final class LinkedAccountParams {
         /** Sets your app's id and credentials for this end user (stored encrypted, shown only masked). */
         public Builder yourApp(String appId, Map<String, ?> authCredentials) {
             yourApp().put("app_id", appId);
-            yourApp.put("auth_credentials", new LinkedHashMap<>(authCredentials));
+            yourApp().put("auth_credentials", new LinkedHashMap<>(authCredentials));
             return this;
         }
 

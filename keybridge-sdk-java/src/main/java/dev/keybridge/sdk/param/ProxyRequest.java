@@ -3,6 +3,7 @@ package dev.keybridge.sdk.param;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call to an app's API sent through {@code /v1/proxy}: Keybridge injects the connection's
@@ -15,7 +16,7 @@ public final class ProxyRequest {
     private final String path;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private final byte @Nullable [] body;
 
     private ProxyRequest(Builder b) {
         this.method = b.method;
@@ -51,7 +52,7 @@ public final class ProxyRequest {
     }
 
     /** The body, or null. */
-    public byte[] body() {
+    public byte @Nullable [] body() {
         return body;
     }
 
@@ -66,7 +67,7 @@ public final class ProxyRequest {
         private final String path;
         private final Map<String, String> query = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private byte[] body;
+        private byte @Nullable [] body;
 
         private Builder(String method, String path) {
             this.method = method;

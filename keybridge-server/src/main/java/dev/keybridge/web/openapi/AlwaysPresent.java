@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Marks as required the members an answer record always writes (the server writes nulls unless a member
@@ -23,7 +24,7 @@ final class AlwaysPresent implements ModelConverter {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         Class<?> c = type.getType() == null ? null : Json.mapper().constructType(type.getType()).getRawClass();
         if (schema == null || c == null || !c.isRecord() || JsonRequest.class.isAssignableFrom(c)) {
@@ -57,7 +58,7 @@ final class AlwaysPresent implements ModelConverter {
         return schema;
     }
 
-    private static JsonProperty fieldAnnotation(Class<?> c, RecordComponent rc) {
+    private static @Nullable JsonProperty fieldAnnotation(Class<?> c, RecordComponent rc) {
         try {
             return c.getDeclaredField(rc.getName()).getAnnotation(JsonProperty.class);
         } catch (NoSuchFieldException e) {
@@ -71,7 +72,7 @@ final class AlwaysPresent implements ModelConverter {
     }
 
     /** The member's own inclusion, or null when it has none. */
-    private static JsonInclude.Include include(RecordComponent rc) {
+    private static JsonInclude.@Nullable Include include(RecordComponent rc) {
         JsonInclude i = rc.getAccessor().getAnnotation(JsonInclude.class);
         if (i == null) {
             try {

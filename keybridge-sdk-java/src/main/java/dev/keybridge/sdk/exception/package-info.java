@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.sdk.exception;
+
+import org.jspecify.annotations.NullMarked;

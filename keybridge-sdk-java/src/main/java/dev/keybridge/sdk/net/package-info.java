@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.sdk.net;
+
+import org.jspecify.annotations.NullMarked;

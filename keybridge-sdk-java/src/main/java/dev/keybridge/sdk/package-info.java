@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.sdk;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.sdk.param;
+
+import org.jspecify.annotations.NullMarked;

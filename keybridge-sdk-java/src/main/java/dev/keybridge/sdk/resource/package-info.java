@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.sdk.resource;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.background;
+
+import org.jspecify.annotations.NullMarked;

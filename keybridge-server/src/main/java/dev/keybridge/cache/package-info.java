@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.cache;
+
+import org.jspecify.annotations.NullMarked;

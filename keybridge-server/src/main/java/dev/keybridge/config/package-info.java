@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.config;
+
+import org.jspecify.annotations.NullMarked;

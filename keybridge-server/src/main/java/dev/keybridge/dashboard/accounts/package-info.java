@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.dashboard.accounts;
+
+import org.jspecify.annotations.NullMarked;

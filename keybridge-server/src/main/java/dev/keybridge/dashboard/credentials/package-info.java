@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.dashboard.credentials;
+
+import org.jspecify.annotations.NullMarked;

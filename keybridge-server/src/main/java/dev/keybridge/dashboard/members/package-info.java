@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.dashboard.members;
+
+import org.jspecify.annotations.NullMarked;

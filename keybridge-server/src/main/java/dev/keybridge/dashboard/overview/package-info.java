@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.dashboard.overview;
+
+import org.jspecify.annotations.NullMarked;

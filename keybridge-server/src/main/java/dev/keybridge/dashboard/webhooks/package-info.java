@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.dashboard.webhooks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.egress;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.proxy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

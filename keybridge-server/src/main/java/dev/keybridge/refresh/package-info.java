@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.refresh;
+
+import org.jspecify.annotations.NullMarked;

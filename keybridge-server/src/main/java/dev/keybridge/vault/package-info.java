@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.vault;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.web.openapi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.keybridge.web;
+
+import org.jspecify.annotations.NullMarked;

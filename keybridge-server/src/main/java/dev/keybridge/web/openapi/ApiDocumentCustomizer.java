@@ -35,6 +35,12 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             "/sandbox/connection/", "/v1/proxy/", "/v1/connection");
     private static final List<String> SESSION_PATHS = List.of("/api/v3/", "/api/v2/f-sdk/", "/api/v2/app/", "/api/v1/");
 
+    private final IdempotentOperations idempotent;
+
+    ApiDocumentCustomizer(IdempotentOperations idempotent) {
+        this.idempotent = idempotent;
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
@@ -46,7 +52,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             if (isApi(path)) {
                 item.readOperationsMap().forEach((method, op) -> {
                     describe(path, op);
-                    if (dev.keybridge.idempotency.IdempotentRoutes.covers(method.name(), path)) {
+                    if (idempotent.covers(method.name(), path)) {
                         IdempotencyKey.add(op);
                     }
                 });

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
-/** The {@code Idempotency-Key} header of the create/act calls ({@code idempotency.IdempotentRoutes}). */
+/** The {@code Idempotency-Key} header of the create/act calls ({@link IdempotentOperations}). */
 final class IdempotencyKey {
 
     private IdempotencyKey() {}

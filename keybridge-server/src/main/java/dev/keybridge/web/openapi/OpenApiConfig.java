@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,9 +60,10 @@ class OpenApiConfig {
                                 .description("The operator's `KEYBRIDGE_ADMIN_TOKEN` (admin API, when enabled).")));
     }
 
+    /** {@code idempotent}: from the {@code idempotency} package; none (no operation takes the header) without it. */
     @Bean
-    OpenApiCustomizer keybridgeDocument() {
-        return new ApiDocumentCustomizer();
+    OpenApiCustomizer keybridgeDocument(ObjectProvider<IdempotentOperations> idempotent) {
+        return new ApiDocumentCustomizer(idempotent.getIfAvailable(() -> (method, path) -> false));
     }
 
     @Bean

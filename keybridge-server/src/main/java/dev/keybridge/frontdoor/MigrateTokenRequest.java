@@ -2,6 +2,7 @@ package dev.keybridge.frontdoor;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +24,7 @@ public record MigrateTokenRequest(
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static MigrateTokenRequest from(JsonNode body) {
         JsonFields f = JsonFields.body(body, "linked_account_id", "slug", "auth_object");
-        String id = f.requiredString("linked_account_id", 255);
+        String id = Ids.chosen("linked_account_id", f.requiredString("linked_account_id", 255), 255);
         return new MigrateTokenRequest(id, f.requiredString("slug", 100), f.raw("auth_object"));
     }
 

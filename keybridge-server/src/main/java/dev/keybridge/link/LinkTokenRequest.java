@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,10 +43,10 @@ public record LinkTokenRequest(
             throw Errors.invalid("'language' must be one of " + String.join(", ", LinkLanguages.SUPPORTED) + ".");
         }
         String userId = f.optionalString("user_id", limits.maxIdLength());
-        if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
+        if (userId != null && userId.isBlank()) {
             throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
         }
-        return new LinkTokenRequest(userId, f.optionalString("org_id", limits.maxIdLength()),
+        return new LinkTokenRequest(userId == null ? null : Ids.chosen("user_id", userId, limits.maxIdLength()), f.optionalString("org_id", limits.maxIdLength()),
                 f.optionalString("access_token", 200), f.optionalString("app", 64), f.optionalString("redirect_uri", 2048),
                 language);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +40,8 @@ public record SandboxTokenRequest(
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SandboxTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, "linked_account_id", "app", "options", "org_id");
-        String accountId = f.requiredString("linked_account_id", limits.maxIdLength());
+        String accountId = Ids.chosen("linked_account_id", f.requiredString("linked_account_id", limits.maxIdLength()),
+                limits.maxIdLength());
         String slug = f.requiredString("app", 64);
         String endUserOrg = f.optionalString("org_id", limits.maxIdLength());
         JsonFields o = f.raw("options") == null || f.raw("options").isNull() ? null

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -30,7 +31,8 @@ public record SessionTokenRequest(
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SessionTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, "linked_account_id", "apps");
-        String id = f.requiredString("linked_account_id", limits.maxIdLength());
+        String id = Ids.chosen("linked_account_id", f.requiredString("linked_account_id", limits.maxIdLength()),
+                limits.maxIdLength());
         if (!f.has("apps") || f.isNull("apps")) {
             return new SessionTokenRequest(id, null);
         }

@@ -106,6 +106,11 @@ public class AccountService {
         return Ids.chosen(field, externalId, limits.maxIdLength());
     }
 
+    /** As {@link #checkedId}, for a {@code linked_account_id} header (percent-encoded when it holds '%'). */
+    public String checkedHeaderId(String field, String header) {
+        return Ids.chosenFromHeader(field, header, limits.maxIdLength());
+    }
+
     /**
      * The caller's id ({@code linked_account_id}) of a linked account known by its internal id (as
      * connections and Link sessions reference it); null when it was deleted meanwhile.

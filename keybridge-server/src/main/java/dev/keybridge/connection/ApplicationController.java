@@ -102,7 +102,7 @@ class ApplicationController {
 
     /** The {@code linked_account_id} header of a server call, held to the one id rule; null when not sent. */
     private String named(String header) {
-        return header == null || header.isBlank() ? null : accounts.checkedId("linked_account_id", header.strip());
+        return header == null || header.isBlank() ? null : accounts.checkedHeaderId("linked_account_id", header.strip());
     }
 
     private List<Connection> connectionsOf(Caller caller, String linkedAccountId) {

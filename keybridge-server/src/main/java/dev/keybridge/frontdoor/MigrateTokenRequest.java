@@ -21,10 +21,12 @@ public record MigrateTokenRequest(
                 description = "The credentials to import (OAuth2 tokens, key fields or a login; at most 50 fields). Secret.")
         JsonNode authObject) implements JsonRequest {
 
+    static final int MAX_ID = 255;
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static MigrateTokenRequest from(JsonNode body) {
         JsonFields f = JsonFields.body(body, "linked_account_id", "slug", "auth_object");
-        String id = Ids.chosen("linked_account_id", f.requiredString("linked_account_id", 255), 255);
+        String id = Ids.chosen("linked_account_id", f.requiredString("linked_account_id", MAX_ID), MAX_ID);
         return new MigrateTokenRequest(id, f.requiredString("slug", 100), f.raw("auth_object"));
     }
 

@@ -44,7 +44,8 @@ final class ConfigRequests {
         if (caller.via() == Caller.Via.SESSION_TOKEN) {
             return caller.linkedAccountId();
         }
-        String h = header == null || header.isBlank() ? null : header.strip();
+        String h = header == null || header.isBlank() ? null
+                : Ids.chosenFromHeader("linked_account_id", header.strip(), MAX_ID);
         if (fromBody != null && h != null && !fromBody.equals(h)) {
             throw Errors.invalid("The linked_account_id header and the body's 'linked_account_id' differ.");
         }
@@ -52,7 +53,7 @@ final class ConfigRequests {
         if (id == null || id.isBlank()) {
             throw Errors.invalid("Send the linked account as a 'linked_account_id' header (or body field).");
         }
-        return Ids.chosen("linked_account_id", id, MAX_ID);
+        return id;
     }
 
     /** Absent or blank: the default config; any other id is held to the one id rule ({@link Ids#chosen}). */

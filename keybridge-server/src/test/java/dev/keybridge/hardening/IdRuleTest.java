@@ -29,15 +29,24 @@ class IdRuleTest extends IntegrationTest {
     private static final String SLUG = "sandbox-keys";
     private static final String CONFIGS = "/api/v2/public/slug/" + SLUG + "/config/";
 
-    /** Refused in any position: controls (tab, LF, CR, DEL, C1 NEL), U+2028, non-ASCII, / \ ; %, edge spaces, . and .. */
+    /**
+     * Refused: controls (tab, LF, CR, DEL, C1 NEL), separators U+2028/U+2029, format (zero-width space,
+     * BOM), private-use and unassigned code points, / \ ; %, white space at either end (NBSP too), . and ..
+     */
     private static final List<String> REFUSED = List.of("a\tb", "a\nb", "a\rb", "a\u007fb", "a\u0085b", "a\u2028b",
-            "caf\u00e9", "a;b", "a%b", "a%2Fb", "a/b", "a\\b", ".", "..", " a", "a ", "x".repeat(256));
+            "a\u2029b", "a\u200bb", "\ufeffa", "a\ue000b", "a\u0378b", "a;b", "a%b", "a%2Fb", "a/b", "a\\b", ".", "..",
+            " a", "a ", "\u00a0a", "a\u3000", "x".repeat(256));
 
-    /** Refused ids a header can carry (printable ASCII). */
-    private static final List<String> REFUSED_IN_HEADERS = List.of("a;b", "a%b", "a/b", "a\\b", ".", "..", "x".repeat(256));
+    /**
+     * Refused in the linked_account_id header: printable ids outside the rule, and the same
+     * percent-encoded (how an id beyond ASCII is sent there), plus what is not percent-encoded UTF-8.
+     */
+    private static final List<String> REFUSED_IN_HEADERS = List.of("a;b", "a/b", "a\\b", ".", "..", "x".repeat(256),
+            "a%3Bb", "a%E2%80%8Bb", "%2E%2E", "%20a", "a%zz", "a%C3", "a%", "a%20");
 
     /** Refused ids that Tomcat and the firewall let through to a path route (encoded). */
-    private static final List<String> REFUSED_IN_PATHS = List.of("caf%C3%A9", "%20a", "a%20", "x".repeat(256));
+    private static final List<String> REFUSED_IN_PATHS = List.of("a%E2%80%8Bb", "%EF%BB%BFa", "%C2%A0a", "%20a", "a%20",
+            "x".repeat(256));
 
     private TestOrganization org;
     private Api server;
@@ -55,7 +64,9 @@ class IdRuleTest extends IntegrationTest {
     /** The ids at the edges of the rule: both lengths, every allowed punctuation mark alone and inside, dots, spaces. */
     static List<String> edges() {
         List<String> ids = new ArrayList<>(List.of("a", "Z", "0", "x".repeat(255), "a b", "a  b", "...", ".a", "a.",
-                "a..b", ".hidden", "user@example.com", "tenant:42|user+7", "\"quoted\"", "a&b=c", "~x"));
+                "a..b", ".hidden", "user@example.com", "tenant:42|user+7", "\"quoted\"", "a&b=c", "~x", "ann:\u00fc 1",
+                "caf\u00e9", "\u65e5\u672c\u8a9e", "\ud83d\udd11key", "\u00e9".repeat(255), "a\u00a0b", "\uff0f\uff05",
+                "\u0645\u0631\u062d\u0628\u0627", "e\u0301"));
         for (char c = 0x21; c < 0x7f; c++) {
             if (!Character.isLetterOrDigit(c) && "/\\;%".indexOf(c) < 0) {
                 if (c != '.') {
@@ -75,6 +86,11 @@ class IdRuleTest extends IntegrationTest {
         return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
+    /** As a client sends it in the linked_account_id header: as it is in ASCII, else percent-encoded UTF-8. */
+    private static String header(String id) {
+        return id.chars().allMatch(c -> c < 0x80) ? id : UriUtils.encode(id, StandardCharsets.UTF_8);
+    }
+
     @Test
     void doesCreateReadAndDeleteEveryIdAtTheEdgesOfTheRuleThroughItsPaths() {
         for (String id : edges()) {
@@ -87,7 +103,7 @@ class IdRuleTest extends IntegrationTest {
             assertThat(server.post("/api/v2/public/session-token", Map.of("linked_account_id", id)).status())
                     .as(id).isEqualTo(200);
 
-            Api forAccount = server.withHeader("linked_account_id", id);
+            Api forAccount = server.withHeader("linked_account_id", header(id));
             Api.Response config = forAccount.post("/api/v2/public/config", Map.of("slug", SLUG, "config_id", id));
             assertThat(config.status()).as(id + ": " + config.text()).isEqualTo(200);
             assertThat(forAccount.get(CONFIGS + path(id)).json().path("config_id").asString()).as(id).isEqualTo(id);

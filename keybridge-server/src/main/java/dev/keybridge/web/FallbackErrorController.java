@@ -36,14 +36,19 @@ class FallbackErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Called directly (no error being dispatched): there is no such endpoint.
         int status = code instanceof Integer i ? i : 404;
-        if (status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+        if (status == HttpStatus.METHOD_NOT_ALLOWED.value() || status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's own refusals of a method: TRACE (405) and CONNECT (501), with the route's methods.
             List<HttpMethod> allowed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                    && uri.startsWith(request.getContextPath() + "/")
                     ? routes.allowed(uri.substring(request.getContextPath().length())) : List.of();
             if (!allowed.isEmpty()) {
                 response.setHeader(HttpHeaders.ALLOW, Routes.header(allowed));
             }
+            ApiException refusal = status == HttpStatus.METHOD_NOT_ALLOWED.value()
+                    ? new Errors.MethodNotAllowed(request.getMethod(), allowed)
+                    : new Errors.MethodNotImplemented(request.getMethod(), allowed);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(ErrorBody.of(new Errors.MethodNotAllowed(request.getMethod(), allowed), requestId));
+                    .body(ErrorBody.of(refusal, requestId));
         }
         HttpStatus http = HttpStatus.resolve(status);
         ErrorType type = status == 404 ? ErrorType.NOT_FOUND

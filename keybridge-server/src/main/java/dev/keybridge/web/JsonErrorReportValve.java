@@ -60,7 +60,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
 
     /**
      * The {@code error} code of {@link #body}. A 501 from the connector is a transfer coding it does not
-     * implement (RFC 9112 §6.1: {@code Transfer-Encoding: gzip}): the client's to change, not our failure.
+     * implement (RFC 9112 §6.1: {@code Transfer-Encoding: gzip}) or the CONNECT method (RFC 9110 §9.1):
+     * the client's to change, not our failure.
      */
     static String error(int status, boolean transferEncoding) {
         return switch (status) {
@@ -69,7 +70,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             case 413 -> "payload_too_large";
             case 414 -> "uri_too_long";
             case 431 -> "headers_too_large";
-            case 501 -> transferEncoding ? "unsupported_transfer_encoding" : "not_implemented";
+            case 501 -> transferEncoding ? "unsupported_transfer_encoding" : "method_not_implemented";
             default -> status >= 500 ? "internal_error" : "invalid_request";
         };
     }
@@ -87,7 +88,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
             case "headers_too_large" -> "The request headers are too large.";
             case "unsupported_transfer_encoding" -> "This server implements no transfer coding but chunked: send the body "
                     + "with Content-Length or Transfer-Encoding: chunked. The request was not processed.";
-            case "not_implemented" -> "This server does not implement what the request asks for; it was not processed.";
+            case "method_not_implemented" -> "This server does not implement the request's method (CONNECT); it was "
+                    + "not processed.";
             default -> "Something went wrong on our side.";
         };
         return "{\"success\":false,\"error\":\"" + error + "\",\"message\":\"" + message + "\",\"error_type\":\""

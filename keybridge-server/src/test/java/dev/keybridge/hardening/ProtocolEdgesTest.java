@@ -41,7 +41,7 @@ class ProtocolEdgesTest extends IntegrationTest {
 
     @Test
     void doesAnswer400InTheShapeAndChangeNothingWhenAQueryParameterHasNoName() {
-        Map<String, String> before = TableChecksum.of(jdbc, org.id());
+        Map<String, String> before = TableChecksum.settled(jdbc, org.id());
         String admin = "authorization: Bearer " + ADMIN_TOKEN;
         String[][] requests = {
                 {"GET", ACCOUNTS + "?=x", key},
@@ -70,7 +70,7 @@ class ProtocolEdgesTest extends IntegrationTest {
 
     @Test
     void doesAnswer501UnsupportedTransferEncodingAndChangeNothingWhenTheBodyHasATransferCodingTomcatLacks() {
-        Map<String, String> before = TableChecksum.of(jdbc, org.id());
+        Map<String, String> before = TableChecksum.settled(jdbc, org.id());
         for (String coding : new String[] {"gzip", "gzip, chunked", "compress"}) {
             RawHttp.Answer a = RawHttp.send(port, "PUT", ACCOUNTS, "{\"linked_account_id\":\"gzipped\"}", key,
                     "Content-Type: application/json", "Transfer-Encoding: " + coding);
@@ -109,7 +109,7 @@ class ProtocolEdgesTest extends IntegrationTest {
 
     @Test
     void doesAnswer501WithTheRoutesAllowWhenTheServerDoesNotKnowTheMethod() {
-        Map<String, String> before = TableChecksum.of(jdbc, org.id());
+        Map<String, String> before = TableChecksum.settled(jdbc, org.id());
         for (String credential : new String[] {key, "x-unrelated: 1"}) {
             RawHttp.Answer a = RawHttp.send(port, "FOO", ACCOUNTS, "{\"linked_account_id\":\"foo\"}", credential,
                     "Content-Type: application/json");
@@ -124,6 +124,15 @@ class ProtocolEdgesTest extends IntegrationTest {
         ErrorShape.check(nowhere, 501, "method_not_implemented");
         assertThat(nowhere.header("allow")).as("no route, nothing to list").isNull();
         assertThat(TableChecksum.of(jdbc, org.id())).isEqualTo(before);
+    }
+
+    @Test
+    void doesAnswerConnectWith501InTheShapeWithARequestId() {
+        for (String target : new String[] {"127.0.0.1:443", "/api/v2/public/linked-account"}) {
+            RawHttp.Answer a = RawHttp.send(port, "CONNECT", target, null, key);
+            JsonNode body = ErrorShape.check(a, 501, "method_not_implemented");
+            assertThat(body.get("error_type").asString()).as(target).isEqualTo("invalid_request");
+        }
     }
 
     @Test

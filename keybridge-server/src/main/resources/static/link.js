@@ -134,7 +134,9 @@
           } else if (res.status === "pending") {
             exit(lastError, metadata);
           } else {
-            exit(lastError || (res.error || { error_code: "invalid_link_token" }), lastMetadata);
+            // An unknown token is a 404 in Keybridge's error shape: {error: "invalid_link_token", message}.
+            var failure = typeof res.error === "string" ? { error_code: res.error, error_message: res.message } : res.error;
+            exit(lastError || failure || { error_code: "invalid_link_token" }, lastMetadata);
           }
         })
         .catch(function () {

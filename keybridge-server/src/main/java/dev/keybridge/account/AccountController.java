@@ -57,12 +57,12 @@ class AccountController {
 
     @GetMapping("/{linkedAccountId}")
     AccountView get(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
-        return AccountView.of(accounts.get(caller, linkedAccountId));
+        return AccountView.of(accounts.get(caller, accounts.checkedId("linked_account_id", linkedAccountId)));
     }
 
     @DeleteMapping("/{linkedAccountId}")
     DeletedAccountResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
-        return DeletedAccountResponse.of(accounts.delete(caller, linkedAccountId));
+        return DeletedAccountResponse.of(accounts.delete(caller, accounts.checkedId("linked_account_id", linkedAccountId)));
     }
 
     /**
@@ -81,7 +81,9 @@ class AccountController {
         if (page < 1) {
             throw Errors.invalid("page must be 1 or more.");
         }
-        AccountStore.Filter filter = new AccountStore.Filter(blankToNull(externalId), blankToNull(idPrefix),
+        String exact = blankToNull(externalId);
+        AccountStore.Filter filter = new AccountStore.Filter(
+                exact == null ? null : accounts.checkedId("linked_account_id", exact), blankToNull(idPrefix),
                 blankToNull(namePrefix));
         if (cursor != null) {
             String after = Cursors.decode(CURSOR_KIND, cursor, OBJECT_ID);

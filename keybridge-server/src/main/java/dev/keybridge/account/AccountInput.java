@@ -2,6 +2,7 @@ package dev.keybridge.account;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,14 +26,7 @@ record AccountInput(
 
     static AccountInput parse(JsonNode body, KeybridgeSettings.Limits limits) {
         JsonFields fields = JsonFields.body(body, UpsertRequest.class, limits);
-        String id = fields.requiredString("linked_account_id");
-        if (!id.equals(id.strip())) {
-            throw Errors.invalid("'linked_account_id' must not start or end with white space.");
-        }
-        if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.equals(".") || id.equals("..")) {
-            // It could be stored but never addressed in a URL path (/linked-account/{id}).
-            throw Errors.invalid("'linked_account_id' must not contain '/' or '\\', nor be '.' or '..'.");
-        }
+        String id = Ids.chosen("linked_account_id", fields.requiredString("linked_account_id"), limits.maxIdLength());
         String name = fields.optionalString("name");
         return new AccountInput(id, fields.has("name"), name, udf(fields.raw("udf"), limits),
                 fields.has("your_app"), yourApp(fields.raw("your_app"), limits));

@@ -89,9 +89,26 @@ public class AccountService {
         });
     }
 
-    /** The account, created (with its event) when missing: Link creates accounts on demand. */
+    /**
+     * The account, created (with its event) when missing: Link, the sandbox and credential import create
+     * accounts on demand, never with an id outside the one id rule ({@link Ids#chosen}).
+     */
     public LinkedAccount findOrCreate(Caller caller, String externalId) {
+        checkedId("linked_account_id", externalId);
         return upsert(caller, new AccountInput(externalId, false, null, Map.of(), false, null)).account();
+    }
+
+    /**
+     * A {@code linked_account_id} as a caller sent it (path, header, query or body) held to the one id
+     * rule ({@link Ids#chosen}, the {@code maxIdLength} limit): a 400 naming {@code field} when it breaks it.
+     */
+    public String checkedId(String field, String externalId) {
+        return Ids.chosen(field, externalId, limits.maxIdLength());
+    }
+
+    /** As {@link #checkedId}, for a {@code linked_account_id} header (percent-encoded when it holds '%'). */
+    public String checkedHeaderId(String field, String header) {
+        return Ids.chosenFromHeader(field, header, limits.maxIdLength());
     }
 
     /**

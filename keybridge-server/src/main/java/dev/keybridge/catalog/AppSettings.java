@@ -148,17 +148,22 @@ public class AppSettings {
                 r -> context(r.string("org_id"), Environment.fromWire(r.string("environment")), r.string("slug")));
     }
 
-    /** The app with {@code {keybridge}} replaced by this server's public URL. */
+    /**
+     * The app with {@code {keybridge}} replaced by this server's address: the browser's
+     * ({@link PublicUrl#get()}) in what a browser opens (authorize URL, icon), the server's own
+     * ({@link PublicUrl#forCalls()}, never taken from the request) in what the server calls (token,
+     * revoke and API URLs), so no request header can send a server-side call elsewhere.
+     */
     public AppDefinition resolve(AppDefinition a) {
-        String base = publicUrl.get();
-        Map<String, String> v = Map.of("keybridge", base);
+        Map<String, String> browser = Map.of("keybridge", publicUrl.get());
+        Map<String, String> calls = Map.of("keybridge", publicUrl.forCalls());
         AppDefinition.OAuth2 o = a.oauth2();
-        AppDefinition.OAuth2 oauth = o == null ? null : new AppDefinition.OAuth2(Templates.fill(o.authorizeUrl(), v),
-                Templates.fill(o.tokenUrl(), v), Templates.fill(o.revokeUrl(), v), o.scopes(), o.scopeSeparator(),
+        AppDefinition.OAuth2 oauth = o == null ? null : new AppDefinition.OAuth2(Templates.fill(o.authorizeUrl(), browser),
+                Templates.fill(o.tokenUrl(), calls), Templates.fill(o.revokeUrl(), calls), o.scopes(), o.scopeSeparator(),
                 o.pkce(), o.tokenAuthMethod(), o.authorizeParams(), o.refreshTokenRotates(), o.defaultClientId(),
                 o.defaultClientSecret());
-        return new AppDefinition(a.slug(), a.name(), a.description(), Templates.fill(a.icon(), v), a.authType(),
-                a.connector(), oauth, Templates.fill(a.apiBaseUrl(), v), a.inject(), a.authFailure(), a.authInputMap(),
+        return new AppDefinition(a.slug(), a.name(), a.description(), Templates.fill(a.icon(), browser), a.authType(),
+                a.connector(), oauth, Templates.fill(a.apiBaseUrl(), calls), a.inject(), a.authFailure(), a.authInputMap(),
                 a.verification(), a.detect(), a.sandbox());
     }
 }

@@ -53,13 +53,13 @@ class ApplicationController {
     @GetMapping("/api/v2/public/application")
     List<Application> list(@AuthenticationPrincipal Caller caller,
                            @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
-        return list(caller, connectionsOf(caller, linkedAccountId));
+        return list(caller, connectionsOf(caller, named(linkedAccountId)));
     }
 
     @GetMapping("/api/v2/public/application/{slug}")
     Application one(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                     @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
-        return view(apps.require(caller.orgId(), caller.environment(), slug), connectionsOf(caller, linkedAccountId));
+        return view(apps.require(caller.orgId(), caller.environment(), slug), connectionsOf(caller, named(linkedAccountId)));
     }
 
     @GetMapping("/api/v2/f-sdk/application")
@@ -98,6 +98,11 @@ class ApplicationController {
     private List<Application> list(Caller caller, List<Connection> of) {
         return apps.enabled(caller.orgId(), caller.environment()).stream().filter(a -> caller.allowsApp(a.slug()))
                 .map(a -> view(a, of)).toList();
+    }
+
+    /** The {@code linked_account_id} header of a server call, held to the one id rule; null when not sent. */
+    private String named(String header) {
+        return header == null || header.isBlank() ? null : accounts.checkedHeaderId("linked_account_id", header.strip());
     }
 
     private List<Connection> connectionsOf(Caller caller, String linkedAccountId) {

@@ -65,7 +65,7 @@ public class ConnectionLookup {
             return forProxy(caller, accessToken);
         }
         if (linkedAccountId != null && !linkedAccountId.isBlank() && slug != null && !slug.isBlank()) {
-            return byAccount(caller, linkedAccountId, slug);
+            return byAccount(caller, accounts.checkedHeaderId("linked_account_id", linkedAccountId.strip()), slug);
         }
         throw Errors.invalid("Send an 'access_token' header, or 'linked_account_id' and 'slug' headers.");
     }

@@ -50,14 +50,14 @@ class ConnectionStatusController {
     /** Every connection of the linked account, disconnected ones included, newest first. */
     @GetMapping("/api/v2/public/linked-account/{id}/connections")
     List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        LinkedAccount account = accounts.get(caller, id);
+        LinkedAccount account = accounts.get(caller, accounts.checkedId("linked_account_id", id));
         return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(statuses::status).toList();
     }
 
     @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")
     DisconnectedResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                @PathVariable String connectionId) {
-        LinkedAccount account = accounts.get(caller, id);
+        LinkedAccount account = accounts.get(caller, accounts.checkedId("linked_account_id", id));
         Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
                 .filter(x -> x.linkedAccountId().equals(account.id()) && x.status() != Connection.Status.DISCONNECTED)
                 .orElseThrow(() -> Errors.notFound("connection", connectionId));

@@ -10,6 +10,7 @@ import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Step;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +54,8 @@ class CredentialImport {
 
     FrontdoorResponses.Imported run(Caller caller, MigrateTokenRequest body, String header) {
         String id = body.linkedAccountId();
-        if (header != null && !header.isBlank() && !header.strip().equals(id)) {
+        if (header != null && !header.isBlank()
+                && !Ids.chosenFromHeader("linked_account_id", header.strip(), MigrateTokenRequest.MAX_ID).equals(id)) {
             throw Errors.invalid("The linked_account_id header and the body's 'linked_account_id' differ.");
         }
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), body.slug());

@@ -1,7 +1,9 @@
 package dev.keybridge.link;
 
 import dev.keybridge.catalog.Catalog;
-import dev.keybridge.web.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,16 +26,13 @@ class LinkResultController {
         this.pages = pages;
     }
 
+    /** An unknown token is a 404 {@code invalid_link_token} in the error shape (not cached either). */
     @GetMapping("/link/result")
-    ResponseEntity<LinkResultResponse> result(@RequestParam String token) {
-        LinkCompletion.Result r;
-        try {
-            r = link.result(token);
-        } catch (ApiException e) {
-            return ResponseEntity.status(e.status()).header("cache-control", "no-store")
-                    .body(new LinkResultResponse("unknown", null, null, null,
-                            new LinkResultResponse.Failure(e.error(), null), null));
-        }
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    ResponseEntity<LinkResultResponse> result(@RequestParam String token, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        LinkCompletion.Result r = link.result(token);
         LinkSession s = r.session();
         LinkView v = LinkView.of(s);
         String status;

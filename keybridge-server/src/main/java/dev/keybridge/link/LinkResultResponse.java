@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"status", "public_token", "step", "closed", "error", "metadata"})
 public record LinkResultResponse(
-        @Schema(allowableValues = {"success", "done", "exit", "error", "pending", "unknown"}) String status,
+        @Schema(allowableValues = {"success", "done", "exit", "error", "pending"}) String status,
         @JsonProperty("public_token") @Schema(description = "On success, when Link was not in update mode.")
         String publicToken,
         @Schema(description = "While pending: the step the end user is on.") String step,
@@ -25,7 +25,7 @@ public record LinkResultResponse(
                 + ", step=" + step + "]";
     }
 
-    /** Why it failed (or why the token is not known). */
+    /** Why it failed. */
     @Schema(name = "LinkResultError")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"error_code", "error_message"})

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.MaxLengthSetting;
@@ -46,10 +47,11 @@ public record LinkTokenRequest(
             throw Errors.invalid("'language' must be one of " + String.join(", ", LinkLanguages.SUPPORTED) + ".");
         }
         String userId = f.optionalString("user_id");
-        if (userId != null && (userId.isBlank() || !userId.equals(userId.strip()))) {
+        if (userId != null && userId.isBlank()) {
             throw Errors.invalid("'user_id' must be non-empty and not start or end with white space.");
         }
-        return new LinkTokenRequest(userId, f.optionalString("org_id"), f.optionalString("access_token"),
-                f.optionalString("app"), f.optionalString("redirect_uri"), language);
+        return new LinkTokenRequest(userId == null ? null : Ids.chosen("user_id", userId, limits.maxIdLength()),
+                f.optionalString("org_id"), f.optionalString("access_token"), f.optionalString("app"),
+                f.optionalString("redirect_uri"), language);
     }
 }

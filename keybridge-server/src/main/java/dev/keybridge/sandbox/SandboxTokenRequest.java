@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.MaxLengthSetting;
@@ -44,7 +45,7 @@ public record SandboxTokenRequest(
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SandboxTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, SandboxTokenRequest.class, limits);
-        String accountId = f.requiredString("linked_account_id");
+        String accountId = Ids.chosen("linked_account_id", f.requiredString("linked_account_id"), limits.maxIdLength());
         String slug = f.requiredString("app");
         String endUserOrg = f.optionalString("org_id");
         JsonFields o = f.raw("options") == null || f.raw("options").isNull() ? null

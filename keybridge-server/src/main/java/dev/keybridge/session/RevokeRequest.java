@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.MaxLengthSetting;
@@ -34,6 +35,6 @@ public record RevokeRequest(
         if ((token == null) == (id == null)) {
             throw Errors.invalid("Send either 'token' (one token) or 'linked_account_id' (all of its tokens).");
         }
-        return new RevokeRequest(token, id);
+        return new RevokeRequest(token, id == null ? null : Ids.chosen("linked_account_id", id, limits.maxIdLength()));
     }
 }

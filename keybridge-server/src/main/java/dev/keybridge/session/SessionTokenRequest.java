@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import dev.keybridge.web.MaxLengthSetting;
@@ -34,7 +35,7 @@ public record SessionTokenRequest(
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static SessionTokenRequest from(JsonNode body, @JacksonInject KeybridgeSettings.Limits limits) {
         JsonFields f = JsonFields.body(body, SessionTokenRequest.class, limits);
-        String id = f.requiredString("linked_account_id");
+        String id = Ids.chosen("linked_account_id", f.requiredString("linked_account_id"), limits.maxIdLength());
         if (!f.has("apps") || f.isNull("apps")) {
             return new SessionTokenRequest(id, null);
         }

@@ -2,7 +2,7 @@ package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.Ids;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,17 +34,13 @@ final class ConfigRequests {
                 if (!linkedAccountId.isString()) {
                     throw Errors.invalid("'linked_account_id' must be a string.");
                 }
-                fromBody = linkedAccountId.asString();
-                JsonFields.checkLength("linked_account_id", fromBody, MAX_ID);
+                fromBody = Ids.chosen("linked_account_id", linkedAccountId.asString(), MAX_ID);
             }
         }
         return new ConfigService.Key(account(caller, fromBody, header), slug, configId(configId));
     }
 
     static ConfigService.Key key(Caller caller, String header, String slug, String configId) {
-        if (configId != null) {
-            JsonFields.checkLength("config_id", configId, MAX_ID);
-        }
         return new ConfigService.Key(account(caller, null, header), slug, configId(configId));
     }
 
@@ -52,7 +48,8 @@ final class ConfigRequests {
         if (caller.via() == Caller.Via.SESSION_TOKEN) {
             return caller.linkedAccountId();
         }
-        String h = header == null || header.isBlank() ? null : header.strip();
+        String h = header == null || header.isBlank() ? null
+                : Ids.chosenFromHeader("linked_account_id", header.strip(), MAX_ID);
         if (fromBody != null && h != null && !fromBody.equals(h)) {
             throw Errors.invalid("The linked_account_id header and the body's 'linked_account_id' differ.");
         }
@@ -60,11 +57,11 @@ final class ConfigRequests {
         if (id == null || id.isBlank()) {
             throw Errors.invalid("Send the linked account as a 'linked_account_id' header (or body field).");
         }
-        JsonFields.checkLength("linked_account_id", id, MAX_ID);
         return id;
     }
 
+    /** Absent or blank: the default config; any other id is held to the one id rule ({@link Ids#chosen}). */
     private static String configId(String id) {
-        return id == null || id.isBlank() ? UserConfig.DEFAULT_ID : id.strip();
+        return id == null || id.isBlank() ? UserConfig.DEFAULT_ID : Ids.chosen("config_id", id, MAX_ID);
     }
 }

@@ -2,9 +2,11 @@ package dev.keybridge.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -28,9 +30,11 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorWriter errors;
+    private final Routes routes;
 
-    ApiExceptionHandler(ErrorWriter errors) {
+    ApiExceptionHandler(ErrorWriter errors, Routes routes) {
         this.errors = errors;
+        this.routes = routes;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -80,10 +84,17 @@ public class ApiExceptionHandler {
         return api(Errors.invalid("The request is missing a required header, parameter or path part."), request);
     }
 
+    /** 405 with {@code Allow}: the route's methods ({@link Routes}), else what the handler said it takes (static files). */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return simple(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", ErrorType.INVALID_REQUEST,
-                "Method " + e.getMethod() + " is not allowed here.", request);
+        List<HttpMethod> allowed = routes.allowed(request.getRequestURI().substring(request.getContextPath().length()));
+        if (allowed.isEmpty() && e.getSupportedHttpMethods() != null) {
+            allowed = Routes.withImplied(e.getSupportedHttpMethods());
+        }
+        Errors.MethodNotAllowed refusal = new Errors.MethodNotAllowed(e.getMethod(), allowed);
+        return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ALLOW, Routes.header(allowed))
+                .body(ErrorBody.of(refusal, RequestIds.current(request)));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -1,6 +1,8 @@
 package dev.keybridge.web;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 
 /** The concrete errors; construct them with the static factories. */
 public final class Errors {
@@ -29,6 +31,26 @@ public final class Errors {
     public static final class NotSupported extends ApiException.FixRequest {
         public NotSupported(String message) {
             super(501, "not_supported", ErrorType.INVALID_REQUEST, message);
+        }
+    }
+
+    /** The path exists but does not take this method (405); the answer carries {@code Allow} ({@link Routes}). */
+    public static final class MethodNotAllowed extends ApiException.FixRequest {
+        public MethodNotAllowed(String method, List<HttpMethod> allowed) {
+            super(405, "method_not_allowed", ErrorType.INVALID_REQUEST, "Method " + abbreviate(method)
+                    + " is not allowed here" + (allowed.isEmpty() ? "." : "; this path takes " + Routes.header(allowed) + "."));
+        }
+    }
+
+    /**
+     * A method this server implements on no path at all (501, RFC 9110 §9.1); the answer carries
+     * {@code Allow} when the path is a route.
+     */
+    public static final class MethodNotImplemented extends ApiException.FixRequest {
+        public MethodNotImplemented(String method, List<HttpMethod> allowed) {
+            super(501, "method_not_implemented", ErrorType.INVALID_REQUEST, "Method " + abbreviate(method)
+                    + " is not implemented by this server" + (allowed.isEmpty() ? "." : "; this path takes "
+                    + Routes.header(allowed) + "."));
         }
     }
 
@@ -120,5 +142,10 @@ public final class Errors {
 
     public static Unauthenticated unauthenticated(String message) {
         return new Unauthenticated("unauthorized", message);
+    }
+
+    /** A method name as sent, cut short for a message (Tomcat lets any token through, however long). */
+    private static String abbreviate(String method) {
+        return method.length() > 32 ? method.substring(0, 32) + "…" : method;
     }
 }

@@ -35,12 +35,32 @@ public class RequestIds extends OncePerRequestFilter {
         return "req_" + Ids.fastRandom(16);
     }
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    /**
+     * The request's id, given it now as this filter would (the caller's when sane) when the filter never
+     * saw the request (Tomcat refused it before any filter, e.g. TRACE), and echoed in the response header.
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        String id = current(request);
+        if (id == null) {
+            id = assign(request);
+        }
+        if (response.getHeader(HEADER) == null) {
+            response.setHeader(HEADER, id);
+        }
+        return id;
+    }
+
+    private static String assign(HttpServletRequest request) {
         String incoming = request.getHeader(HEADER);
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
         request.setAttribute(ATTRIBUTE, id);
+        return id;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = assign(request);
         response.setHeader(HEADER, id);
         MDC.put("request_id", id);
         try {

@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses malformed input before anything reads it, in the error shape and with no side effect:
  * a query string with a bad {@code %} escape, invalid UTF-8 or control characters (NUL cannot be
- * stored by PostgreSQL at all), a form body that does not decode, and a {@code Content-Type} that
- * is not one concrete media type ({@code *}{@code /*}, garbage). Runs right after {@link RequestIds},
- * before authentication.
+ * stored by PostgreSQL at all), a query or form body Tomcat cannot parse into parameters (a parameter
+ * with an empty name, too many parameters), a form body that does not decode, and a
+ * {@code Content-Type} that is not one concrete media type ({@code *}{@code /*}, garbage). Runs right
+ * after {@link RequestIds}, before authentication.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -63,21 +64,31 @@ public class RequestSanity extends OncePerRequestFilter {
                 return new Errors.UnsupportedMediaType("The Content-Type header must name one media type, e.g. application/json.");
             }
         }
-        if (type != null && MediaType.APPLICATION_FORM_URLENCODED.includes(type)
-                && !request.getRequestURI().startsWith("/v1/proxy/")) {
-            try {
-                for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-                    if (!clean(e.getKey())) {
+        if (request.getRequestURI().startsWith("/v1/proxy/")
+                || type != null && MediaType.MULTIPART_FORM_DATA.includes(type)) {
+            return null; // the proxy forwards query and body as they are; nothing here takes multipart bodies
+        }
+        boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED.includes(type);
+        Map<String, String[]> parameters;
+        try {
+            // Tomcat parses the query (and a form body) when parameters are first read, and throws when
+            // one has an empty name ("?=x") or there are too many: refuse that here, as a 400.
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Errors.invalid(form ? "The query string or form body is malformed: a parameter with an empty name "
+                    + "('=value'), a bad %-escape, invalid UTF-8 or too many parameters."
+                    : "The query string is malformed: a parameter with an empty name ('=value') or too many parameters.");
+        }
+        if (form) {
+            for (Map.Entry<String, String[]> e : parameters.entrySet()) {
+                if (!clean(e.getKey())) {
+                    return Errors.invalid("The form body holds a control character.");
+                }
+                for (String v : e.getValue()) {
+                    if (!cleanText(v)) {
                         return Errors.invalid("The form body holds a control character.");
                     }
-                    for (String v : e.getValue()) {
-                        if (!cleanText(v)) {
-                            return Errors.invalid("The form body holds a control character.");
-                        }
-                    }
                 }
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                return Errors.invalid("The form body is malformed: bad %-escape or invalid UTF-8.");
             }
         }
         return null;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log of an endpoint (newest first), redelivery of one event and replay since a time. */
 @RestController
-@RequestMapping("/api/v2/public/webhook/{endpointId}")
+@RequestMapping("/api/v2/public/webhook/" + EndpointController.ID)
 class DeliveryLogController {
 
     static final int MAX_REPLAY = 10_000;

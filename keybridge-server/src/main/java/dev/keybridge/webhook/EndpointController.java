@@ -24,6 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v2/public/webhook")
 class EndpointController {
 
+    /**
+     * An endpoint's id in a path: {@code whe_} and hex ({@link EndpointService} makes them so), so that
+     * {@code /webhook/subscribe} and {@code /webhook/unsubscribe} are routes of their own and not ids
+     * (their OPTIONS and 405 answers list only their own methods).
+     */
+    static final String ID = "{endpointId:whe_[0-9a-f]+}";
+
     private final EndpointService endpoints;
     private final EndpointStore store;
     private final WebhookSubscriptions subscriptions;
@@ -84,24 +91,24 @@ class EndpointController {
                 WebhookEndpoint::id, e -> EndpointResponse.of(e, now));
     }
 
-    @GetMapping("/{endpointId}")
+    @GetMapping("/" + ID)
     EndpointResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         return EndpointResponse.of(endpoints.get(caller, endpointId), clock.instant());
     }
 
-    @PatchMapping("/{endpointId}")
+    @PatchMapping("/" + ID)
     EndpointResponse update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                             @RequestBody EndpointPatch body) {
         return EndpointResponse.of(endpoints.update(caller, endpointId, body.input()), clock.instant());
     }
 
-    @DeleteMapping("/{endpointId}")
+    @DeleteMapping("/" + ID)
     EndpointResponse.Deleted delete(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         endpoints.delete(caller, endpointId);
         return EndpointResponse.Deleted.of(endpointId);
     }
 
-    @PostMapping("/{endpointId}/rotate-secret")
+    @PostMapping("/" + ID + "/rotate-secret")
     EndpointResponse rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         EndpointService.WithSecret rotated = endpoints.rotate(caller, endpointId);
         return EndpointResponse.withSecret(rotated.endpoint(), clock.instant(), rotated.secret());

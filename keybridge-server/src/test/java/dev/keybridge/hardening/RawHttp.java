@@ -31,6 +31,38 @@ final class RawHttp {
 
     private RawHttp() {}
 
+    /**
+     * Sends {@code method target HTTP/1.1} with {@code Host: 127.0.0.1} (unless {@code headers} names a
+     * Host), the header lines given ({@code "name: value"}), {@code Connection: close}, and {@code body}
+     * with its Content-Length when not null (unless the headers give a Transfer-Encoding).
+     */
+    static Answer send(int port, String method, String target, String body, String... headers) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean host = false;
+        boolean coded = false;
+        for (String h : headers) {
+            String name = h.substring(0, h.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+            host |= name.equals("host");
+            coded |= name.equals("transfer-encoding");
+        }
+        if (!host) {
+            head.append("Host: 127.0.0.1\r\n");
+        }
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        head.append("Connection: close\r\n");
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null && !coded) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(content);
+        return exchange(port, out.toByteArray());
+    }
+
     static Answer exchange(int port, byte[] request) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);

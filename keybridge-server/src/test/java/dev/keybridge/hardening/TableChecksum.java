@@ -1,5 +1,8 @@
 package dev.keybridge.hardening;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +22,18 @@ final class TableChecksum {
             "dashboard_session", "dashboard_session_attribute", "dashboard_sso_request");
 
     private TableChecksum() {}
+
+    /**
+     * {@link #of}, once the organization's events are dispatched: webhook fan-out marks each event
+     * ({@code dispatched_at}) shortly after the write that emitted it, which would otherwise show as a
+     * change in a checksum taken right after that write.
+     */
+    static Map<String, String> settled(JdbcClient jdbc, String orgId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                "select count(*) from event where org_id = :org and dispatched_at is null").param("org", orgId)
+                .query(Long.class).single() == 0);
+        return of(jdbc, orgId);
+    }
 
     static Map<String, String> of(JdbcClient jdbc, String orgId) {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables "

@@ -182,7 +182,7 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(routes.covers("POST", "/link/token/create")).isTrue();
         assertThat(routes.covers("POST", "/link/token/exchange")).isTrue();
         assertThat(routes.covers("POST", "/api/v2/public/webhook")).isTrue();
-        assertThat(routes.covers("POST", "/api/v2/public/webhook/ep_1/redeliver")).isTrue();
+        assertThat(routes.covers("POST", "/api/v2/public/webhook/whe_0123456789abcdef/redeliver")).isTrue();
         assertThat(routes.covers("PUT", "/api/v2/public/migrate-token")).isTrue();
 
         assertThat(routes.covers("PUT", "/api/v2/public/linked-account")).isFalse();

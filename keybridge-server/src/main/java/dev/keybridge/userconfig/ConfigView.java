@@ -25,7 +25,9 @@ public record ConfigView(
         String slug,
         @JsonProperty("linked_account_id") String linkedAccountId,
         String environment,
-        List<Option> labels,
+        @Schema(types = {"array", "object"}, description = "As sent: a list [{name, value}] for every label-driven "
+                + "field, or an object {field id: [{name, value}]}.")
+        Object labels,
         List<Field> fields,
         List<Workflow> workflows,
         String createdAt,
@@ -80,7 +82,7 @@ public record ConfigView(
 
     static ConfigView of(UserConfig c, ConfigSchema schema) {
         return new ConfigView(c.id(), c.configId(), c.slug(), c.accountExternalId(), c.environment().wire(),
-                c.labels().stream().map(Option::of).toList(),
+                c.labels().wire(),
                 fields(schema.fields(), c.values(), c.labels()),
                 schema.workflows().stream().map(w -> {
                     UserConfig.WorkflowValues v = c.workflows().get(w.id());
@@ -98,7 +100,7 @@ public record ConfigView(
         out.put("slug", slug);
         out.put("linked_account_id", linkedAccountId);
         out.put("environment", environment);
-        out.put("labels", labels.stream().map(Option::asMap).toList());
+        out.put("labels", labels);
         out.put("fields", fields.stream().map(Field::asMap).toList());
         out.put("workflows", workflows.stream().map(Workflow::asMap).toList());
         out.put("createdAt", createdAt);
@@ -106,9 +108,9 @@ public record ConfigView(
         return out;
     }
 
-    private static List<Field> fields(List<FieldDef> defs, Map<String, JsonNode> values, List<FieldDef.Option> labels) {
+    private static List<Field> fields(List<FieldDef> defs, Map<String, JsonNode> values, Labels labels) {
         return defs.stream().map(f -> new Field(f.id(), f.name(), f.type().wire(), f.required(),
-                (f.labelDriven() ? labels : f.options()).stream().map(Option::of).toList(),
+                (f.labelDriven() ? labels.forField(f.id()) : f.options()).stream().map(Option::of).toList(),
                 values.containsKey(f.id()) ? values.get(f.id()) : f.defaultValue())).toList();
     }
 

@@ -63,7 +63,7 @@ class CobaltJsBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void doesRunEveryCallOfTheOriginalBrowserSdkFromAPageOnAnotherOrigin() {
+    void doesServeEveryCallOfTheOriginalBrowserSdkWhenItRunsOnAPageOfAnotherOrigin() {
         TestOrganization org = newOrganization();
         Api server = org.test().withKey(api);
         assertThat(server.put("/api/v2/public/config-schema/sandbox-keys", Map.of("fields", List.of(

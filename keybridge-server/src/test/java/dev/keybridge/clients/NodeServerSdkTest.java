@@ -22,7 +22,7 @@ class NodeServerSdkTest extends IntegrationTest {
     private static final String ACCOUNT = "account:12345";
 
     @Test
-    void doesAnswerEveryNonWorkflowCallOfTheNodeServerSdkTheWayItReadsThem() {
+    void doesAnswerEveryNonWorkflowCallWhenMadeAsTheNodeServerSdkMakesIt() {
         TestOrganization org = newOrganization();
         Api server = org.test().withKey(api);
         assertThat(server.put("/api/v2/public/config-schema/sandbox-keys", Map.of("fields", List.of(

@@ -99,7 +99,7 @@ class OriginalClientsTest extends IntegrationTest {
     }
 
     @Test
-    void doesPresentALoginAppToTheBrowserSdkAsAPopupAppWhileTheServerApiKeepsItsFamily() {
+    void doesPresentALoginAppAsAPopupAppWhenTheBrowserSdkListsApps() {
         Api server = newOrganization().test().withKey(api);
         Api browser = Sessions.browser(api, Sessions.token(server, "family-user"));
 
@@ -136,9 +136,9 @@ class OriginalClientsTest extends IntegrationTest {
         Api.Response r = browser.delete("/api/v1/linked-acc/integration/sandbox-ehr");
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        assertThat(r.json().get("connection_ids").size()).isEqualTo(2);
-        assertThat(live(server, "twice-user", "sandbox-ehr")).isZero();
         assertThat(browser.get("/api/v2/f-sdk/application/sandbox-ehr").json().get("connected").asBoolean()).isFalse();
+        assertThat(live(server, "twice-user", "sandbox-ehr")).isZero();
+        assertThat(r.json().get("connection_ids").size()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from event where org_id = ? and type = 'connection.deleted'")
                 .param(org.id()).query(Long.class).single()).isEqualTo(2);
         assertThat(browser.delete("/api/v1/linked-acc/integration/sandbox-ehr").status()).isEqualTo(404);

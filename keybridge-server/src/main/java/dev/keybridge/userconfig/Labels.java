@@ -3,15 +3,17 @@ package dev.keybridge.userconfig;
 import dev.keybridge.web.Errors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A config's labels, the options of its label-driven fields, in either shape the clients send: a list
  * {@code [{name, value}]} for every label-driven field (the browser SDK's), or an object keyed by field id
  * {@code {field: [{name, value}]}} (the Node server SDK's), each list for that field only. A label-driven
- * field without a list of its own takes the shared one. Stored and answered in the shape sent.
+ * field without a list of its own takes the shared one. Stored in the shape sent.
  */
 record Labels(List<FieldDef.Option> shared, Map<String, List<FieldDef.Option>> byField) {
 
@@ -52,7 +54,20 @@ record Labels(List<FieldDef.Option> shared, Map<String, List<FieldDef.Option>> b
         return new Labels(List.of(), byField);
     }
 
-    /** The stored and answered JSON: the list, or the object of lists, as sent. */
+    /**
+     * Every label as one list (what the config object's {@code labels} shows): the shared list, or each
+     * field's in turn without repeating a {@code {name, value}} pair.
+     */
+    List<FieldDef.Option> all() {
+        if (byField.isEmpty()) {
+            return shared;
+        }
+        Set<FieldDef.Option> out = new LinkedHashSet<>();
+        byField.values().forEach(out::addAll);
+        return List.copyOf(out);
+    }
+
+    /** The stored JSON: the list, or the object of lists, as sent. */
     Object wire() {
         if (byField.isEmpty()) {
             return shared.stream().map(FieldDef.Option::wire).toList();

@@ -83,7 +83,9 @@ class OriginalClientsTest extends IntegrationTest {
         Map<String, JsonNode> fields = fields(made.json());
         assertThat(fields.get("channel").get("options").size()).isEqualTo(1);
         assertThat(fields.get("owner").get("options").size()).isEqualTo(2);
-        assertThat(made.json().get("labels").get("owner").get(1).get("value").asString()).isEqualTo("U2");
+        assertThat(made.json().get("labels_by_field").get("owner").get(1).get("value").asString()).isEqualTo("U2");
+        assertThat(made.json().get("labels").isArray()).as("the documented list, every field's labels").isTrue();
+        assertThat(made.json().get("labels").size()).isEqualTo(3);
 
         Api.Response wrongField = asUser.put("/api/v2/public/config", Map.of("slug", "sandbox-keys",
                 "fields", Map.of("channel", "U1")));
@@ -94,6 +96,7 @@ class OriginalClientsTest extends IntegrationTest {
         Api.Response flat = asUser.post("/api/v2/public/config", Map.of("slug", "sandbox-keys", "config_id", "flat",
                 "labels", List.of(Map.of("name", "#ops", "value", "C2"))));
         assertThat(fields(flat.json()).get("owner").get("options").get(0).get("value").asString()).isEqualTo("C2");
+        assertThat(flat.json().has("labels_by_field")).isFalse();
         assertThat(asUser.post("/api/v2/public/config", Map.of("slug", "sandbox-keys",
                 "labels", Map.of("bad key!", List.of()))).status()).isEqualTo(400);
     }

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The original system's Node server SDK ({@code @cobaltio/cobalt} 1.x, wire-formats §2 and §6), call for call,
- * sending what it sends: every request carries {@code Content-Type: application/json} (also on a GET without
- * a body), {@code x-api-key}, and axios' {@code Accept}; {@code params} become the query string, and a
+ * sending what it sends (its {@code Base.request} run on axios 1.7.9 against a listener printed these): every
+ * request carries {@code Content-Type: application/json} (also on a GET without a body), {@code x-api-key}, and
+ * axios' {@code Accept} and {@code User-Agent}; {@code params} become the query string, and a
  * {@code linked_account_id} among them is also sent as a header; {@code getConfig} and {@code deleteConfig}
  * send their payload as a JSON body on GET and DELETE and end the path with a slash when no {@code config_id}
  * is given. A status of 400 or more throws with the answer's {@code message}, as the SDK does. The nine
@@ -132,6 +133,7 @@ final class NodeServerSdk {
         headers.put("Content-Type", "application/json");
         headers.put("x-api-key", apiKey);
         headers.put("Accept", "application/json, text/plain, */*");
+        headers.put("User-Agent", "axios/1.7.9");
         params.forEach((k, v) -> query.add(enc(k) + "=" + enc(v)));
         if (params.containsKey("linked_account_id")) {
             headers.put("linked_account_id", params.get("linked_account_id"));

@@ -1,13 +1,10 @@
 package dev.keybridge.connection;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.keybridge.account.AccountService;
-import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.tenancy.Caller;
-import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,20 +16,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Applications (wire-formats §3): the apps enabled in the caller's environment, with
- * {@code connected}/{@code reauth_required} for one linked account (the {@code linked_account_id}
- * header for server callers, the session token's account for the browser SDK); and the
- * per-environment app settings (enable, OAuth client).
+ * Applications for server callers (wire-formats §2): the apps enabled in the caller's environment, with
+ * {@code connected}/{@code reauth_required} for the {@code linked_account_id} header's account
+ * ({@link ApplicationViews}); and the per-environment app settings (enable, OAuth client). The browser
+ * SDK's listing is {@code frontdoor}'s.
  */
 @RestController
 class ApplicationController {
-
-    /** The §3 application object. */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "Application")
-    record Application(String name, String description, String icon, String type, String slug,
-                       @JsonProperty("auth_type") String authType, boolean connected,
-                       @JsonProperty("reauth_required") boolean reauthRequired,
-                       @JsonProperty("auth_input_map") List<AppDefinition.InputField> authInputMap) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ApplicationSettings")
     record SettingView(String slug, boolean enabled, @JsonProperty("client_id") String clientId,
@@ -40,36 +30,24 @@ class ApplicationController {
 
     private final AppSettings apps;
     private final AppConnectors connectors;
-    private final Connections connections;
-    private final AccountService accounts;
+    private final ApplicationViews views;
 
-    ApplicationController(AppSettings apps, AppConnectors connectors, Connections connections, AccountService accounts) {
+    ApplicationController(AppSettings apps, AppConnectors connectors, ApplicationViews views) {
         this.apps = apps;
         this.connectors = connectors;
-        this.connections = connections;
-        this.accounts = accounts;
+        this.views = views;
     }
 
     @GetMapping("/api/v2/public/application")
-    List<Application> list(@AuthenticationPrincipal Caller caller,
+    List<ApplicationViews.Application> list(@AuthenticationPrincipal Caller caller,
                            @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
-        return list(caller, connectionsOf(caller, named(linkedAccountId)));
+        return views.list(caller, views.headerId(linkedAccountId));
     }
 
     @GetMapping("/api/v2/public/application/{slug}")
-    Application one(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
+    ApplicationViews.Application one(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                     @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
-        return view(apps.require(caller.orgId(), caller.environment(), slug), connectionsOf(caller, named(linkedAccountId)));
-    }
-
-    @GetMapping("/api/v2/f-sdk/application")
-    List<Application> listForSession(@AuthenticationPrincipal Caller caller) {
-        return list(caller, connectionsOf(caller, caller.linkedAccountId()));
-    }
-
-    @GetMapping("/api/v2/f-sdk/application/{slug}")
-    Application oneForSession(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
-        return view(apps.require(caller.orgId(), caller.environment(), slug), connectionsOf(caller, caller.linkedAccountId()));
+        return views.one(caller, slug, views.headerId(linkedAccountId));
     }
 
     @GetMapping("/api/v2/public/application/{slug}/settings")
@@ -93,41 +71,5 @@ class ApplicationController {
         }
         AppSettings.Setting s = apps.put(caller.orgId(), caller.environment(), slug, body.enabled(), clientId, clientSecret);
         return new SettingView(s.slug(), s.enabled(), s.clientId(), s.clientSecretSet());
-    }
-
-    private List<Application> list(Caller caller, List<Connection> of) {
-        return apps.enabled(caller.orgId(), caller.environment()).stream().filter(a -> caller.allowsApp(a.slug()))
-                .map(a -> view(a, of)).toList();
-    }
-
-    /** The {@code linked_account_id} header of a server call, held to the one id rule; null when not sent. */
-    private String named(String header) {
-        return header == null || header.isBlank() ? null : accounts.checkedHeaderId("linked_account_id", header.strip());
-    }
-
-    private List<Connection> connectionsOf(Caller caller, String linkedAccountId) {
-        if (linkedAccountId == null || linkedAccountId.isBlank()) {
-            return List.of();
-        }
-        LinkedAccount account;
-        try {
-            account = accounts.get(caller, linkedAccountId.strip());
-        } catch (ApiException e) {
-            return List.of();
-        }
-        return connections.forAccount(caller.orgId(), caller.environment(), account.id());
-    }
-
-    private Application view(AppDefinition a, List<Connection> of) {
-        boolean active = false;
-        boolean failing = false;
-        for (Connection c : of) {
-            if (c.appSlug().equals(a.slug())) {
-                active |= c.status() == Connection.Status.ACTIVE;
-                failing |= c.status() == Connection.Status.LOGIN_REQUIRED;
-            }
-        }
-        return new Application(a.name(), a.description(), a.icon(), a.slug(), a.slug(), a.authTypeName(),
-                active || failing, failing && !active, connectors.find(a).map(c -> c.inputMap(a)).orElse(List.of()));
     }
 }

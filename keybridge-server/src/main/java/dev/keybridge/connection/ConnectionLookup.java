@@ -6,6 +6,7 @@ import dev.keybridge.cache.ShortLived;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,12 +52,23 @@ public class ConnectionLookup {
     }
 
     public Connection byAccount(Caller caller, String linkedAccountId, String slug) {
+        return allByAccount(caller, linkedAccountId, slug).getFirst();
+    }
+
+    /**
+     * Every live (not disconnected) connection of the linked account to the app, newest first; 404 when there
+     * is none. What the app-level calls ({@code connected}, the browser SDK's disconnect) are about.
+     */
+    public List<Connection> allByAccount(Caller caller, String linkedAccountId, String slug) {
         LinkedAccount account = accounts.get(caller, linkedAccountId.strip());
-        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
+        List<Connection> live = connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
                 .filter(c -> c.appSlug().equals(slug.strip()) && c.status() != Connection.Status.DISCONNECTED)
-                .findFirst()
-                .orElseThrow(() -> new Errors.NotFound("connection_not_found",
-                        "Linked account '" + linkedAccountId.strip() + "' has no connection to '" + slug.strip() + "'."));
+                .toList();
+        if (live.isEmpty()) {
+            throw new Errors.NotFound("connection_not_found",
+                    "Linked account '" + linkedAccountId.strip() + "' has no connection to '" + slug.strip() + "'.");
+        }
+        return live;
     }
 
     /** From the proxy's headers: {@code access_token} (cached, see {@link #forProxy}), or {@code linked_account_id} and {@code slug}. */

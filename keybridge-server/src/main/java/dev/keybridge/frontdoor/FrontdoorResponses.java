@@ -32,10 +32,17 @@ final class FrontdoorResponses {
 
     /** {@code DELETE /api/v1/linked-acc/integration/{slug}}. */
     @Schema(name = "Disconnected")
-    @JsonPropertyOrder({"success", "slug", "connection_id", "status", "revoked_at_provider"})
-    public record Disconnected(boolean success, String slug, @JsonProperty("connection_id") String connectionId,
+    @JsonPropertyOrder({"success", "slug", "connection_id", "connection_ids", "status", "revoked_at_provider"})
+    public record Disconnected(boolean success, String slug,
+                               @JsonProperty("connection_id") @Schema(description = "The newest of them.")
+                               String connectionId,
+                               @JsonProperty("connection_ids") @Schema(description = "Every connection this call "
+                                       + "disconnected: all the account's live connections to the app, newest first.")
+                               List<String> connectionIds,
                                @Schema(allowableValues = "disconnected") String status,
-                               @JsonProperty("revoked_at_provider") boolean revokedAtProvider) {}
+                               @JsonProperty("revoked_at_provider")
+                               @Schema(description = "True when every one was revoked at the provider.")
+                               boolean revokedAtProvider) {}
 
     /** {@code PUT /api/v2/public/migrate-token}: the new connection and its access token. */
     @Schema(name = "MigratedToken")

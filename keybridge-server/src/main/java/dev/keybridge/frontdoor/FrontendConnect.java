@@ -18,6 +18,7 @@ import dev.keybridge.web.JsonFields;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ class FrontendConnect {
     FrontdoorResponses.Saved save(Caller caller, String slug, JsonNode body) {
         AppDefinition app = apps.require(caller.orgId(), caller.environment(), slug);
         Connector connector = connectors.of(app);
-        java.util.List<AppDefinition.InputField> fields = connector.inputMap(app);
+        List<AppDefinition.InputField> fields = connector.inputMap(app);
         if (fields.isEmpty()) {
             throw new Errors.InvalidRequest("not_keybased", "'" + slug + "' signs in through hosted Link: connect it with "
                     + "GET /api/v1/" + slug + "/integrate.");
@@ -115,12 +116,21 @@ class FrontendConnect {
                 dev.keybridge.web.Timestamps.format(token.expiration()));
     }
 
-    /** {@code DELETE /api/v1/linked-acc/integration/{slug}}: revokes at the provider, removes, fires connection.deleted. */
+    /**
+     * {@code DELETE /api/v1/linked-acc/integration/{slug}}: disconnects the app for the account, that is every
+     * live connection of the account to it (the rule of docs/frontend.md: {@code connected} is true while any
+     * is live, so disconnecting the app ends them all); each is revoked at the provider, removed, and fires its
+     * {@code connection.deleted}.
+     */
     FrontdoorResponses.Disconnected disconnect(Caller caller, String slug) {
         apps.require(caller.orgId(), caller.environment(), slug);
-        Connection c = lookup.byAccount(caller, caller.linkedAccountId(), slug);
-        Disconnector.Result r = disconnector.disconnect(c);
-        return new FrontdoorResponses.Disconnected(true, slug, c.id(), "disconnected", r.revoked());
+        List<Connection> live = lookup.allByAccount(caller, caller.linkedAccountId(), slug);
+        boolean allRevoked = true;
+        for (Connection c : live) {
+            allRevoked &= disconnector.disconnect(c).revoked();
+        }
+        return new FrontdoorResponses.Disconnected(true, slug, live.getFirst().id(),
+                live.stream().map(Connection::id).toList(), "disconnected", allRevoked);
     }
 
     private static String enc(String s) {

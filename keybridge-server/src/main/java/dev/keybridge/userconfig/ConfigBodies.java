@@ -25,10 +25,10 @@ final class ConfigBodies {
             @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String slug,
             @JsonProperty("config_id") @Size(max = ConfigRequests.MAX_ID)
             @Schema(description = "Absent or blank: the default config.") String configId,
-            @ArraySchema(arraySchema = @Schema(types = {"array", "null"},
-                    description = "Labels [{name, value}]: replace the stored ones when sent."),
-                    schema = @Schema(implementation = Label.class))
-            List<FieldDef.Option> labels,
+            @Schema(implementation = JsonNode.class, types = {"array", "object", "null"}, description = "The options of the label-driven fields: "
+                    + "[{name, value}] for all of them, or {field id: [{name, value}]} (the Node server SDK's shape), "
+                    + "each list for that field. Replace the stored ones when sent.")
+            Labels labels,
             @JsonProperty("linked_account_id") @Size(max = ConfigRequests.MAX_ID) @Schema(type = "string",
                     description = "Server credentials only: the linked account (or the linked_account_id header).")
             JsonNode linkedAccountId) implements JsonRequest {
@@ -38,8 +38,7 @@ final class ConfigBodies {
             JsonFields f = JsonFields.body(body, Find.class);
             String slug = f.requiredString("slug");
             String configId = f.optionalString("config_id");
-            List<FieldDef.Option> labels = f.has("labels") && !f.isNull("labels")
-                    ? SchemaParser.options(f.raw("labels"), "labels") : null;
+            Labels labels = f.has("labels") && !f.isNull("labels") ? Labels.parse(f.raw("labels"), "labels") : null;
             return new Find(slug, configId, labels, f.raw("linked_account_id"));
         }
     }
@@ -81,10 +80,6 @@ final class ConfigBodies {
             return new SchemaPut(JsonFields.checkedText(body)); // parsed once the app is known (404 first)
         }
     }
-
-    /** A label (schema only). */
-    @Schema(name = "ConfigLabel")
-    record Label(String name, @Schema(description = "A string, number or boolean.") Object value) {}
 
     /** A workflow change (schema only). */
     @Schema(name = "ConfigWorkflowChange")

@@ -56,7 +56,7 @@ record ConfigChange(JsonNode fields, JsonNode workflows) {
     }
 
     private static Map<String, JsonNode> merge(Map<String, JsonNode> current, JsonNode patch, List<FieldDef> defs,
-                                               List<FieldDef.Option> labels, String at, String slug) {
+                                               Labels labels, String at, String slug) {
         Map<String, JsonNode> out = new LinkedHashMap<>(current);
         if (patch == null || patch.isNull()) {
             return out;
@@ -71,7 +71,7 @@ record ConfigChange(JsonNode fields, JsonNode workflows) {
             if (value.isNull()) {
                 out.remove(id);
             } else {
-                ValueChecker.check(def, value, def.labelDriven() ? labels : def.options(), at + "." + id);
+                ValueChecker.check(def, value, def.labelDriven() ? labels.forField(id) : def.options(), at + "." + id);
                 out.put(id, value);
             }
         }

@@ -45,7 +45,7 @@ class ConfigService {
         this.tx = tx;
     }
 
-    ConfigView findOrCreate(Caller caller, Key key, List<FieldDef.Option> labels) {
+    ConfigView findOrCreate(Caller caller, Key key, Labels labels) {
         LinkedAccount account = account(caller, key);
         ConfigSchema schema = schema(caller, key.slug());
         return tx.execute(status -> {
@@ -54,7 +54,7 @@ class ConfigService {
             if (found == null) {
                 Instant now = clock.instant();
                 UserConfig fresh = new UserConfig("cfg_" + Ids.objectId(), caller.orgId(), caller.environment(), account.id(),
-                        account.externalId(), key.slug(), key.configId(), labels == null ? List.of() : labels,
+                        account.externalId(), key.slug(), key.configId(), labels == null ? Labels.NONE : labels,
                         Map.of(), Map.of(), now, now);
                 if (store.insertIfAbsent(fresh)) {
                     return emitUpdated(fresh, schema);

@@ -70,7 +70,7 @@ class ConfigStore {
     }
 
     private String labels(UserConfig c) {
-        return json.writeValueAsString(c.labels().stream().map(FieldDef.Option::wire).toList());
+        return json.writeValueAsString(c.labels().wire());
     }
 
     private String workflows(UserConfig c) {
@@ -80,7 +80,7 @@ class ConfigStore {
     }
 
     private UserConfig row(ResultSet rs, int n) throws SQLException {
-        List<FieldDef.Option> labels = SchemaParser.options(json.readTree(rs.getString(8)), "labels");
+        Labels labels = Labels.parse(json.readTree(rs.getString(8)), "labels");
         Map<String, JsonNode> values = map(json.readTree(rs.getString(9)));
         Map<String, UserConfig.WorkflowValues> workflows = new LinkedHashMap<>();
         JsonNode w = json.readTree(rs.getString(10));

@@ -1,5 +1,6 @@
 package dev.keybridge.userconfig;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.events.EventData;
@@ -12,12 +13,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The config object on the wire (wire-formats §3), also the {@code config.updated} event's data:
- * {@code _id, config_id, slug, linked_account_id, environment, labels, fields[{id, name, type, required,
+ * {@code _id, config_id, slug, linked_account_id, environment, labels, labels_by_field?, fields[{id, name, type, required,
  * options, value}], workflows[{id, name, description, enabled, fields}], createdAt, updatedAt}. A field
  * without a stored value shows its default. {@link #asMap()} is the same shape for the dashboard's pages.
  */
 @Schema(name = "Config")
-@JsonPropertyOrder({"_id", "config_id", "slug", "linked_account_id", "environment", "labels", "fields", "workflows",
+@JsonPropertyOrder({"_id", "config_id", "slug", "linked_account_id", "environment", "labels", "labels_by_field", "fields", "workflows",
         "createdAt", "updatedAt"})
 public record ConfigView(
         @JsonProperty("_id") String id,
@@ -25,7 +26,12 @@ public record ConfigView(
         String slug,
         @JsonProperty("linked_account_id") String linkedAccountId,
         String environment,
+        @Schema(description = "The labels the config was created with, as one list (sent keyed by field: every "
+                + "field's, each pair once).")
         List<Option> labels,
+        @JsonProperty("labels_by_field") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only when the labels were sent keyed by field id: each field's own list.")
+        Map<String, List<Option>> labelsByField,
         List<Field> fields,
         List<Workflow> workflows,
         String createdAt,
@@ -80,7 +86,8 @@ public record ConfigView(
 
     static ConfigView of(UserConfig c, ConfigSchema schema) {
         return new ConfigView(c.id(), c.configId(), c.slug(), c.accountExternalId(), c.environment().wire(),
-                c.labels().stream().map(Option::of).toList(),
+                c.labels().all().stream().map(Option::of).toList(),
+                c.labels().byField().isEmpty() ? null : byField(c.labels()),
                 fields(schema.fields(), c.values(), c.labels()),
                 schema.workflows().stream().map(w -> {
                     UserConfig.WorkflowValues v = c.workflows().get(w.id());
@@ -106,9 +113,15 @@ public record ConfigView(
         return out;
     }
 
-    private static List<Field> fields(List<FieldDef> defs, Map<String, JsonNode> values, List<FieldDef.Option> labels) {
+    private static Map<String, List<Option>> byField(Labels labels) {
+        Map<String, List<Option>> out = new LinkedHashMap<>();
+        labels.byField().forEach((field, options) -> out.put(field, options.stream().map(Option::of).toList()));
+        return out;
+    }
+
+    private static List<Field> fields(List<FieldDef> defs, Map<String, JsonNode> values, Labels labels) {
         return defs.stream().map(f -> new Field(f.id(), f.name(), f.type().wire(), f.required(),
-                (f.labelDriven() ? labels : f.options()).stream().map(Option::of).toList(),
+                (f.labelDriven() ? labels.forField(f.id()) : f.options()).stream().map(Option::of).toList(),
                 values.containsKey(f.id()) ? values.get(f.id()) : f.defaultValue())).toList();
     }
 

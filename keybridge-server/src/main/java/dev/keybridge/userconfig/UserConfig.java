@@ -2,7 +2,6 @@ package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * their toggle and field values.
  */
 record UserConfig(String id, String orgId, Environment environment, String accountId, String accountExternalId,
-                  String slug, String configId, List<FieldDef.Option> labels, Map<String, JsonNode> values,
+                  String slug, String configId, Labels labels, Map<String, JsonNode> values,
                   Map<String, WorkflowValues> workflows, Instant createdAt, Instant updatedAt) {
 
     /** The id a config gets when the caller names none (ours: the wire leaves it to the server). */

@@ -5,7 +5,9 @@ import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,10 +36,10 @@ class EndpointController {
     private final EndpointService endpoints;
     private final EndpointStore store;
     private final WebhookSubscriptions subscriptions;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     EndpointController(EndpointService endpoints, EndpointStore store, WebhookSubscriptions subscriptions,
-                       java.time.Clock clock) {
+                       Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.endpoints = endpoints;
@@ -80,15 +82,23 @@ class EndpointController {
         return EndpointResponse.Deleted.of(subscriptions.deleteOne(caller, url).id());
     }
 
+    /**
+     * The list; when it holds the environment's only endpoint (or the one {@code webhook_url} names), also that
+     * endpoint's fields at the top, for the original system's {@code getWebhook()} ({@link EndpointList}).
+     */
     @GetMapping
-    CursorPage<EndpointResponse> list(@AuthenticationPrincipal Caller caller,
-                             @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
-                             @RequestParam(required = false) String cursor) {
+    EndpointList list(@AuthenticationPrincipal Caller caller,
+                      @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
+                      @RequestParam(required = false) String cursor,
+                      @RequestParam(name = "webhook_url", required = false) String url) {
         Cursors.checkLimit(limit);
         String after = Cursors.decode("e", cursor);
         Instant now = clock.instant();
-        return CursorPage.of(store.page(caller.orgId(), caller.environment(), after, limit + 1), limit, "e",
-                WebhookEndpoint::id, e -> EndpointResponse.of(e, now));
+        List<WebhookEndpoint> rows = url == null ? store.page(caller.orgId(), caller.environment(), after, limit + 1)
+                : store.all(caller.orgId(), caller.environment()).stream()
+                        .filter(e -> e.url().equals(url) && (after == null || e.id().compareTo(after) > 0)).toList();
+        return EndpointList.of(CursorPage.of(rows, limit, "e", WebhookEndpoint::id, e -> EndpointResponse.of(e, now)),
+                cursor == null);
     }
 
     @GetMapping("/" + ID)

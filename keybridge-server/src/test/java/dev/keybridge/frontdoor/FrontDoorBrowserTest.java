@@ -112,7 +112,7 @@ class FrontDoorBrowserTest extends IntegrationTest {
 
         page.click("#list");
         PlaywrightAssertions.assertThat(page.locator("#apps")).containsText("sandbox-keys:keybased:false");
-        assertThat(page.locator("#apps").textContent()).contains("sandbox-ehr:credentials:false");
+        assertThat(page.locator("#apps").textContent()).contains("sandbox-ehr:oauth2:false");
 
         page.click("#bad-key");
         PlaywrightAssertions.assertThat(page.locator("#bad")).hasText("400:invalid_credentials");

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns whatever credential a request presents into a {@link Caller}: {@code x-api-key},
  * {@code client_id} + {@code client_secret}, a session token ({@code authorization: Bearer}) or the
- * admin token. A credential that is presented but wrong is answered 401 here; a request with none
- * goes on unauthenticated and the path rules decide.
+ * admin token. The credential is checked first: a right one passes whatever was guessed before it; a
+ * wrong one is answered 401 here, or 429 by the failed-authentication throttle (AuthThrottle); a
+ * request with none goes on unauthenticated and the path rules decide.
  */
 class CredentialFilter extends OncePerRequestFilter {
 
@@ -37,7 +39,7 @@ class CredentialFilter extends OncePerRequestFilter {
     private final SessionTokens sessions;
     private final ErrorWriter errors;
     private final byte[] adminTokenHash;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     private final AuthThrottle throttle;
     /** Live API keys (by hash) and client pairs (by client id): at most {@code KEYBRIDGE_CACHE_TTL} old. */
@@ -46,7 +48,7 @@ class CredentialFilter extends OncePerRequestFilter {
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
     CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
-                     AuthThrottle throttle, java.time.Clock clock, Duration cacheTtl) {
+                     AuthThrottle throttle, Clock clock, Duration cacheTtl) {
         this.throttle = throttle;
         this.live = new ShortLived<>(cacheTtl, 10_000, tenancy.revocations(), clock);
         this.clock = clock;
@@ -69,18 +71,14 @@ class CredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String credential = throttleKey(request);
         try {
-            if (credential != null) {
-                throttle.before(request.getRemoteAddr(), credential);
-            }
             Caller caller = resolve(request);
             if (caller != null) {
                 SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
             }
         } catch (ApiException e) {
             ApiException answer = e instanceof Errors.Unauthenticated
-                    ? throttle.failed(request.getRemoteAddr(), credential, e) : e;
+                    ? throttle.refused(request.getRemoteAddr(), e, guessed(request)) : e;
             errors.write(request, response, answer);
             return;
         }
@@ -88,11 +86,10 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     /**
-     * What the failed-authentication throttle counts a wrong credential against: the API key (by
-     * hash), the client id, the admin token; "" for a session token (counted per address only); null
-     * when no credential is presented.
+     * What a wrong credential guessed at, for the throttle (AuthThrottle): the API key (by hash), the
+     * client id, the admin token; null for a session token (counted per address only).
      */
-    private String throttleKey(HttpServletRequest request) {
+    private static String guessed(HttpServletRequest request) {
         String apiKey = request.getHeader("x-api-key");
         if (apiKey != null) {
             return AuthThrottle.apiKey(apiKey.trim());
@@ -101,10 +98,7 @@ class CredentialFilter extends OncePerRequestFilter {
         if (clientId != null || request.getHeader("client_secret") != null) {
             return AuthThrottle.client(String.valueOf(unquote(clientId)));
         }
-        if (request.getHeader("authorization") != null) {
-            return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : "";
-        }
-        return null;
+        return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : null;
     }
 
     private Caller resolve(HttpServletRequest request) {
@@ -120,7 +114,7 @@ class CredentialFilter extends OncePerRequestFilter {
         }
         if (bearer != null) {
             if (request.getRequestURI().startsWith("/admin/")) {
-                return admin(bearer);
+                return admin(bearer, request.getRemoteAddr());
             }
             return sessions.verify(bearer);
         }
@@ -146,9 +140,14 @@ class CredentialFilter extends OncePerRequestFilter {
         return Caller.server(match.orgId(), match.environment(), Caller.Via.CLIENT_CREDENTIALS, match.id());
     }
 
-    private Caller admin(String token) {
+    /** The admin token is an operator's choice and may be guessable: a blocked address is refused it, right or wrong. */
+    private Caller admin(String token, String address) {
         if (adminTokenHash == null) {
             return null;
+        }
+        ApiException blocked = throttle.blockedAddress(address);
+        if (blocked != null) {
+            throw blocked;
         }
         if (!MessageDigest.isEqual(adminTokenHash, Secrets.hash(token))) {
             throw Errors.unauthenticated("The admin token is not valid.");

@@ -209,14 +209,15 @@ public record KeybridgeSettings(
 
     /**
      * The database: an external PostgreSQL ({@code url}) or else the embedded one; connections per
-     * node; how long a request waits for a connection before it is answered 503 (and how long the
-     * readiness check waits).
+     * node; how long work waits its turn while every connection is busy (then 503 overloaded); how long
+     * a free connection may take to come (then 503 database_unavailable; also the readiness check's wait).
      */
     public record Database(
             @Env("KEYBRIDGE_DATABASE_URL") String url,
             @Env("KEYBRIDGE_DATABASE_USER") String user,
             @Env("KEYBRIDGE_DATABASE_PASSWORD") String password,
             @Env("KEYBRIDGE_DATABASE_POOL_SIZE") @DefaultValue("10") int poolSize,
+            @Env("KEYBRIDGE_DATABASE_QUEUE_WAIT") @DefaultValue("5s") Duration queueWait,
             @Env("KEYBRIDGE_DATABASE_CONNECTION_TIMEOUT") @DefaultValue("2s") Duration connectionTimeout) {
         public boolean isExternal() {
             return url != null && !url.isBlank();

@@ -16,12 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns whatever credential a request presents into a {@link Caller}: {@code x-api-key},
  * {@code client_id} + {@code client_secret}, a session token ({@code authorization: Bearer}) or the
- * admin token. A credential that is presented but wrong is answered 401 here; a request with none
- * goes on unauthenticated and the path rules decide.
+ * admin token. The credential is checked first: a right one passes whatever was guessed before it; a
+ * wrong one is answered 401 here, or 429 by the failed-authentication throttle (AuthThrottle); a
+ * request with none goes on unauthenticated and the path rules decide.
  */
 class CredentialFilter extends OncePerRequestFilter {
 
@@ -39,7 +40,7 @@ class CredentialFilter extends OncePerRequestFilter {
     private final SessionTokens sessions;
     private final ErrorWriter errors;
     private final byte @Nullable [] adminTokenHash;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     private final AuthThrottle throttle;
     /** Live API keys (by hash) and client pairs (by client id): at most {@code KEYBRIDGE_CACHE_TTL} old. */
@@ -48,7 +49,7 @@ class CredentialFilter extends OncePerRequestFilter {
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
     CredentialFilter(TenancyStore tenancy, SessionTokens sessions, ErrorWriter errors, String adminToken,
-                     AuthThrottle throttle, java.time.Clock clock, Duration cacheTtl) {
+                     AuthThrottle throttle, Clock clock, Duration cacheTtl) {
         this.throttle = throttle;
         this.live = new ShortLived<>(cacheTtl, 10_000, tenancy.revocations(), clock);
         this.clock = clock;
@@ -71,18 +72,14 @@ class CredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String credential = throttleKey(request);
         try {
-            if (credential != null) {
-                throttle.before(request.getRemoteAddr(), credential);
-            }
             Caller caller = resolve(request);
             if (caller != null) {
                 SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
             }
         } catch (ApiException e) {
-            ApiException answer = e instanceof Errors.Unauthenticated   // failed(…, e) answers e or a 429, never null
-                    ? Objects.requireNonNull(throttle.failed(request.getRemoteAddr(), credential, e)) : e;
+            ApiException answer = e instanceof Errors.Unauthenticated
+                    ? throttle.refused(request.getRemoteAddr(), e, guessed(request)) : e;
             errors.write(request, response, answer);
             return;
         }
@@ -90,11 +87,10 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     /**
-     * What the failed-authentication throttle counts a wrong credential against: the API key (by
-     * hash), the client id, the admin token; "" for a session token (counted per address only); null
-     * when no credential is presented.
+     * What a wrong credential guessed at, for the throttle (AuthThrottle): the API key (by hash), the
+     * client id, the admin token; null for a session token (counted per address only).
      */
-    private @Nullable String throttleKey(HttpServletRequest request) {
+    private static @Nullable String guessed(HttpServletRequest request) {
         String apiKey = request.getHeader("x-api-key");
         if (apiKey != null) {
             return AuthThrottle.apiKey(apiKey.trim());
@@ -103,10 +99,7 @@ class CredentialFilter extends OncePerRequestFilter {
         if (clientId != null || request.getHeader("client_secret") != null) {
             return AuthThrottle.client(String.valueOf(unquote(clientId)));
         }
-        if (request.getHeader("authorization") != null) {
-            return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : "";
-        }
-        return null;
+        return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : null;
     }
 
     private @Nullable Caller resolve(HttpServletRequest request) {
@@ -122,7 +115,7 @@ class CredentialFilter extends OncePerRequestFilter {
         }
         if (bearer != null) {
             if (request.getRequestURI().startsWith("/admin/")) {
-                return admin(bearer);
+                return admin(bearer, request.getRemoteAddr());
             }
             return sessions.verify(bearer);
         }
@@ -148,9 +141,14 @@ class CredentialFilter extends OncePerRequestFilter {
         return Caller.server(match.orgId(), match.environment(), Caller.Via.CLIENT_CREDENTIALS, match.id());
     }
 
-    private @Nullable Caller admin(String token) {
+    /** The admin token is an operator's choice and may be guessable: a blocked address is refused it, right or wrong. */
+    private @Nullable Caller admin(String token, String address) {
         if (adminTokenHash == null) {
             return null;
+        }
+        ApiException blocked = throttle.blockedAddress(address);
+        if (blocked != null) {
+            throw blocked;
         }
         if (!MessageDigest.isEqual(adminTokenHash, Secrets.hash(token))) {
             throw Errors.unauthenticated("The admin token is not valid.");

@@ -82,9 +82,10 @@ public record KeybridgeSettings(
     /**
      * The operator console ({@code /dashboard}): a signed-in operator is signed out after
      * {@code idleTimeout} without a request; after {@code maxSigninFailures} wrong passwords for one
-     * e-mail address within {@code signinLockout}, sign-in for it is refused until that window ends;
-     * invitation links (and the first owner's setup link) work once, for {@code inviteTtl}. Single
-     * sign-on with an OpenID Connect provider is on when {@code oidcIssuer}, {@code oidcClientId} and
+     * e-mail address within {@code signinLockout}, the clients that failed on it are refused it until
+     * that window ends, and after {@code maxSigninFailuresPerAddress} failures from one client address
+     * (any e-mail addresses) that client is (dashboard.signin.SigninThrottle); invitation links (and
+     * the first owner's setup link) work once, for {@code inviteTtl}. Single sign-on with an OpenID Connect provider is on when {@code oidcIssuer}, {@code oidcClientId} and
      * {@code oidcClientSecret} are all set ({@code oidcName} labels its button).
      */
     public record Dashboard(
@@ -92,6 +93,7 @@ public record KeybridgeSettings(
             @Env("KEYBRIDGE_DASHBOARD_IDLE_TIMEOUT") @DefaultValue("30m") Duration idleTimeout,
             @Env("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES") @DefaultValue("5") int maxSigninFailures,
             @Env("KEYBRIDGE_DASHBOARD_SIGNIN_LOCKOUT") @DefaultValue("15m") Duration signinLockout,
+            @Env("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES_PER_ADDRESS") @DefaultValue("20") int maxSigninFailuresPerAddress,
             @Env("KEYBRIDGE_DASHBOARD_INVITE_TTL") @DefaultValue("72h") Duration inviteTtl,
             @Env("KEYBRIDGE_DASHBOARD_OIDC_ISSUER") String oidcIssuer,
             @Env("KEYBRIDGE_DASHBOARD_OIDC_CLIENT_ID") String oidcClientId,
@@ -99,8 +101,8 @@ public record KeybridgeSettings(
             @Env("KEYBRIDGE_DASHBOARD_OIDC_NAME") String oidcName) {
 
         public Dashboard {
-            if (maxSigninFailures < 1) {
-                throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES must be 1 or more");
+            if (maxSigninFailures < 1 || maxSigninFailuresPerAddress < 1) {
+                throw new IllegalArgumentException("KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES(_PER_ADDRESS) must be 1 or more");
             }
             oidcIssuer = oidcIssuer == null || oidcIssuer.isBlank() ? null : oidcIssuer.strip();
             oidcClientId = oidcClientId == null || oidcClientId.isBlank() ? null : oidcClientId.strip();
@@ -124,7 +126,8 @@ public record KeybridgeSettings(
         @Override
         public String toString() {
             return "Dashboard[enabled=" + enabled + ", idleTimeout=" + idleTimeout + ", maxSigninFailures="
-                    + maxSigninFailures + ", signinLockout=" + signinLockout + ", inviteTtl=" + inviteTtl + ", oidcIssuer="
+                    + maxSigninFailures + ", signinLockout=" + signinLockout + ", maxSigninFailuresPerAddress="
+                    + maxSigninFailuresPerAddress + ", inviteTtl=" + inviteTtl + ", oidcIssuer="
                     + oidcIssuer + ", oidcClientId=" + oidcClientId + ", oidcClientSecret="
                     + (oidcClientSecret == null ? "unset" : "(set)") + ", oidcName=" + oidcName + "]";
         }
@@ -206,14 +209,15 @@ public record KeybridgeSettings(
 
     /**
      * The database: an external PostgreSQL ({@code url}) or else the embedded one; connections per
-     * node; how long a request waits for a connection before it is answered 503 (and how long the
-     * readiness check waits).
+     * node; how long work waits its turn while every connection is busy (then 503 overloaded); how long
+     * a free connection may take to come (then 503 database_unavailable; also the readiness check's wait).
      */
     public record Database(
             @Env("KEYBRIDGE_DATABASE_URL") String url,
             @Env("KEYBRIDGE_DATABASE_USER") String user,
             @Env("KEYBRIDGE_DATABASE_PASSWORD") String password,
             @Env("KEYBRIDGE_DATABASE_POOL_SIZE") @DefaultValue("10") int poolSize,
+            @Env("KEYBRIDGE_DATABASE_QUEUE_WAIT") @DefaultValue("5s") Duration queueWait,
             @Env("KEYBRIDGE_DATABASE_CONNECTION_TIMEOUT") @DefaultValue("2s") Duration connectionTimeout) {
         public boolean isExternal() {
             return url != null && !url.isBlank();

@@ -76,10 +76,14 @@ class DashboardSecurity {
     /** The sign-in page again, with the address typed and the reason (a forward keeps both off the URL). */
     private static void signinFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, jakarta.servlet.ServletException {
-        request.setAttribute("signinError", e instanceof LockedException
-                ? "Too many failed attempts for this address. Wait a few minutes and try again."
-                : "The e-mail address or password is not right.");
-        response.setStatus(401);
+        if (e instanceof LockedException) {
+            request.setAttribute("signinError", "Too many failed attempts. Wait a few minutes and try again.");
+            response.setStatus(429);
+            OperatorSignin.retryAfter(e).ifPresent(s -> response.setHeader("Retry-After", Long.toString(s)));
+        } else {
+            request.setAttribute("signinError", "The e-mail address or password is not right.");
+            response.setStatus(401);
+        }
         request.getRequestDispatcher("/dashboard/signin/failed").forward(request, response);
     }
 

@@ -1,10 +1,13 @@
 package dev.keybridge.link;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,11 +53,13 @@ class LinkTokenController {
     private final LinkTokens link;
     private final PublicTokens publicTokens;
     private final LinkSettings linkSettings;
+    private final AuthThrottle throttle;
 
-    LinkTokenController(LinkTokens link, PublicTokens publicTokens, LinkSettings linkSettings) {
+    LinkTokenController(LinkTokens link, PublicTokens publicTokens, LinkSettings linkSettings, AuthThrottle throttle) {
         this.link = link;
         this.publicTokens = publicTokens;
         this.linkSettings = linkSettings;
+        this.throttle = throttle;
     }
 
     @PostMapping("/link/token/create")
@@ -67,18 +72,28 @@ class LinkTokenController {
 
     @PostMapping("/link/token/exchange")
     @Idempotent
-    ExchangeResponse exchangePost(@AuthenticationPrincipal Caller caller, @RequestBody ExchangeRequest body) {
-        return exchange(caller, body.publicToken());
+    ExchangeResponse exchangePost(@AuthenticationPrincipal Caller caller, @RequestBody ExchangeRequest body,
+                                  HttpServletRequest request) {
+        return exchange(caller, body.publicToken(), request);
     }
 
     @GetMapping("/link/token/exchange")
     ExchangeResponse exchangeGet(@AuthenticationPrincipal Caller caller,
-                                 @RequestParam(name = "public_token") String publicToken) {
-        return exchange(caller, publicToken);
+                                 @RequestParam(name = "public_token") String publicToken, HttpServletRequest request) {
+        return exchange(caller, publicToken, request);
     }
 
-    private ExchangeResponse exchange(Caller caller, String publicToken) {
-        return new ExchangeResponse(true, publicTokens.exchange(caller, publicToken.strip()));
+    /**
+     * The token is tried first, so a right one is exchanged whatever was guessed before it; a refused one
+     * (unknown, used, expired) counts as a guess of the caller's address and credential, not of the
+     * environment, so guesses through one key never stop another key's exchanges (AuthThrottle).
+     */
+    private ExchangeResponse exchange(Caller caller, String publicToken, HttpServletRequest request) {
+        try {
+            return new ExchangeResponse(true, publicTokens.exchange(caller, publicToken.strip()));
+        } catch (Errors.InvalidRequest refused) {
+            throw throttle.refused(request.getRemoteAddr(), refused, AuthThrottle.publicTokensOf(caller.credentialId()));
+        }
     }
 
     @GetMapping("/api/v2/public/link/settings")

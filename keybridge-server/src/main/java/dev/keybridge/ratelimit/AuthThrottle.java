@@ -6,23 +6,36 @@ import dev.keybridge.web.Errors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles failed authentication, per client address and per credential (an API key, a client id,
- * the admin token, a public token's organization): after {@code failedAuthPerAddress} /
- * {@code failedAuthPerCredential} failures in {@code failedAuthWindow}, every further attempt from
- * that address or on that credential is answered 429 {@code rate_limited} with {@code Retry-After}
- * until the window ends, right or wrong, so guessing stops paying. Keys never hold a secret: an API
- * key is known here only by a prefix of its SHA-256.
+ * Throttles guessing, never the owner of a credential. The credential a request presents is checked
+ * first: a right one passes and counts toward nothing, from any address that is not blocked, and also
+ * from a blocked one when it cannot have been guessed there (every credential Keybridge issues carries
+ * about 140 random bits or more: a right answer is not a guess). The admin token is chosen by an operator
+ * and may be guessable, so a blocked address is refused it like any wrong one ({@link #blockedAddress},
+ * asked before it is checked). Only a wrong credential comes to {@link #refused}: it counts
+ * against the client address and against the value it guessed at (a client id, the admin token, one API
+ * key, the public tokens one credential exchanges); after {@code failedAuthPerAddress} /
+ * {@code failedAuthPerCredential} failures in {@code failedAuthWindow} the address / the value is
+ * blocked until the window ends, and every wrong attempt from or on it is answered 429
+ * {@code rate_limited} with {@code Retry-After}. The 429 is one and the same whatever was wrong (an
+ * unknown client id, a wrong secret of a real one, a revoked key), so a blocked client learns nothing
+ * but that it is blocked. Keys never hold a secret: an API key or a client id is known here only by a
+ * prefix of its SHA-256.
  */
 @Component
 public class AuthThrottle {
 
     private static final String MESSAGE = "Too many failed authentication attempts from this address or for this "
             + "credential; try again after the Retry-After delay.";
+
+    public static final String ADMIN = "admin_token";
 
     private final RateLimiter limiter;
     private final KeybridgeSettings.RateLimits settings;
@@ -32,27 +45,48 @@ public class AuthThrottle {
         this.settings = settings.rateLimits();
     }
 
-    /** 429 when the address or the credential is blocked now. */
-    public void before(String address, @Nullable String credential) {
-        if (settings.enabled()) {
-            limiter.checkNotBlocked(MESSAGE, addressKey(address), credentialKey(credential));
-        }
-    }
-
-    /** Counts a failed attempt; the error to answer: 429 once over a limit, else {@code failure} itself. */
-    public @Nullable ApiException failed(String address, @Nullable String credential, @Nullable ApiException failure) {
+    /**
+     * A wrong credential from {@code address}, guessing at {@code guessed} (throttle keys such as
+     * {@link #client}; none for a session token, counted per address only): the error to answer. 429
+     * when the address or a guessed value is blocked already (not counted again), or when this failure
+     * takes one over its limit; else {@code failure} itself.
+     */
+    public ApiException refused(String address, ApiException failure, @Nullable String... guessed) {
         if (!settings.enabled()) {
             return failure;
         }
-        boolean over = limiter.hit(addressKey(address), settings.failedAuthPerAddress(), settings.failedAuthWindow());
-        String key = credentialKey(credential);
-        if (key != null) {
+        List<String> keys = new ArrayList<>();
+        keys.add(addressKey(address));
+        for (String g : guessed) {
+            if (g != null && !g.isEmpty()) {
+                keys.add("auth_cred:" + g);
+            }
+        }
+        Instant blocked = limiter.blockedUntil(keys);
+        if (blocked != null) {
+            return new Errors.RateLimited(MESSAGE, limiter.secondsUntil(blocked));
+        }
+        boolean over = limiter.hit(keys.getFirst(), settings.failedAuthPerAddress(), settings.failedAuthWindow());
+        for (String key : keys.subList(1, keys.size())) {
             over |= limiter.hit(key, settings.failedAuthPerCredential(), settings.failedAuthWindow());
         }
         if (over) {
             return new Errors.RateLimited(MESSAGE, limiter.untilWindowEnds(settings.failedAuthWindow()));
         }
         return failure;
+    }
+
+    /**
+     * 429 when {@code address} is blocked now, else null: for a credential that may be guessable (the
+     * admin token), asked before the credential is checked, so a blocked address gets the same answer
+     * whether it is right or wrong.
+     */
+    public @Nullable ApiException blockedAddress(String address) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        Instant blocked = limiter.blockedUntil(List.of(addressKey(address)));
+        return blocked == null ? null : new Errors.RateLimited(MESSAGE, limiter.secondsUntil(blocked));
     }
 
     /** The throttle key of an API key (never the key itself). */
@@ -64,14 +98,13 @@ public class AuthThrottle {
         return "client:" + sha256Prefix(clientId);
     }
 
-    public static final String ADMIN = "admin_token";
+    /** The public tokens one credential (an API key or client pair, by id) tries to exchange. */
+    public static String publicTokensOf(String credentialId) {
+        return "public_token:" + credentialId;
+    }
 
     private static String addressKey(String address) {
         return "auth_addr:" + address;
-    }
-
-    private static @Nullable String credentialKey(@Nullable String credential) {
-        return credential == null || credential.isEmpty() ? null : "auth_cred:" + credential;
     }
 
     private static String sha256Prefix(String s) {

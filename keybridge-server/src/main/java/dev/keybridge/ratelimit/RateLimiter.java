@@ -1,14 +1,14 @@
 package dev.keybridge.ratelimit;
 
-import dev.keybridge.web.Errors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Fixed-window limits shared by every node: {@link #hit} counts in PostgreSQL and, when a counter
  * reaches its limit, blocks its key until the window ends, on this node at once and on the others
  * at their next {@link #refreshBlocks()} (every {@code KEYBRIDGE_RATE_LIMIT_SYNC_INTERVAL}).
- * {@link #checkNotBlocked} reads only memory. When the database cannot be reached the limiter
+ * {@link #blockedUntil} reads only memory. When the database cannot be reached the limiter
  * lets requests through (it must not turn an outage into refusals of its own).
  */
 @Component
@@ -33,15 +33,22 @@ public class RateLimiter {
         this.clock = clock;
     }
 
-    /** Throws 429 when any of {@code keys} (nulls ignored) is blocked now. */
-    public void checkNotBlocked(String message, @Nullable String... keys) {
+    /** The latest end of a live block among {@code keys}, or null when none of them is blocked now. */
+    @Nullable Instant blockedUntil(Collection<String> keys) {
         Instant now = clock.instant();
+        @Nullable Instant latest = null;
         for (String key : keys) {
-            Instant until = key == null ? null : blocks.get(key);
-            if (until != null && until.isAfter(now)) {
-                throw new Errors.RateLimited(message, retryAfter(now, until));
+            Instant until = blocks.get(key);
+            if (until != null && until.isAfter(now) && (latest == null || until.isAfter(latest))) {
+                latest = until;
             }
         }
+        return latest;
+    }
+
+    /** Seconds from now until {@code until}, at least 1 (Retry-After of a refusal while blocked). */
+    long secondsUntil(Instant until) {
+        return retryAfter(clock.instant(), until);
     }
 
     /**

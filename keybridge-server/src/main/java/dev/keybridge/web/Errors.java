@@ -126,6 +126,16 @@ public final class Errors {
         }
     }
 
+    /**
+     * The server is busy (every database connection stayed in use while the request waited its turn):
+     * 503 {@code overloaded} with {@code Retry-After}. Not an outage: the database is there.
+     */
+    public static final class Overloaded extends ApiException.RetryLater {
+        public Overloaded(String message, long retryAfterSeconds) {
+            super(503, "overloaded", ErrorType.INTERNAL, message, retryAfterSeconds);
+        }
+    }
+
     public static final class Unavailable extends ApiException.RetryLater {
         public Unavailable(String error, String message, @Nullable Long retryAfterSeconds) {
             super(503, error, ErrorType.INTERNAL, message, retryAfterSeconds);

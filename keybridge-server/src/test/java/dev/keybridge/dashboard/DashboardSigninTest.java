@@ -86,7 +86,8 @@ class DashboardSigninTest extends IntegrationTest {
                 assertThat(wrong.body()).contains("is not right");
             }
             HttpResponse<String> locked = b.signIn(email, ConsoleDriver.PASSWORD);
-            assertThat(locked.statusCode()).isEqualTo(401);
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(locked.headers().firstValue("retry-after")).isPresent();
             assertThat(locked.body()).contains("Too many failed attempts").contains("value=\"" + email + "\"");
 
             clock.advance(Duration.ofMinutes(16));

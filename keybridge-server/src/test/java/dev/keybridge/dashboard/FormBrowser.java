@@ -23,21 +23,29 @@ final class FormBrowser {
     private final CookieManager cookies;
     private final HttpClient http;
     private final int port;
+    /** The client address it claims through the (trusted, loopback) proxy, or null: 127.0.0.1. */
+    private final String forwardedFor;
 
     FormBrowser(int port) {
-        this(new CookieManager(), port);
+        this(new CookieManager(), port, null);
     }
 
-    private FormBrowser(CookieManager cookies, int port) {
+    private FormBrowser(CookieManager cookies, int port, String forwardedFor) {
         this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.port = port;
+        this.forwardedFor = forwardedFor;
     }
 
     /** The same browser (its cookies) talking to another node. */
     FormBrowser onPort(int otherPort) {
-        return new FormBrowser(cookies, otherPort);
+        return new FormBrowser(cookies, otherPort, forwardedFor);
+    }
+
+    /** A new browser at client address {@code address} (sent as X-Forwarded-For, which loopback peers may set). */
+    static FormBrowser from(int port, String address) {
+        return new FormBrowser(new CookieManager(), port, address);
     }
 
     /** The value of the cookie {@code name} the browser holds now; null when none. */
@@ -105,8 +113,10 @@ final class FormBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest r) {
+        HttpRequest request = forwardedFor == null ? r
+                : HttpRequest.newBuilder(r, (name, value) -> true).header("x-forwarded-for", forwardedFor).build();
         try {
-            return http.send(r, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * The limits on two nodes (in this JVM) sharing one fresh database, so their blocks cannot reach the
  * shared test server (it does not run for this class): failures counted on one node are refused on the
  * other. Each test speaks from client addresses of its own, given with X-Forwarded-For (trusted from
- * loopback proxies). The nodes share a clock of their own, which tests move to reach the end of a
- * window instead of waiting for it; it only ever moves forward (moved back, it would bring back
- * blocks that had run out).
+ * loopback proxies), each address used once. The nodes share a clock of their own, which tests move to
+ * reach the end of a window instead of waiting for it; it only ever moves forward (moved back, it would
+ * bring back blocks that had run out).
  */
 class RateLimitTest {
 
@@ -47,6 +49,7 @@ class RateLimitTest {
             "keybridge.rate-limits.org-requests-per-minute", Integer.toString(ORG_REQUESTS_PER_MINUTE),
             "keybridge.rate-limits.link-attempts-per-login", "3");
     private static final TestClock CLOCK = new TestClock();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static InProcessNode a;
     private static InProcessNode b;
@@ -66,7 +69,7 @@ class RateLimitTest {
     }
 
     @Test
-    void doesAnswer429OnEveryNodeWhenOneAddressGuessesApiKeys() {
+    void doesAnswer429ToWrongKeysOnEveryNodeButLetTheRightKeyThroughWhenOneAddressGuessesApiKeys() {
         TestOrganization org = a.newOrganization();
         String address = address();
         int requests = 0;
@@ -80,37 +83,37 @@ class RateLimitTest {
                 .get("/api/v2/public/linked-account");
         assertRateLimited(limited);
         System.out.printf("RATELIMIT requests-to-first-429 (wrong API keys, one address, two nodes)=%d%n", requests);
-        // Right or wrong, the address is refused now, on both nodes; another address is not.
-        assertRateLimited(org.test().withKey(from(a, address)).get("/api/v2/public/linked-account"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertRateLimited(org.test().withKey(from(b, address)).get("/api/v2/public/linked-account")));
-        assertThat(org.test().withKey(from(b, address())).get("/api/v2/public/linked-account").status()).isEqualTo(200);
+        // Wrong keys from the address are refused on both nodes now; the right key is not a guess and passes,
+        // from the blocked address too (it carries 238 random bits), and counts toward nothing.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRateLimited(from(a, address)
+                .withHeader("x-api-key", "kb_test_" + Ids.random(40)).get("/api/v2/public/linked-account")));
+        for (int i = 0; i < 3; i++) {
+            assertThat(org.test().withKey(from(i % 2 == 0 ? a : b, address)).get("/api/v2/public/linked-account").status())
+                    .isEqualTo(200);
+        }
+        assertThat(from(b, address()).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account").status()).as("another address guesses on").isEqualTo(401);
     }
 
     @Test
-    void doesAnswer429ForTheRightSecretWhenOneClientIdWasGuessedFromManyAddresses() {
+    void doesLetTheRightSecretThroughWhenItsClientIdIsGuessedFromManyAddresses() {
         TestOrganization org = a.newOrganization();
-        for (int i = 0; i < PER_CREDENTIAL; i++) {
-            InProcessNode node = i % 2 == 0 ? a : b;
-            assertThat(from(node, address()).withHeader("client_id", org.test().clientId())
-                    .withHeader("client_secret", "cs_test_" + Ids.random(40)).get("/api/v2/public/linked-account").status())
-                    .isEqualTo(401);
-        }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertRateLimited(org.test().withClient(from(b, address())).get("/api/v2/public/linked-account")));
-        assertThat(org.test().withKey(from(b, address())).get("/api/v2/public/linked-account").status()).isEqualTo(200);
+        burst(PER_CREDENTIAL * 3, (node, address) -> from(node, address).withHeader("client_id", org.test().clientId())
+                .withHeader("client_secret", "cs_test_" + Ids.random(40)).get("/api/v2/public/linked-account"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRateLimited(from(b, address())
+                .withHeader("client_id", org.test().clientId()).withHeader("client_secret", "cs_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account")));
+
+        assertThat(org.test().withClient(from(a, address())).get("/api/v2/public/linked-account").status()).isEqualTo(200);
+        assertThat(org.test().withClient(from(b, address())).get("/api/v2/public/linked-account").status()).isEqualTo(200);
     }
 
     @Test
-    void doesAnswer429ForTheAdminTokenUntilTheWindowEndsWhenItWasGuessed() {
-        for (int i = 0; i < PER_CREDENTIAL; i++) {
-            assertThat(from(a, address()).withHeader("authorization", "Bearer guess-" + Ids.random(20))
-                    .get("/admin/v1/organizations").status()).isEqualTo(401);
-        }
+    void doesLetTheRightAdminTokenThroughWhenItIsGuessedFromManyAddresses() {
+        burst(PER_CREDENTIAL * 3, (node, address) -> from(node, address)
+                .withHeader("authorization", "Bearer guess-" + Ids.random(20)).get("/admin/v1/organizations"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRateLimited(from(b, address())
-                .withHeader("authorization", "Bearer " + ADMIN_TOKEN).get("/admin/v1/organizations")));
-
-        CLOCK.advance(FAILED_AUTH_WINDOW);     // the block ends with its window (and the other tests need the token)
+                .withHeader("authorization", "Bearer guess-" + Ids.random(20)).get("/admin/v1/organizations")));
 
         assertThat(from(a, address()).withHeader("authorization", "Bearer " + ADMIN_TOKEN)
                 .get("/admin/v1/organizations").status()).isEqualTo(200);
@@ -119,15 +122,57 @@ class RateLimitTest {
     }
 
     @Test
-    void doesAnswer429WhenPublicTokensAreGuessed() {
-        TestOrganization org = b.newOrganization();
-        Api key = org.test().withKey(from(a, address()));
-        for (int i = 0; i < PER_CREDENTIAL; i++) {
-            assertThat(key.post("/link/token/exchange", Map.of("public_token", "pt_test_" + Ids.random(40))).status())
-                    .isBetween(400, 404);
+    void doesRefuseTheRightAdminTokenLikeAWrongOneWhenItsAddressIsBlocked() {
+        String address = blockedAddress();
+
+        Api.Response right = from(a, address).withHeader("authorization", "Bearer " + ADMIN_TOKEN).get("/admin/v1/organizations");
+        Api.Response wrong = from(a, address).withHeader("authorization", "Bearer guess-" + Ids.random(20))
+                .get("/admin/v1/organizations");
+
+        assertRateLimited(right);
+        assertSameRefusal(right, wrong);
+        assertThat(from(a, address()).withHeader("authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/admin/v1/organizations").status()).as("from an address that is not blocked").isEqualTo(200);
+    }
+
+    @Test
+    void doesAnswerEveryWrongGuessFromABlockedAddressAlike() {
+        TestOrganization org = a.newOrganization();
+        String address = blockedAddress();
+        Api.Response randomKey = from(b, address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account");
+        Api.Response unknownClient = from(b, address).withHeader("client_id", "ci_test_" + Ids.random(24))
+                .withHeader("client_secret", "cs_test_" + Ids.random(40)).get("/api/v2/public/linked-account");
+        Api.Response wrongSecretOfARealClient = from(b, address).withHeader("client_id", org.test().clientId())
+                .withHeader("client_secret", "cs_test_" + Ids.random(40)).get("/api/v2/public/linked-account");
+        Api.Response badSession = from(b, address).withHeader("authorization", "Bearer " + Ids.random(30))
+                .get("/api/v3/org/basics");
+
+        for (Api.Response r : List.of(randomKey, unknownClient, wrongSecretOfARealClient, badSession)) {
+            assertRateLimited(r);
+            assertSameRefusal(randomKey, r);
         }
+    }
+
+    @Test
+    void doesExchangeTheRightPublicTokenAndKeepOtherCredentialsExchangingWhenWrongOnesAreGuessedFromManyAddresses() {
+        TestOrganization org = b.newOrganization();
+        Api server = org.test().withKey(a.api());
+        assertThat(server.put("/api/v2/public/linked-account", Accounts.account("pt-1").body()).status()).isEqualTo(200);
+        String right = server.post("/sandbox/public_token/create", Map.of("linked_account_id", "pt-1", "app", "sandbox-ehr"))
+                .json().get("public_token").asString();
+        burst(PER_CREDENTIAL * 3, (node, address) -> org.test().withKey(from(node, address))
+                .post("/link/token/exchange", Map.of("public_token", "pt_test_" + Ids.random(40))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRateLimited(org.test().withKey(from(b, address()))
                 .post("/link/token/exchange", Map.of("public_token", "pt_test_" + Ids.random(40)))));
+
+        Api.Response wrongThroughTheClientPair = org.test().withClient(from(b, address()))
+                .post("/link/token/exchange", Map.of("public_token", "pt_test_" + Ids.random(40)));
+        Api.Response exchanged = org.test().withKey(from(b, address())).post("/link/token/exchange", Map.of("public_token", right));
+
+        assertThat(wrongThroughTheClientPair.status()).as("another credential of the environment is not blocked").isEqualTo(400);
+        assertThat(exchanged.status()).as(exchanged.text()).isEqualTo(200);
+        assertThat(exchanged.json().get("token").asString()).isNotBlank();
     }
 
     @Test
@@ -181,6 +226,33 @@ class RateLimitTest {
         assertThat(refused.status()).as(refused.html()).isEqualTo(429);
     }
 
+    /** One wrong attempt from each of {@code attempts} new addresses, on the two nodes in turn. */
+    private static void burst(int attempts, BiFunction<InProcessNode, String, Api.Response> attempt) {
+        for (int i = 0; i < attempts; i++) {
+            assertThat(attempt.apply(i % 2 == 0 ? a : b, address()).status()).isIn(400, 401, 429);
+        }
+    }
+
+    /** A new address, blocked on both nodes by wrong API keys. */
+    private static String blockedAddress() {
+        String address = address();
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            from(a, address).withHeader("x-api-key", "kb_test_" + Ids.random(40)).get("/api/v2/public/linked-account");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRateLimited(from(b, address)
+                .withHeader("x-api-key", "kb_test_" + Ids.random(40)).get("/api/v2/public/linked-account")));
+        return address;
+    }
+
+    /** The same refusal: status, error, message, and Retry-After within a second (the clock runs on between them). */
+    private static void assertSameRefusal(Api.Response expected, Api.Response actual) {
+        assertThat(actual.status()).isEqualTo(expected.status());
+        assertThat(actual.json().get("error").asString()).isEqualTo(expected.json().get("error").asString());
+        assertThat(actual.json().get("message").asString()).isEqualTo(expected.json().get("message").asString());
+        assertThat(Long.parseLong(actual.header("retry-after")))
+                .isBetween(Long.parseLong(expected.header("retry-after")) - 1, Long.parseLong(expected.header("retry-after")));
+    }
+
     private static void assertRateLimited(Api.Response r) {
         assertThat(r.status()).as(r.text()).isEqualTo(429);
         assertThat(r.json().get("error_type").asString()).isEqualTo("rate_limited");
@@ -201,8 +273,9 @@ class RateLimitTest {
         return node.api().withHeader("x-forwarded-for", address);
     }
 
+    /** A client address no test has used before (the nodes' database lives as long as this class). */
     private static String address() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "198.51." + r.nextInt(100, 250) + "." + r.nextInt(1, 250);
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
     }
 }

@@ -31,6 +31,7 @@ class MetricsTest extends IntegrationTest {
         assertThat(text).containsPattern("keybridge_connections\\{[^}]*status=\"active\"[^}]*\\} [1-9]");
         assertThat(text).containsPattern("keybridge_webhook_queue\\{[^}]*stage=\"deliveries\"");
         assertThat(text).contains("hikaricp_connections_active");
+        assertThat(text).contains("keybridge_database_waiting", "keybridge_database_overloaded_total");
         assertThat(text).doesNotContain(accessToken).doesNotContain(org.test().apiKey());
     }
 }

@@ -45,6 +45,11 @@ public final class InProcessNode implements AutoCloseable {
         return new Api("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    /** This node's bean of {@code type}. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** A new organization made through this node's admin API. */
     public TestOrganization newOrganization() {
         return TestOrganization.create(api().withHeader("authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN),

@@ -63,7 +63,8 @@ public abstract class IntegrationTest {
      */
     public static final java.util.Map<String, String> RATE_LIMIT_SETTINGS = java.util.Map.of(
             "keybridge.rate-limits.failed-auth-per-address", "1000000",
-            "keybridge.rate-limits.failed-auth-per-credential", "1000000");
+            "keybridge.rate-limits.failed-auth-per-credential", "1000000",
+            "keybridge.dashboard.max-signin-failures-per-address", "1000000");
 
     /**
      * A second node in this JVM on the test server's database and data directory (its master keyset),

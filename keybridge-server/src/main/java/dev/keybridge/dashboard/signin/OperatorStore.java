@@ -3,7 +3,6 @@ package dev.keybridge.dashboard.signin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,30 +63,6 @@ public class OperatorStore {
     boolean anyOperator(String orgId) {
         return jdbc.sql("select exists (select 1 from operator where org_id = ?)").param(orgId)
                 .query(Boolean.class).single();
-    }
-
-    // ------------------------------------------------------------------ throttling
-
-    /** Failures of {@code email} counted in the window that began after {@code windowStart}. */
-    int failures(String email, Instant windowStart) {
-        return jdbc.sql("select failures from operator_signin_failure where email = ? and window_start > ?")
-                .params(email, Timestamp.from(windowStart)).query(Integer.class).optional().orElse(0);
-    }
-
-    /** Counts a failure; a window older than {@code windowStart} starts again at {@code now}. */
-    void recordFailure(String email, Instant now, Instant windowStart) {
-        jdbc.sql("""
-                insert into operator_signin_failure (email, failures, window_start) values (?, 1, ?)
-                on conflict (email) do update set
-                  failures = case when operator_signin_failure.window_start > ? then operator_signin_failure.failures + 1 else 1 end,
-                  window_start = case when operator_signin_failure.window_start > ? then operator_signin_failure.window_start else ? end""")
-                .params(email, Timestamp.from(now), Timestamp.from(windowStart), Timestamp.from(windowStart),
-                        Timestamp.from(now))
-                .update();
-    }
-
-    void clearFailures(String email) {
-        jdbc.sql("delete from operator_signin_failure where email = ?").param(email).update();
     }
 
     static Operator row(ResultSet rs, int n) throws SQLException {

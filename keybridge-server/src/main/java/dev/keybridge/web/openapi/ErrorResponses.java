@@ -34,7 +34,8 @@ final class ErrorResponses {
         RESPONSES.put("422", new String[] {UNPROCESSABLE, "The request cannot be done as sent, e.g. `idempotency_key_reused` (this Idempotency-Key was used for another request)."});
         RESPONSES.put("429", new String[] {"TooManyRequests", "Rate limited (`rate_limited`); see the Retry-After header."});
         RESPONSES.put("500", new String[] {"InternalError", "Something went wrong on the server (`internal_error`); quote the request id."});
-        RESPONSES.put("503", new String[] {"Unavailable", "The database is away for a moment (`database_unavailable`); retry."});
+        RESPONSES.put("503", new String[] {"Unavailable", "The server is overloaded (`overloaded`: every database connection "
+                + "stayed busy) or the database is away for a moment (`database_unavailable`); retry after the Retry-After header."});
     }
 
     private ErrorResponses() {}

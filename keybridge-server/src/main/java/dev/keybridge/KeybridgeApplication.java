@@ -1,6 +1,7 @@
 package dev.keybridge;
 
 import dev.keybridge.database.EarlyDatabase;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,7 @@ public class KeybridgeApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KeybridgeApplication.class);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setBannerMode(Banner.Mode.OFF);
         app.addListeners(new EarlyDatabase());
         app.run(args);
     }

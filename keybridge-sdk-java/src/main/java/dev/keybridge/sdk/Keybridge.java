@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Keybridge client: one per credential, thread-safe, meant to be shared.
@@ -176,15 +177,15 @@ public final class Keybridge {
 
     /** Builds a {@link Keybridge}. */
     public static final class Builder {
-        private Credentials credentials;
-        private URI baseUrl;
+        private @Nullable Credentials credentials;
+        private @Nullable URI baseUrl;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofSeconds(80);
         private int maxRetries = RetryPolicy.defaults().maxRetries();
-        private RetryPolicy retryPolicy;
-        private HttpClient httpClient;
-        private HttpTransport transport;
-        private Consumer<KeybridgeResponse> onResponse;
+        private @Nullable RetryPolicy retryPolicy;
+        private @Nullable HttpClient httpClient;
+        private @Nullable HttpTransport transport;
+        private @Nullable Consumer<KeybridgeResponse> onResponse;
 
         private Builder() {}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Keybridge answered to one successful call, beside the model the call returns: the status, the
@@ -62,7 +63,7 @@ public final class KeybridgeResponse {
     }
 
     /** The id Keybridge gave the request ({@code x-request-id}), or null when the answer had none. */
-    public String requestId() {
+    public @Nullable String requestId() {
         return header(REQUEST_ID_HEADER).orElse(null);
     }
 

@@ -9,6 +9,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a cursor list ({@code docs, hasNextPage, nextCursor} on the wire). Walk one page with
@@ -26,18 +27,18 @@ public final class Page<T> {
 
     private final List<T> data;
     private final boolean hasMore;
-    private final String nextCursor;
+    private final @Nullable String nextCursor;
     private final Function<String, Page<T>> next;
-    private final KeybridgeResponse lastResponse;
+    private final @Nullable KeybridgeResponse lastResponse;
 
     /** A page; {@code next} fetches the page after a cursor. */
-    public Page(List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> next) {
+    public Page(List<T> data, boolean hasMore, @Nullable String nextCursor, Function<String, Page<T>> next) {
         this(data, hasMore, nextCursor, next, null);
     }
 
     /** A page with the answer that brought it; {@code next} fetches the page after a cursor. */
-    public Page(List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> next,
-                KeybridgeResponse lastResponse) {
+    public Page(List<T> data, boolean hasMore, @Nullable String nextCursor, Function<String, Page<T>> next,
+                @Nullable KeybridgeResponse lastResponse) {
         this.data = List.copyOf(data);
         this.hasMore = hasMore && nextCursor != null;
         this.nextCursor = nextCursor;
@@ -56,12 +57,12 @@ public final class Page<T> {
     }
 
     /** The cursor of the next page, or null on the last page: save it to continue a listing later. */
-    public String nextCursor() {
+    public @Nullable String nextCursor() {
         return nextCursor;
     }
 
     /** The answer that brought this page (its request id, status, headers), or null for a page made by hand. */
-    public KeybridgeResponse lastResponse() {
+    public @Nullable KeybridgeResponse lastResponse() {
         return lastResponse;
     }
 

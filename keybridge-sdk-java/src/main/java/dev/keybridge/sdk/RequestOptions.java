@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call settings: your own {@code Idempotency-Key} (otherwise the SDK makes one for each write that
@@ -18,11 +19,11 @@ public final class RequestOptions {
     /** No per-call settings. */
     public static final RequestOptions NONE = builder().build();
 
-    private final String idempotencyKey;
+    private final @Nullable String idempotencyKey;
     private final Map<String, String> headers;
-    private final Duration timeout;
-    private final Integer maxRetries;
-    private final Consumer<KeybridgeResponse> onResponse;
+    private final @Nullable Duration timeout;
+    private final @Nullable Integer maxRetries;
+    private final @Nullable Consumer<KeybridgeResponse> onResponse;
 
     private RequestOptions(Builder b) {
         this.idempotencyKey = b.idempotencyKey;
@@ -71,7 +72,7 @@ public final class RequestOptions {
      *
      * @return the key or null
      */
-    public String idempotencyKey() {
+    public @Nullable String idempotencyKey() {
         return idempotencyKey;
     }
 
@@ -89,7 +90,7 @@ public final class RequestOptions {
      *
      * @return the timeout or null
      */
-    public Duration timeout() {
+    public @Nullable Duration timeout() {
         return timeout;
     }
 
@@ -98,7 +99,7 @@ public final class RequestOptions {
      *
      * @return the retry count or null
      */
-    public Integer maxRetries() {
+    public @Nullable Integer maxRetries() {
         return maxRetries;
     }
 
@@ -107,7 +108,7 @@ public final class RequestOptions {
      *
      * @return the listener or null
      */
-    public Consumer<KeybridgeResponse> onResponse() {
+    public @Nullable Consumer<KeybridgeResponse> onResponse() {
         return onResponse;
     }
 
@@ -120,11 +121,11 @@ public final class RequestOptions {
 
     /** Builds {@link RequestOptions}. */
     public static final class Builder {
-        private String idempotencyKey;
+        private @Nullable String idempotencyKey;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private Duration timeout;
-        private Integer maxRetries;
-        private Consumer<KeybridgeResponse> onResponse;
+        private @Nullable Duration timeout;
+        private @Nullable Integer maxRetries;
+        private @Nullable Consumer<KeybridgeResponse> onResponse;
 
         private Builder() {}
 

@@ -3,6 +3,8 @@ package dev.keybridge.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keybridge.sdk.model.Config;
+import dev.keybridge.sdk.resource.Configurations;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,8 @@ class JavaVersionTest {
 
     @Test
     void doesCompileTheSdkToJava17BytecodeWhenBuilt() throws IOException {
-        for (Class<?> type : new Class<?>[] {Keybridge.class, dev.keybridge.sdk.resource.Configurations.class,
-                dev.keybridge.sdk.model.Config.class}) {
+        for (Class<?> type : new Class<?>[] {Keybridge.class, Configurations.class,
+                Config.class}) {
             try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
                 DataInputStream data = new DataInputStream(in);
                 assertThat(data.readInt()).isEqualTo(0xCAFEBABE);

@@ -3,15 +3,20 @@ package dev.keybridge.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.sdk.exception.InvalidRequestException;
+import dev.keybridge.sdk.exception.KeybridgeException;
 import dev.keybridge.sdk.exception.LoginRequiredException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.model.AccessToken;
+import dev.keybridge.sdk.model.AppSettings;
 import dev.keybridge.sdk.model.Application;
 import dev.keybridge.sdk.model.ConnectionStatus;
+import dev.keybridge.sdk.model.LinkSettings;
 import dev.keybridge.sdk.model.LinkToken;
 import dev.keybridge.sdk.model.LinkedAccount;
 import dev.keybridge.sdk.model.ProxyResponse;
 import dev.keybridge.sdk.model.SessionToken;
+import dev.keybridge.sdk.param.AppSettingsParams;
 import dev.keybridge.sdk.param.LinkTokenParams;
 import dev.keybridge.sdk.param.LinkedAccountParams;
 import dev.keybridge.sdk.param.ProxyRequest;
@@ -73,11 +78,11 @@ class LinkFlowIT {
 
     @Test
     void doesChangeAppAndLinkSettingsWithoutShowingTheClientSecret() {
-        dev.keybridge.sdk.param.AppSettingsParams params = dev.keybridge.sdk.param.AppSettingsParams.enabled(true)
+        AppSettingsParams params = AppSettingsParams.enabled(true)
                 .clientId("my-client").clientSecret("client-secret-value").build();
         assertThat(params.toString()).doesNotContain("client-secret-value");
 
-        dev.keybridge.sdk.model.AppSettings github = keybridge.applications().updateSettings("github", params);
+        AppSettings github = keybridge.applications().updateSettings("github", params);
 
         assertThat(github.enabled()).isTrue();
         assertThat(github.clientId()).isEqualTo("my-client");
@@ -85,12 +90,12 @@ class LinkFlowIT {
         assertThat(keybridge.applications().settings("github")).isEqualTo(github);
         assertThat(keybridge.applications().list()).extracting(Application::slug).contains("github");
 
-        dev.keybridge.sdk.model.LinkSettings link = new dev.keybridge.sdk.model.LinkSettings(
+        LinkSettings link = new LinkSettings(
                 List.of("https://app.example.com/done"), List.of("https://app.example.com"));
         assertThat(keybridge.linkTokens().updateSettings(link)).isEqualTo(link);
         assertThat(keybridge.linkTokens().settings()).isEqualTo(link);
-        assertThatThrownBy(() -> keybridge.linkTokens().updateSettings(new dev.keybridge.sdk.model.LinkSettings(
-                List.of("not a uri"), List.of()))).isInstanceOf(dev.keybridge.sdk.exception.InvalidRequestException.class);
+        assertThatThrownBy(() -> keybridge.linkTokens().updateSettings(new LinkSettings(
+                List.of("not a uri"), List.of()))).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
@@ -123,7 +128,7 @@ class LinkFlowIT {
                 keybridge.sandbox().createPublicToken("apps-user", "sandbox-ehr", null).publicToken()).token();
         assertThat(keybridge.connections().disconnect(second).connectionId()).isNotBlank();
         assertThatThrownBy(() -> keybridge.linkTokens().exchange(publicToken))
-                .as("a public token is single-use").isInstanceOf(dev.keybridge.sdk.exception.KeybridgeException.class);
+                .as("a public token is single-use").isInstanceOf(KeybridgeException.class);
         assertThatThrownBy(() -> keybridge.connections().retrieve("not-a-token")).isInstanceOf(NotFoundException.class);
     }
 }

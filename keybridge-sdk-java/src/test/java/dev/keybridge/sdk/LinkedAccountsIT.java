@@ -9,12 +9,16 @@ import dev.keybridge.sdk.exception.InvalidRequestException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.model.LinkedAccount;
 import dev.keybridge.sdk.model.UpsertResult;
+import dev.keybridge.sdk.net.JdkHttpTransport;
+import dev.keybridge.sdk.net.TransportRequest;
 import dev.keybridge.sdk.param.LinkedAccountListParams;
 import dev.keybridge.sdk.param.LinkedAccountParams;
 import dev.keybridge.sdk.support.KeybridgeServer;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -131,9 +135,9 @@ class LinkedAccountsIT {
 
     @Test
     void doesSendThroughAPluggedInTransportOrHttpClient() {
-        List<dev.keybridge.sdk.net.TransportRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-        dev.keybridge.sdk.net.JdkHttpTransport jdk = new dev.keybridge.sdk.net.JdkHttpTransport(
-                java.net.http.HttpClient.newHttpClient());
+        List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+        JdkHttpTransport jdk = new JdkHttpTransport(
+                HttpClient.newHttpClient());
         Keybridge traced = Keybridge.builder().apiKey(org.test().apiKey()).baseUrl(server.baseUrl())
                 .transport(request -> {
                     sent.add(request);
@@ -148,7 +152,7 @@ class LinkedAccountsIT {
             assertThat(r.toString()).doesNotContain(org.test().apiKey());
         });
         Keybridge own = Keybridge.builder().apiKey(org.test().apiKey()).baseUrl(server.baseUrl() + "/")
-                .httpClient(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build())
+                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
                 .build();
         assertThat(own.linkedAccounts().retrieve("traced").accountId()).isEqualTo("traced");
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.sdk.exception.SignatureVerificationException;
+import dev.keybridge.sdk.model.LinkBranding;
+import dev.keybridge.sdk.model.SessionToken;
+import dev.keybridge.sdk.param.LinkBrandingParams;
+import dev.keybridge.sdk.param.LinkTokenParams;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +55,7 @@ class WebhooksTest {
 
     @Test
     void doesVerifyARawByteBodyWhenGivenTheSecretAlone() throws Exception {
-        long now = java.time.Instant.now().getEpochSecond();
+        long now = Instant.now().getEpochSecond();
         byte[] bytes = BODY.replace("\"a\"", "\"été\"").getBytes(StandardCharsets.UTF_8);
         Map<String, Object> h = Map.of("webhook-id", "evt_1", "webhook-timestamp", Long.toString(now),
                 "webhook-signature", sign(NEW, "evt_1", now, new String(bytes, StandardCharsets.UTF_8)));
@@ -110,21 +114,21 @@ class WebhooksTest {
                 .doesNotContain("abcdefghijklmnopqrstuvwxyz").contains("kb_test_");
         assertThat(Keybridge.builder().clientCredentials("ci_test_1", "cs_test_supersecretvalue0000").baseUrl("http://x")
                 .build().toString()).doesNotContain("supersecretvalue").contains("ci_test_1");
-        assertThat(new dev.keybridge.sdk.model.SessionToken("eyJ.secret.token", null).toString()).doesNotContain("secret");
+        assertThat(new SessionToken("eyJ.secret.token", null).toString()).doesNotContain("secret");
         assertThat(RequestOptions.builder().header("access_token", "at_secret").build().toString()).doesNotContain("at_secret");
         assertThat(RequestOptions.builder().header("access_token", "at_secret").onResponse(r -> { }).build().toBuilder()
                 .build().toString()).doesNotContain("at_secret").contains("onResponse=set");
-        assertThat(new dev.keybridge.sdk.model.SessionToken("eyJ.secret.token", "st_1", null, List.of("sandbox-keys"))
+        assertThat(new SessionToken("eyJ.secret.token", "st_1", null, List.of("sandbox-keys"))
                 .toString()).doesNotContain("secret").contains("st_1", "sandbox-keys");
         KeybridgeResponse answer = new KeybridgeResponse("POST", "/api/v2/public/session-token", 200,
                 Map.of("x-request-id", List.of("req_42"), "set-cookie", List.of("sid=cookie-secret")), 1);
         assertThat(answer.toString()).contains("req_42", "200").doesNotContain("cookie-secret");
         assertThat(new Page<>(List.of("a"), false, null, c -> null, answer).toString()).contains("req_42");
-        assertThat(dev.keybridge.sdk.param.LinkTokenParams.forUpdate("at_secret_value").language("fr").build().toString())
+        assertThat(LinkTokenParams.forUpdate("at_secret_value").language("fr").build().toString())
                 .doesNotContain("at_secret_value").contains("fr");
-        assertThat(dev.keybridge.sdk.param.LinkBrandingParams.builder().logo("image/png", new byte[] {1, 2, 3})
+        assertThat(LinkBrandingParams.builder().logo("image/png", new byte[] {1, 2, 3})
                 .displayName("Acme").build().toString()).doesNotContain("base64").contains("Acme");
-        assertThat(new dev.keybridge.sdk.model.LinkBranding("Acme", "data:image/png;base64,AAAA", null, "dark").toString())
+        assertThat(new LinkBranding("Acme", "data:image/png;base64,AAAA", null, "dark").toString())
                 .doesNotContain("base64");
     }
 }

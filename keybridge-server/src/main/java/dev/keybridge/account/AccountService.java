@@ -1,16 +1,18 @@
 package dev.keybridge.account;
 
-import dev.keybridge.events.EventData;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import dev.keybridge.web.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -40,10 +43,10 @@ public class AccountService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final KeybridgeSettings.Limits limits;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     AccountService(AccountStore store, Events events, Vault vault, TransactionTemplate tx, JsonMapper json,
-                   KeybridgeSettings settings, java.time.Clock clock) {
+                   KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.events = events;
@@ -265,9 +268,9 @@ public class AccountService {
     }
 
     /** For master-key rotation: where these ciphertexts live and how their context is built. */
-    @org.springframework.context.annotation.Bean
-    static dev.keybridge.vault.SealedColumn authCredentialsColumn() {
-        return new dev.keybridge.vault.SealedColumn("linked_account", "auth_credentials_ciphertext", List.of("id"),
+    @Bean
+    static SealedColumn authCredentialsColumn() {
+        return new SealedColumn("linked_account", "auth_credentials_ciphertext", List.of("id"),
                 List.of("org_id", "environment"), r -> context(r.string("org_id"), r.string("environment"), r.string("id")));
     }
 }

@@ -1,9 +1,9 @@
 package dev.keybridge.account;
 
-import dev.keybridge.events.EventData;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.keybridge.events.EventData;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import dev.keybridge.web.ErrorBody;
 import dev.keybridge.web.ErrorType;
 import dev.keybridge.web.ErrorWriter;
 import dev.keybridge.web.RequestIds;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +25,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeybridgeSettings settings, TenancyStore tenancy,
-                            SessionTokens sessions, ErrorWriter errors, java.time.Clock clock, FrontendCors cors,
+                            SessionTokens sessions, ErrorWriter errors, Clock clock, FrontendCors cors,
                             AuthThrottle throttle) throws Exception {
         CredentialFilter credentials = new CredentialFilter(tenancy, sessions, errors, settings.adminToken(), throttle,
                 clock, settings.cacheTtl());

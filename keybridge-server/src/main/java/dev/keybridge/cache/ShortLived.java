@@ -1,5 +1,6 @@
 package dev.keybridge.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ public final class ShortLived<K, V> {
     private final LongSupplier nanoTime;
 
     /** Entries age by {@code clock} (so a test can move past {@code ttl} without sleeping). */
-    public ShortLived(Duration ttl, int maxEntries, LongSupplier generation, java.time.Clock clock) {
+    public ShortLived(Duration ttl, int maxEntries, LongSupplier generation, Clock clock) {
         this(ttl, maxEntries, generation, () -> clock.millis() * 1_000_000L);
     }
 

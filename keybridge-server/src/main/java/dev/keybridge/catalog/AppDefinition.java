@@ -1,5 +1,6 @@
 package dev.keybridge.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record AppDefinition(
             return name().toLowerCase(Locale.ROOT);
         }
 
-        @com.fasterxml.jackson.annotation.JsonCreator
+        @JsonCreator
         public static AuthType of(String value) {
             return valueOf(value.toUpperCase(Locale.ROOT));
         }

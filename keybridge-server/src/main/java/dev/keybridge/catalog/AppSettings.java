@@ -2,15 +2,20 @@ package dev.keybridge.catalog;
 
 import dev.keybridge.cache.Generation;
 import dev.keybridge.cache.ShortLived;
+import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,14 +42,14 @@ public class AppSettings {
     private final Vault vault;
     private final Catalog catalog;
     private final PublicUrl publicUrl;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /** Organizations' OAuth clients, at most {@code KEYBRIDGE_CACHE_TTL} old (a wave of refreshes asks once a second). */
     private final ShortLived<String, Optional<Client>> clients;
     private final Generation clientWrites = new Generation();
 
-    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, java.time.Clock clock,
-                       dev.keybridge.config.KeybridgeSettings settings) {
+    public AppSettings(JdbcClient jdbc, Vault vault, Catalog catalog, PublicUrl publicUrl, Clock clock,
+                       KeybridgeSettings settings) {
         this.clock = clock;
         this.clients = new ShortLived<>(settings.cacheTtl(), 10_000, clientWrites, clock);
         this.jdbc = jdbc;
@@ -109,7 +114,7 @@ public class AppSettings {
                                                           else excluded.client_secret_ciphertext end,
                           updated_at = ?""")
                 .params(orgId, env.wire(), slug, enabled, clientId, sealed, clientId == null, clientSecret == null,
-                        java.sql.Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()))
                 .update());
         return setting(orgId, env, slug).orElseThrow();
     }
@@ -141,9 +146,9 @@ public class AppSettings {
     }
 
     /** For master-key rotation: where these ciphertexts live and how their context is built. */
-    @org.springframework.context.annotation.Bean
-    static dev.keybridge.vault.SealedColumn clientSecretColumn() {
-        return new dev.keybridge.vault.SealedColumn("app_setting", "client_secret_ciphertext",
+    @Bean
+    static SealedColumn clientSecretColumn() {
+        return new SealedColumn("app_setting", "client_secret_ciphertext",
                 List.of("org_id", "environment", "slug"), List.of(),
                 r -> context(r.string("org_id"), Environment.fromWire(r.string("environment")), r.string("slug")));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -36,7 +38,7 @@ public class Catalog {
 
     private final Map<String, AppDefinition> apps;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public Catalog(KeybridgeSettings settings) {
         this(settings.catalogFile());
     }
@@ -105,7 +107,7 @@ public class Catalog {
     }
 
     public Collection<AppDefinition> all() {
-        return apps.values().stream().sorted(java.util.Comparator.comparing(AppDefinition::name)).toList();
+        return apps.values().stream().sorted(Comparator.comparing(AppDefinition::name)).toList();
     }
 
     /**

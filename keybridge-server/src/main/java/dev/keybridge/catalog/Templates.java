@@ -1,6 +1,8 @@
 package dev.keybridge.catalog;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +46,8 @@ public final class Templates {
     private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     /** The placeholder names a template uses. */
-    public static java.util.Set<String> names(String template) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    public static Set<String> names(String template) {
+        Set<String> out = new LinkedHashSet<>();
         if (template != null) {
             Matcher m = PLACEHOLDER.matcher(template);
             while (m.find()) {

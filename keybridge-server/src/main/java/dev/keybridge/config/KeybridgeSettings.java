@@ -3,6 +3,8 @@ package dev.keybridge.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -57,8 +59,8 @@ public record KeybridgeSettings(
 
         public RateLimits {
             try {
-                java.util.regex.Pattern.compile(trustedProxies);
-            } catch (java.util.regex.PatternSyntaxException e) {
+                Pattern.compile(trustedProxies);
+            } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("KEYBRIDGE_TRUSTED_PROXIES must be a regular expression of addresses");
             }
             if (failedAuthPerAddress < 1 || failedAuthPerCredential < 1 || linkAttemptsPerLogin < 1

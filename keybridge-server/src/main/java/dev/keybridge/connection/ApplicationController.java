@@ -6,6 +6,7 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApplicationController {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ApplicationSettings")
+    @Schema(name = "ApplicationSettings")
     record SettingView(String slug, boolean enabled, @JsonProperty("client_id") String clientId,
                        @JsonProperty("client_secret_set") boolean clientSecretSet) {}
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 
 /** A linked account's connection to one app. Credentials stay sealed here; {@link Connections} opens them. */
 public record Connection(
@@ -44,11 +45,11 @@ public record Connection(
         ACTIVE, LOGIN_REQUIRED, DISCONNECTED;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Status fromWire(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.toUpperCase(Locale.ROOT));
         }
     }
 }

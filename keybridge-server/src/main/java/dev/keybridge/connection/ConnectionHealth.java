@@ -1,7 +1,7 @@
 package dev.keybridge.connection;
 
-import dev.keybridge.events.EventData;
 import dev.keybridge.account.AccountService;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.web.Timestamps;

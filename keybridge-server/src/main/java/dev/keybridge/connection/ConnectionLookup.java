@@ -5,7 +5,11 @@ import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.cache.ShortLived;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
+import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +22,14 @@ import org.springframework.stereotype.Component;
 public class ConnectionLookup {
 
     /** A proxied call's connection, by (org, environment, access token hash). */
-    private record Key(String orgId, dev.keybridge.tenancy.Environment environment, java.nio.ByteBuffer tokenHash) {}
+    private record Key(String orgId, Environment environment, ByteBuffer tokenHash) {}
 
     private final Connections connections;
     private final AccountService accounts;
     private final ShortLived<Key, Connection> hot;
 
     public ConnectionLookup(Connections connections, AccountService accounts, KeybridgeSettings settings,
-                            java.time.Clock clock) {
+                            Clock clock) {
         this.connections = connections;
         this.accounts = accounts;
         this.hot = new ShortLived<>(settings.cacheTtl(), 50_000, connections::localChanges, clock);
@@ -37,7 +41,7 @@ public class ConnectionLookup {
      */
     public Connection forProxy(Caller caller, String accessToken) {
         String token = accessToken.strip();
-        Key key = new Key(caller.orgId(), caller.environment(), java.nio.ByteBuffer.wrap(dev.keybridge.tenancy.Secrets.hash(token)));
+        Key key = new Key(caller.orgId(), caller.environment(), ByteBuffer.wrap(Secrets.hash(token)));
         return hot.get(key, () -> connections.findByAccessToken(caller.orgId(), caller.environment(), token))
                 .filter(c -> c.status() != Connection.Status.DISCONNECTED)
                 .orElseThrow(() -> new Errors.NotFound("invalid_access_token",

@@ -5,7 +5,6 @@ import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Every {@link Connector} found by ServiceLoader: the built-ins and jars in {@code KEYBRIDGE_CONNECTORS_DIR}. */
@@ -27,7 +28,7 @@ public class Connectors {
 
     private final Map<String, Connector> byName = new LinkedHashMap<>();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public Connectors(KeybridgeSettings settings) {
         this(settings.connectorsDir());
     }

@@ -11,9 +11,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every dashboard page shows (the operator, the environment switch, the navigation of {@link DashboardPages},
@@ -45,8 +47,8 @@ class ConsoleAdvice {
     }
 
     /** A page address with a parameter missing or malformed (typed or cut short): a 400 page. */
-    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
-            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class})
     String badAddress(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
         response.setStatus(400);

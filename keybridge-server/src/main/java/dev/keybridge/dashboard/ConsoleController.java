@@ -2,6 +2,7 @@ package dev.keybridge.dashboard;
 
 import dev.keybridge.tenancy.Environment;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
@@ -30,7 +31,7 @@ class ConsoleController {
 
     /** Any other dashboard address (but the assets): a page that says so, not the API's JSON. */
     @RequestMapping({"/dashboard/{section:(?!assets$)[A-Za-z0-9_-]+}", "/dashboard/{section:(?!assets$)[A-Za-z0-9_-]+}/{rest}"})
-    String notFound(Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String notFound(Model model, HttpServletResponse response) {
         response.setStatus(404);
         model.addAttribute("message", "There is no such page. Start again from the menu.");
         return "dashboard/problem";

@@ -4,14 +4,15 @@ import dev.keybridge.dashboard.signin.OperatorSignin;
 import dev.keybridge.dashboard.signin.OperatorStore;
 import dev.keybridge.dashboard.signin.StillAMember;
 import dev.keybridge.dashboard.sso.SsoSignin;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -75,7 +76,7 @@ class DashboardSecurity {
 
     /** The sign-in page again, with the address typed and the reason (a forward keeps both off the URL). */
     private static void signinFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException, jakarta.servlet.ServletException {
+            throws IOException, ServletException {
         if (e instanceof LockedException) {
             request.setAttribute("signinError", "Too many failed attempts. Wait a few minutes and try again.");
             response.setStatus(429);

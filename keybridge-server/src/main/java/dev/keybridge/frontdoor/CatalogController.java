@@ -1,11 +1,13 @@
 package dev.keybridge.frontdoor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.Catalog;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,13 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogController {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogEntry")
+    @Schema(name = "CatalogEntry")
     record Entry(String slug, String name, String description, String icon,
                  @JsonProperty("auth_type") String authType, boolean enabled, boolean sandbox,
                  @JsonProperty("auth_input_map") List<AppDefinition.InputField> authInputMap) {}
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "Catalog")
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"environment", "apps"})
+    @Schema(name = "Catalog")
+    @JsonPropertyOrder({"environment", "apps"})
     record CatalogResponse(String environment, List<Entry> apps) {}
 
     private final Catalog catalog;

@@ -1,14 +1,15 @@
 package dev.keybridge.frontdoor;
 
-import dev.keybridge.events.EventData;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
-import dev.keybridge.connection.ConnectionHealth;
+import dev.keybridge.web.Errors;
 import dev.keybridge.web.Timestamps;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ class ConnectionWrites {
     Written createNew(LinkedAccount account, AppDefinition app, Step.Success ok) {
         return tx.execute(status -> {
             if (live(account, app.slug()).isPresent()) {
-                throw new dev.keybridge.web.Errors.Conflict("connection_exists", "Linked account '" + account.externalId()
+                throw new Errors.Conflict("connection_exists", "Linked account '" + account.externalId()
                         + "' already has a connection to '" + app.slug() + "'. Disconnect it first, or use update mode.");
             }
             return create(account, app, ok);

@@ -6,15 +6,16 @@ import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.connection.Connection;
-import dev.keybridge.connector.Step;
 import dev.keybridge.connection.ConnectionLookup;
 import dev.keybridge.connection.Disconnector;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
+import dev.keybridge.connector.Step;
 import dev.keybridge.link.LinkTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
+import dev.keybridge.web.Timestamps;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ class FrontendConnect {
         StringBuilder url = new StringBuilder(publicUrl.get()).append("/link?token=").append(enc(token.token()))
                 .append("&display=popup");
         return new FrontdoorResponses.Integrate(url.append(fragment).toString(), live.isPresent() ? "update" : "create",
-                dev.keybridge.web.Timestamps.format(token.expiration()));
+                Timestamps.format(token.expiration()));
     }
 
     /**

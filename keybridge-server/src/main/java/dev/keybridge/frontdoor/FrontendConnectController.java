@@ -1,6 +1,7 @@
 package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,7 +23,7 @@ class FrontendConnectController {
     }
 
     @GetMapping("/api/v1/{slug}/integrate")
-    @io.swagger.v3.oas.annotations.Operation(summary = "An auth_url opening hosted Link at the app",
+    @Operation(summary = "An auth_url opening hosted Link at the app",
             description = "Any query parameters are the connection's fields (a subdomain, a region), each `name=value`: "
                     + "at most 20, named with letters, digits, '_', '.' or '-', values up to 500 characters.")
     FrontdoorResponses.Integrate integrate(@AuthenticationPrincipal Caller caller, @PathVariable String slug,

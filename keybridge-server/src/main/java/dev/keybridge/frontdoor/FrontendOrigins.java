@@ -1,6 +1,8 @@
 package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Environment;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +13,9 @@ import org.springframework.stereotype.Service;
 public class FrontendOrigins {
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    FrontendOrigins(JdbcClient jdbc, java.time.Clock clock) {
+    FrontendOrigins(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -30,7 +32,7 @@ public class FrontendOrigins {
                         insert into frontend_setting (org_id, environment, allowed_origins) values (?, ?, ?)
                         on conflict (org_id, environment) do update set allowed_origins = excluded.allowed_origins,
                           updated_at = ?""")
-                .params(orgId, env.wire(), origins.toArray(String[]::new), java.sql.Timestamp.from(clock.instant())).update();
+                .params(orgId, env.wire(), origins.toArray(String[]::new), Timestamp.from(clock.instant())).update();
         return get(orgId, env);
     }
 

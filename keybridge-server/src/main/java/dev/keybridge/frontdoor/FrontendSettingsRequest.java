@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public record FrontendSettingsRequest(
                 throw Errors.invalid("'allowed_origins' holds " + (item.isString() ? "'" + item.asString() + "'" : "a non-string")
                         + ", which is not an origin like https://app.example.com (scheme, host, optional port; no path).");
             }
-            out.add(item.asString().toLowerCase(java.util.Locale.ROOT));
+            out.add(item.asString().toLowerCase(Locale.ROOT));
         }
         return new FrontendSettingsRequest(List.copyOf(new ArrayList<>(out)));
     }

@@ -3,10 +3,14 @@ package dev.keybridge.idempotency;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -40,13 +44,13 @@ class IdempotencyStore {
     private final JsonMapper json;
     private final KeybridgeSettings.Idempotency settings;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    private java.sql.Timestamp at(java.time.Duration plus) {
-        return java.sql.Timestamp.from(clock.instant().plus(plus));
+    private Timestamp at(Duration plus) {
+        return Timestamp.from(clock.instant().plus(plus));
     }
 
-    IdempotencyStore(JdbcClient jdbc, Vault vault, JsonMapper json, KeybridgeSettings settings, java.time.Clock clock) {
+    IdempotencyStore(JdbcClient jdbc, Vault vault, JsonMapper json, KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.vault = vault;
@@ -64,7 +68,7 @@ class IdempotencyStore {
                 insert into idempotency_key (org_id, environment, idempotency_key, request_hash, lock_owner, locked_until,
                   created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(scope.orgId(), scope.environment(), scope.key(), requestHash, owner, at(settings.lease()),
-                        at(java.time.Duration.ZERO))
+                        at(Duration.ZERO))
                 .update();
         if (inserted == 1) {
             return new Claim.Owned();
@@ -85,7 +89,7 @@ class IdempotencyStore {
                        completed_at = ?, lock_owner = null, locked_until = null
                  where org_id = ? and environment = ? and idempotency_key = ? and lock_owner = ?""")
                 .params(answer.status(), json.writeValueAsString(answer.headers()),
-                        vault.encrypt(answer.body(), scope.vaultContext()), at(java.time.Duration.ZERO),
+                        vault.encrypt(answer.body(), scope.vaultContext()), at(Duration.ZERO),
                         scope.orgId(), scope.environment(), scope.key(), owner)
                 .update() == 1;
     }
@@ -115,14 +119,14 @@ class IdempotencyStore {
                 select request_hash, status_code, response_headers, response_ciphertext,
                        coalesce(locked_until < ?, false) as lapsed
                   from idempotency_key where org_id = ? and environment = ? and idempotency_key = ?""")
-                .params(at(java.time.Duration.ZERO), scope.orgId(), scope.environment(), scope.key())
+                .params(at(Duration.ZERO), scope.orgId(), scope.environment(), scope.key())
                 .query((rs, n) -> new Row(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4),
                         rs.getBoolean(5)))
                 .optional();
     }
 
     private Claim takeOverIfLapsed(Scope scope, byte[] requestHash, String owner, Row row) {
-        if (!row.lapsed || !java.util.Arrays.equals(row.hash, requestHash)) {
+        if (!row.lapsed || !Arrays.equals(row.hash, requestHash)) {
             return new Claim.Running(row.hash);
         }
         int taken = jdbc.sql("""
@@ -130,7 +134,7 @@ class IdempotencyStore {
                  where org_id = ? and environment = ? and idempotency_key = ?
                    and status_code is null and locked_until < ?""")
                 .params(owner, at(settings.lease()), scope.orgId(), scope.environment(), scope.key(),
-                        at(java.time.Duration.ZERO)).update();
+                        at(Duration.ZERO)).update();
         return taken == 1 ? new Claim.Owned() : new Claim.Running(row.hash);
     }
 
@@ -141,7 +145,7 @@ class IdempotencyStore {
     }
 
     /** For master-key rotation: the sealed answers. */
-    @org.springframework.context.annotation.Bean
+    @Bean
     static SealedColumn responseColumn() {
         return new SealedColumn("idempotency_key", "response_ciphertext",
                 List.of("org_id", "environment", "idempotency_key"), List.of(),

@@ -2,6 +2,8 @@ package dev.keybridge.link;
 
 import dev.keybridge.background.ReadyLoop;
 import dev.keybridge.config.KeybridgeSettings;
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +19,9 @@ class ExpiredLinkCleanup extends ReadyLoop {
 
     private final JdbcClient jdbc;
     private final KeybridgeSettings.Link settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ExpiredLinkCleanup(JdbcClient jdbc, KeybridgeSettings settings, java.time.Clock clock) {
+    ExpiredLinkCleanup(JdbcClient jdbc, KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         super("link-cleanup", settings.link().cleanupInterval());
         this.jdbc = jdbc;
@@ -34,7 +36,7 @@ class ExpiredLinkCleanup extends ReadyLoop {
 
     /** One batch of each table; returns the larger count. */
     int deleteExpired() {
-        java.sql.Timestamp before = java.sql.Timestamp.from(clock.instant().minus(settings.expiredRetention()));
+        Timestamp before = Timestamp.from(clock.instant().minus(settings.expiredRetention()));
         int sessions = jdbc.sql("""
                 delete from link_session where id in (
                     select id from link_session where expires_at < ?

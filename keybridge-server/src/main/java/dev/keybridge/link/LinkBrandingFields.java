@@ -3,6 +3,7 @@ package dev.keybridge.link;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,6 @@ final class LinkBrandingFields {
         if (!theme.equals("light") && !theme.equals("dark") && !theme.equals("system")) {
             throw Errors.invalid("'theme' must be light, dark or system.");
         }
-        return new LinkSettings.Branding(name, logo, accent == null ? null : accent.toLowerCase(java.util.Locale.ROOT), theme);
+        return new LinkSettings.Branding(name, logo, accent == null ? null : accent.toLowerCase(Locale.ROOT), theme);
     }
 }

@@ -10,9 +10,11 @@ import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
 import dev.keybridge.connector.Step;
 import dev.keybridge.connector.Text;
+import dev.keybridge.ratelimit.LinkAttempts;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -39,10 +41,10 @@ public class LinkFlow {
     private final Connections connections;
     private final Clock clock;
     private final KeybridgeSettings.Link settings;
-    private final dev.keybridge.ratelimit.LinkAttempts linkAttempts;
+    private final LinkAttempts linkAttempts;
 
     LinkFlow(LinkSessions sessions, SessionSecrets secrets, LinkCompletion completion, LinkSettings linkSettings,
-             AppSettings apps, AppConnectors connectors, Connections connections, Clock clock, KeybridgeSettings settings, dev.keybridge.ratelimit.LinkAttempts linkAttempts) {
+             AppSettings apps, AppConnectors connectors, Connections connections, Clock clock, KeybridgeSettings settings, LinkAttempts linkAttempts) {
         this.linkAttempts = linkAttempts;
         this.sessions = sessions;
         this.secrets = secrets;
@@ -287,7 +289,7 @@ public class LinkFlow {
         if (value == null) {
             return uri;
         }
-        String encoded = java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
         int hash = uri.indexOf('#');
         String base = hash < 0 ? uri : uri.substring(0, hash);
         String fragment = hash < 0 ? "" : uri.substring(hash);

@@ -6,6 +6,7 @@ import dev.keybridge.catalog.Catalog;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Text;
+import dev.keybridge.connector.Texts;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.TenancyService;
 import java.util.List;
@@ -39,7 +40,7 @@ class LinkPage {
                 String embedOrigin, String display, String event, String metadata, String environment, Brand brand) {}
 
     private final MessageSource messages;
-    private final dev.keybridge.connector.Texts texts;
+    private final Texts texts;
     private final AppSettings apps;
     private final Catalog catalog;
     private final LinkSettings linkSettings;
@@ -48,7 +49,7 @@ class LinkPage {
     private final JsonMapper json;
 
     LinkPage(MessageSource messages, AppSettings apps, Catalog catalog, LinkSettings linkSettings,
-             Connections connections, TenancyService tenancy, JsonMapper json, dev.keybridge.connector.Texts texts) {
+             Connections connections, TenancyService tenancy, JsonMapper json, Texts texts) {
         this.texts = texts;
         this.json = json;
         this.messages = messages;

@@ -3,6 +3,7 @@ package dev.keybridge.link;
 import dev.keybridge.catalog.Catalog;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ class LinkResultController {
             case FAILED -> {
                 status = "error";
                 error = new LinkResultResponse.Failure(String.valueOf(v.errorCode()),
-                        String.valueOf(pages.t(v.error(), java.util.Locale.ENGLISH)));
+                        String.valueOf(pages.t(v.error(), Locale.ENGLISH)));
             }
             default -> {
                 status = "pending";

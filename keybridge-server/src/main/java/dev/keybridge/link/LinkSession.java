@@ -2,6 +2,7 @@ package dev.keybridge.link;
 
 import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ record LinkSession(
 
         /** This run of the flow ended (only {@link LinkEvent#REOPEN}, a new open of the token, leaves it). */
         boolean terminal() {
-            return java.util.Arrays.stream(LinkEvent.values()).filter(e -> e != LinkEvent.REOPEN)
+            return Arrays.stream(LinkEvent.values()).filter(e -> e != LinkEvent.REOPEN)
                     .noneMatch(e -> e.allowedFrom(this));
         }
 

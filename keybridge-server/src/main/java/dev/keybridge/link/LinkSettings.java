@@ -1,6 +1,10 @@
 package dev.keybridge.link;
 
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.Errors;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +29,9 @@ public class LinkSettings {
     }
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    LinkSettings(JdbcClient jdbc, java.time.Clock clock) {
+    LinkSettings(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -35,19 +39,19 @@ public class LinkSettings {
     /** 400 unless every redirect URI is an absolute http(s) URI without a fragment and every origin scheme://host[:port]. */
     public static void check(List<String> redirectUris, List<String> allowedOrigins) {
         for (String r : redirectUris) {
-            java.net.URI u;
+            URI u;
             try {
-                u = java.net.URI.create(r);
+                u = URI.create(r);
             } catch (IllegalArgumentException e) {
-                throw dev.keybridge.web.Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
+                throw Errors.invalid("'" + r + "' in redirect_uris is not a valid URI.");
             }
             if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || u.getFragment() != null) {
-                throw dev.keybridge.web.Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
+                throw Errors.invalid("redirect_uris must be absolute http(s) URIs without a fragment.");
             }
         }
         for (String o : allowedOrigins) {
             if (!o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
-                throw dev.keybridge.web.Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
+                throw Errors.invalid("allowed_origins must look like https://app.example.com (no path).");
             }
         }
     }
@@ -73,7 +77,7 @@ public class LinkSettings {
                         on conflict (org_id, environment) do update set redirect_uris = excluded.redirect_uris,
                           allowed_origins = excluded.allowed_origins, updated_at = ?""")
                 .params(orgId, env.wire(), redirectUris.toArray(String[]::new), allowedOrigins.toArray(String[]::new),
-                        java.sql.Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()))
                 .update();
         return get(orgId, env);
     }
@@ -83,7 +87,7 @@ public class LinkSettings {
         jdbc.sql("""
                         update link_setting set display_name = ?, logo = ?, accent_color = ?, theme = ?, updated_at = ?
                         where org_id = ? and environment = ?""")
-                .params(b.displayName(), b.logo(), b.accentColor(), b.theme(), java.sql.Timestamp.from(clock.instant()),
+                .params(b.displayName(), b.logo(), b.accentColor(), b.theme(), Timestamp.from(clock.instant()),
                         orgId, env.wire())
                 .update();
         return branding(orgId, env);

@@ -1,10 +1,10 @@
 package dev.keybridge.link;
 
-import dev.keybridge.events.EventData;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,14 +122,14 @@ public class PublicTokens {
     }
 
     private static byte[] context(String orgId, String env, String connectionId, byte[] hash) {
-        return Vault.context("public_token.access_token", orgId, env, connectionId, java.util.HexFormat.of().formatHex(hash));
+        return Vault.context("public_token.access_token", orgId, env, connectionId, HexFormat.of().formatHex(hash));
     }
 
     /** For master-key rotation: where these ciphertexts live and how their context is built. */
-    @org.springframework.context.annotation.Bean
+    @Bean
     static SealedColumn accessTokenColumn() {
-        return new SealedColumn("public_token", "access_token_ciphertext", java.util.List.of("token_hash"),
-                java.util.List.of("org_id", "environment", "connection_id"),
+        return new SealedColumn("public_token", "access_token_ciphertext", List.of("token_hash"),
+                List.of("org_id", "environment", "connection_id"),
                 r -> context(r.string("org_id"), r.string("environment"), r.string("connection_id"), r.bytes("token_hash")));
     }
 

@@ -2,6 +2,7 @@ package dev.keybridge.logging;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ public final class Redactor {
         return out.equals(text) ? text : out;
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             return text;

@@ -13,6 +13,7 @@ import dev.keybridge.connector.Injection;
 import dev.keybridge.egress.Egress;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.web.Errors;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +60,11 @@ class Forwarder {
     private final UpstreamGuard guard;
     private final KeybridgeSettings.Proxy settings;
     private final Egress egress;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
 
     Forwarder(AppSettings apps, AppConnectors connectors, Clock clock, Connections connections, ConnectionHealth health,
               TokenRefresher refresher, UpstreamGuard guard, KeybridgeSettings settings,
-              io.micrometer.core.instrument.MeterRegistry meters, Egress egress) {
+              MeterRegistry meters, Egress egress) {
         this.meters = meters;
         this.egress = egress;
         this.apps = apps;
@@ -192,7 +194,7 @@ class Forwarder {
             throw new Errors.BadGateway("upstream_unreachable", "Interrupted while calling the app's API.");
         } finally {
             meters.timer("keybridge.proxy.upstream", "app", app.slug(), "status", status)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.keybridge.proxy;
 
+import dev.keybridge.web.ErrorBody;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,7 +21,7 @@ final class HopByHop {
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "http2-settings");
     /** Also Keybridge's own error marker: an upstream's answer never carries it through (nor spoofs it). */
     private static final Set<String> RESPONSE_ONLY = Set.of("set-cookie", "set-cookie2", "content-length",
-            dev.keybridge.web.ErrorBody.MARKER_HEADER);
+            ErrorBody.MARKER_HEADER);
 
     private HopByHop() {}
 
@@ -33,8 +36,8 @@ final class HopByHop {
     }
 
     /** The header names listed in a {@code Connection} header value. */
-    static Set<String> connectionTokens(java.util.List<String> values) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    static Set<String> connectionTokens(List<String> values) {
+        Set<String> out = new HashSet<>();
         for (String v : values) {
             for (String t : v.split(",")) {
                 if (!t.isBlank()) {

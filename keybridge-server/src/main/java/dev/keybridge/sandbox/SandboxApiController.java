@@ -1,10 +1,9 @@
 package dev.keybridge.sandbox;
 
-import dev.keybridge.web.ErrorBody;
-import dev.keybridge.web.ErrorType;
-
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connector.SandboxEhrAccounts;
+import dev.keybridge.web.ErrorBody;
+import dev.keybridge.web.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

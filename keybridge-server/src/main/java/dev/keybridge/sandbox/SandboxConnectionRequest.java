@@ -2,6 +2,7 @@ package dev.keybridge.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +52,7 @@ final class SandboxConnectionRequest {
     }
 
     @Schema(name = "SandboxLoginReset")
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"success", "status", "status_reason", "changed"})
+    @JsonPropertyOrder({"success", "status", "status_reason", "changed"})
     public record Reset(boolean success, String status, @JsonProperty("status_reason") String statusReason,
                         @Schema(description = "False when the connection already needed the end user.") boolean changed) {}
 }

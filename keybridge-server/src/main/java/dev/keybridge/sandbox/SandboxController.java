@@ -12,6 +12,8 @@ import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SandboxController {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "SandboxPublicToken")
+    @Schema(name = "SandboxPublicToken")
     record Created(boolean success, @JsonProperty("public_token") String publicToken) {
         @Override
         public String toString() {
@@ -43,10 +45,10 @@ class SandboxController {
     private final SandboxOAuthProvider oauth;
     private final TransactionTemplate tx;
     private final KeybridgeSettings settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     SandboxController(AccountService accounts, AppSettings apps, Connections connections, PublicTokens publicTokens,
-                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings, java.time.Clock clock) {
+                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.accounts = accounts;
         this.apps = apps;

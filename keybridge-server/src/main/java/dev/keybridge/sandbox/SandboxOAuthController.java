@@ -1,9 +1,8 @@
 package dev.keybridge.sandbox;
 
+import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.ErrorBody;
 import dev.keybridge.web.ErrorType;
-
-import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +11,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -5,7 +5,9 @@ import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,9 +33,9 @@ public class SandboxOAuthProvider {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KeybridgeSettings.Sandbox settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SandboxOAuthProvider(JdbcClient jdbc, TransactionTemplate tx, KeybridgeSettings settings, java.time.Clock clock) {
+    SandboxOAuthProvider(JdbcClient jdbc, TransactionTemplate tx, KeybridgeSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = tx;
@@ -139,7 +141,7 @@ public class SandboxOAuthProvider {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

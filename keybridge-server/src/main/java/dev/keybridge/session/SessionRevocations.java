@@ -1,6 +1,7 @@
 package dev.keybridge.session;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,9 @@ class SessionRevocations {
     record State(String externalId, int generation, boolean revoked) {}
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SessionRevocations(JdbcClient jdbc, java.time.Clock clock) {
+    SessionRevocations(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +50,6 @@ public record SessionTokenRequest(
         for (JsonNode item : list) {
             apps.add(item.isString() ? item.asString() : null); // null: not a string (refused in order with the rest)
         }
-        return new SessionTokenRequest(id, java.util.Collections.unmodifiableList(apps));
+        return new SessionTokenRequest(id, Collections.unmodifiableList(apps));
     }
 }

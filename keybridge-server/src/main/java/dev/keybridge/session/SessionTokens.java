@@ -1,25 +1,26 @@
 package dev.keybridge.session;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.keybridge.tenancy.Caller;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.keybridge.web.Ids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,9 @@ public class SessionTokens {
     private final SigningKeys keys;
     private final SessionRevocations revocations;
     private final Duration ttl;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SessionTokens(SigningKeys keys, SessionRevocations revocations, KeybridgeSettings settings, java.time.Clock clock) {
+    SessionTokens(SigningKeys keys, SessionRevocations revocations, KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.keys = keys;
         this.revocations = revocations;

@@ -1,11 +1,14 @@
 package dev.keybridge.session;
 
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Ids;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,10 +60,10 @@ class SigningKeys {
     }
 
     /** For master-key rotation: where these ciphertexts live and how their context is built. */
-    @org.springframework.context.annotation.Bean
-    static dev.keybridge.vault.SealedColumn signingKeyColumn() {
-        return new dev.keybridge.vault.SealedColumn("environment_signing_key", "key_ciphertext",
-                java.util.List.of("org_id", "environment"), java.util.List.of(),
+    @Bean
+    static SealedColumn signingKeyColumn() {
+        return new SealedColumn("environment_signing_key", "key_ciphertext",
+                List.of("org_id", "environment"), List.of(),
                 r -> context(r.string("org_id"), r.string("environment")));
     }
 }

@@ -1,12 +1,14 @@
 package dev.keybridge.tenancy;
 
+import java.util.Set;
+
 
 /**
  * Who is calling, resolved once per request by the auth filter: an organization and one of
  * its environments, how it proved it, and (for a session token) the linked account it is scoped to.
  */
 public record Caller(String orgId, Environment environment, Via via, String credentialId, String linkedAccountId,
-                     java.util.Set<String> appScope) {
+                     Set<String> appScope) {
 
     public enum Via {
         API_KEY, CLIENT_CREDENTIALS, SESSION_TOKEN, ADMIN,
@@ -24,9 +26,9 @@ public record Caller(String orgId, Environment environment, Via via, String cred
 
     /** A session token's caller; {@code appScope} null means every app, else only those slugs. */
     public static Caller session(String orgId, Environment env, String linkedAccountId, String tokenId,
-                                 java.util.Set<String> appScope) {
+                                 Set<String> appScope) {
         return new Caller(orgId, env, Via.SESSION_TOKEN, tokenId, linkedAccountId,
-                appScope == null ? null : java.util.Set.copyOf(appScope));
+                appScope == null ? null : Set.copyOf(appScope));
     }
 
     /** Whether this caller may touch the app: server callers always; a scoped session token only its apps. */

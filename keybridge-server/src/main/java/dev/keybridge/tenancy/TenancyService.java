@@ -2,7 +2,7 @@ package dev.keybridge.tenancy;
 
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import dev.keybridge.web.Timestamps;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,9 @@ public class TenancyService {
 
     private final TenancyStore store;
     private final TransactionTemplate tx;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public TenancyService(TenancyStore store, TransactionTemplate tx, java.time.Clock clock) {
+    public TenancyService(TenancyStore store, TransactionTemplate tx, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.tx = tx;

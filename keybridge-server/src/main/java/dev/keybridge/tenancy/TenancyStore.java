@@ -5,6 +5,7 @@ import dev.keybridge.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public class TenancyStore {
                                   byte[] secretHash, Instant lastUsedAt) {}
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     private final Generation revocations = new Generation();
 
@@ -32,7 +33,7 @@ public class TenancyStore {
         return revocations;
     }
 
-    public TenancyStore(JdbcClient jdbc, java.time.Clock clock) {
+    public TenancyStore(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
     }

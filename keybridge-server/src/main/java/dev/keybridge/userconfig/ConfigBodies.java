@@ -7,7 +7,6 @@ import dev.keybridge.web.JsonRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,6 +2,7 @@ package dev.keybridge.userconfig;
 
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.JsonFields;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 record ConfigChange(JsonNode fields, JsonNode workflows) {
 
-    UserConfig applyTo(UserConfig c, ConfigSchema schema, java.time.Instant now) {
+    UserConfig applyTo(UserConfig c, ConfigSchema schema, Instant now) {
         Map<String, JsonNode> values = merge(c.values(), fields, schema.fields(), c.labels(), "fields", schema.slug());
         Map<String, UserConfig.WorkflowValues> flows = new LinkedHashMap<>(c.workflows());
         if (workflows != null && !workflows.isNull()) {

@@ -9,8 +9,8 @@ import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +32,10 @@ class ConfigService {
     private final AppSettings apps;
     private final Events events;
     private final TransactionTemplate tx;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ConfigService(ConfigStore store, SchemaStore schemas, AccountService accounts, AppSettings apps, Events events,
-                  TransactionTemplate tx, java.time.Clock clock) {
+                  TransactionTemplate tx, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.schemas = schemas;

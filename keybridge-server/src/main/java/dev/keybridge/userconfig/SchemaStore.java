@@ -2,6 +2,7 @@ package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Environment;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,9 @@ class SchemaStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SchemaStore(JdbcClient jdbc, JsonMapper json, java.time.Clock clock) {
+    SchemaStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;

@@ -1,5 +1,10 @@
 package dev.keybridge.vault;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 class VaultAdminController {
 
     /** What a rotation or re-encryption did: the keyset's primary key and size, rows re-encrypted per column. */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "VaultReencryption")
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"primary_key_id", "keys", "reencrypted"})
-    record Result(@com.fasterxml.jackson.annotation.JsonProperty("primary_key_id") String primaryKeyId, int keys,
-                  @io.swagger.v3.oas.annotations.media.Schema(description = "Sealed column → rows re-encrypted.")
+    @Schema(name = "VaultReencryption")
+    @JsonPropertyOrder({"primary_key_id", "keys", "reencrypted"})
+    record Result(@JsonProperty("primary_key_id") String primaryKeyId, int keys,
+                  @Schema(description = "Sealed column → rows re-encrypted.")
                   Map<String, Integer> reencrypted) {}
 
     private final Reencryption reencryption;
@@ -29,16 +34,16 @@ class VaultAdminController {
     }
 
     @PostMapping("/admin/v1/vault/rotate")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
+    @ApiResponse(responseCode = "200", description = "OK",
             useReturnTypeSchema = true)
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409",
+    @ApiResponse(responseCode = "409",
             ref = "#/components/responses/Conflict")
     Result rotate() {
         Map<String, Integer> counts;
         try {
             counts = reencryption.rotateAndReencrypt();
         } catch (IllegalStateException e) {
-            throw new dev.keybridge.web.Errors.Conflict("rotation_refused", e.getMessage());
+            throw new Errors.Conflict("rotation_refused", e.getMessage());
         }
         return result(counts);
     }

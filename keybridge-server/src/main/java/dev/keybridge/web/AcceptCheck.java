@@ -2,6 +2,7 @@ package dev.keybridge.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Enumeration;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ public class AcceptCheck implements HandlerInterceptor, WebMvcConfigurer {
                 && method.getReturnType().getParameterType() != void.class;
     }
 
-    static boolean acceptsJson(java.util.Enumeration<String> headers) {
+    static boolean acceptsJson(Enumeration<String> headers) {
         boolean any = false;
         while (headers.hasMoreElements()) {
             String header = headers.nextElement();

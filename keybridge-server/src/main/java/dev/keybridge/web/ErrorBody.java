@@ -3,6 +3,8 @@ package dev.keybridge.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The wire shape of every error (wire-formats §5). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,8 +37,8 @@ public record ErrorBody(
      */
     public static ErrorBody current(String error, ErrorType type, String message) {
         String id = null;
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+        if (RequestContextHolder.getRequestAttributes()
+                instanceof ServletRequestAttributes a) {
             id = RequestIds.current(a.getRequest());
         }
         return of(error, type, message, id);

@@ -1,5 +1,7 @@
 package dev.keybridge.web;
 
+import java.util.Locale;
+
 /** The machine-readable family of an error ({@code error_type} on the wire). */
 public enum ErrorType {
     INVALID_REQUEST,
@@ -11,6 +13,6 @@ public enum ErrorType {
     INTERNAL;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

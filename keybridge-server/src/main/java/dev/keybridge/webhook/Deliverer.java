@@ -2,6 +2,8 @@ package dev.keybridge.webhook;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.vault.Vault;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +32,11 @@ class Deliverer {
     private final Vault vault;
     private final JsonMapper json;
     private final KeybridgeSettings.Webhooks settings;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
-    private final java.time.Clock clock;
+    private final MeterRegistry meters;
+    private final Clock clock;
 
     Deliverer(DeliveryStore store, Sender sender, RetryPolicy retries, UrlGuard guard, Vault vault, JsonMapper json,
-              KeybridgeSettings settings, java.time.Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+              KeybridgeSettings settings, Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.clock = clock;
         this.store = store;

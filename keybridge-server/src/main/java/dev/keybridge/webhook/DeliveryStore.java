@@ -5,9 +5,13 @@ import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +36,9 @@ class DeliveryStore {
             """;
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DeliveryStore(JdbcClient jdbc, java.time.Clock clock) {
+    DeliveryStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -123,7 +127,7 @@ class DeliveryStore {
      * (Counting here scanned every lease index entry of the last lease period, dead ones included, on
      * every delivery: at a few hundred deliveries a second that was tens of thousands of entries each.)
      */
-    java.util.Optional<Claimed> claimNext(String endpointId, String owner, Duration lease) {
+    Optional<Claimed> claimNext(String endpointId, String owner, Duration lease) {
         long claimedAt = System.nanoTime();
         Timestamp now = now();
         return jdbc.sql("""
@@ -193,8 +197,8 @@ class DeliveryStore {
     }
 
     /** Deliveries of an environment created since {@code since}, per status. */
-    java.util.Map<String, Long> countsSince(String orgId, Environment env, Instant since) {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> countsSince(String orgId, Environment env, Instant since) {
+        Map<String, Long> out = new TreeMap<>();
         jdbc.sql("select status, count(*) from webhook_delivery where org_id = ? and environment = ? and created_at >= ? "
                         + "group by status")
                 .params(orgId, env.wire(), Timestamp.from(since))

@@ -5,7 +5,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import dev.keybridge.web.Timestamps;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -24,10 +24,10 @@ class EndpointService {
     private final TransactionTemplate tx;
     private final Duration overlap;
     private final int maxEndpoints;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     EndpointService(EndpointStore store, UrlGuard guard, Vault vault, TransactionTemplate tx,
-                    KeybridgeSettings settings, java.time.Clock clock) {
+                    KeybridgeSettings settings, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.guard = guard;

@@ -1,6 +1,7 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.SealedColumn;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -121,13 +123,13 @@ class EndpointStore {
     }
 
     /** For master-key rotation: the current and the rotated-out signing secret. */
-    @org.springframework.context.annotation.Bean
-    static dev.keybridge.vault.SealedColumn secretColumn() {
+    @Bean
+    static SealedColumn secretColumn() {
         return SigningSecret.column("secret_ciphertext");
     }
 
-    @org.springframework.context.annotation.Bean
-    static dev.keybridge.vault.SealedColumn previousSecretColumn() {
+    @Bean
+    static SealedColumn previousSecretColumn() {
         return SigningSecret.column("previous_secret_ciphertext");
     }
 }

@@ -3,6 +3,7 @@ package dev.keybridge.webhook;
 import dev.keybridge.background.BackgroundLoop;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.events.Events;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class FanOut extends BackgroundLoop implements SmartLifecycle {
      * takes every event of the last few milliseconds in one statement instead of one statement per
      * commit, at the price of at most this much delay.
      */
-    static final long MIN_GAP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
+    static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private long lastPass = System.nanoTime() - MIN_GAP_NANOS;
 
@@ -52,7 +53,7 @@ class FanOut extends BackgroundLoop implements SmartLifecycle {
     protected boolean pass() throws InterruptedException {
         long wait = MIN_GAP_NANOS - (System.nanoTime() - lastPass);
         if (wait > 0) {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
         lastPass = System.nanoTime();
         Integer taken = tx.execute(s -> store.deliver(events.dispatch(BATCH)));

@@ -3,14 +3,15 @@ package dev.keybridge.webhook;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.egress.Egress;
 import dev.keybridge.tenancy.Environment;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,9 @@ class Sender {
 
     private final Egress egress;
     private final Duration timeout;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Sender(KeybridgeSettings settings, Egress egress, java.time.Clock clock) {
+    Sender(KeybridgeSettings settings, Egress egress, Clock clock) {
         this.clock = clock;
         this.timeout = settings.webhooks().timeout();
         this.egress = egress;
@@ -84,7 +85,7 @@ class Sender {
     private static String describe(Throwable t) {
         String kind = t instanceof HttpConnectTimeoutException ? "connect_timeout"
                 : t instanceof HttpTimeoutException ? "timeout"
-                : t instanceof java.net.ConnectException ? "connection_refused"
+                : t instanceof ConnectException ? "connection_refused"
                 : "network_error";
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String out = kind + ": " + message;

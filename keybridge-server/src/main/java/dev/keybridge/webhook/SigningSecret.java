@@ -1,9 +1,11 @@
 package dev.keybridge.webhook;
 
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Ids;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Endpoint signing secrets: 32 random bytes, shown once as {@code whsec_<base64>} (the Standard
@@ -37,9 +39,9 @@ final class SigningSecret {
     }
 
     /** For master-key rotation (declared as beans by {@link EndpointStore}). */
-    static dev.keybridge.vault.SealedColumn column(String name) {
-        return new dev.keybridge.vault.SealedColumn("webhook_endpoint", name, java.util.List.of("id"),
-                java.util.List.of("org_id", "environment"),
+    static SealedColumn column(String name) {
+        return new SealedColumn("webhook_endpoint", name, List.of("id"),
+                List.of("org_id", "environment"),
                 r -> context(r.string("org_id"), Environment.fromWire(r.string("environment")), r.string("id")));
     }
 }

@@ -3,6 +3,7 @@ package dev.keybridge.account;
 import static dev.keybridge.support.Accounts.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.support.Accounts;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
@@ -69,7 +70,7 @@ class AccountValidationTest extends IntegrationTest {
 
     @Test
     void doesRefuseTooManyUdfKeysAcrossWritesWithoutChangingAnything() {
-        dev.keybridge.support.Accounts many = account("existing");
+        Accounts many = account("existing");
         for (int i = 0; i < 100; i++) {
             many.udf("key" + i, i);
         }

@@ -9,6 +9,7 @@ import dev.keybridge.support.TestOrganization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -233,7 +234,7 @@ class LinkedAccountApiTest extends IntegrationTest {
     }
 
     private static Map<String, JsonNode> byKey(JsonNode udf) {
-        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         udf.forEach(e -> out.put(e.get("key_name").asString(), e));
         return out;
     }

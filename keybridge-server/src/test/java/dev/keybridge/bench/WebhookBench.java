@@ -2,10 +2,14 @@ package dev.keybridge.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sun.net.httpserver.HttpServer;
+import dev.keybridge.events.EventData;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
+import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
+import dev.keybridge.support.TestDatabase;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
 import java.io.IOException;
@@ -22,8 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.keybridge.support.Api;
-import dev.keybridge.support.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -169,8 +171,8 @@ class WebhookBench {
     }
 
     /** A small payload of the linked account's shape. */
-    record BenchAccount(@com.fasterxml.jackson.annotation.JsonProperty("account_id") String accountId, String name,
-                        List<String> udf) implements dev.keybridge.events.EventData {}
+    record BenchAccount(@JsonProperty("account_id") String accountId, String name,
+                        List<String> udf) implements EventData {}
 
     private String emit(String orgId) {
         return events.emit(orgId, Environment.TEST, EventType.LINKED_ACCOUNT_UPDATED,

@@ -12,6 +12,7 @@ import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -174,7 +175,7 @@ class CacheTwoNodeTest extends IntegrationTest {
         // Node A stores a new key through the one fenced write (as update mode does); the sandbox API
         // refuses this one, so node B's answer tells which key it injected.
         Connection c = connections.findByAccessToken(org.id(), Environment.TEST, accessToken).orElseThrow();
-        Map<String, String> rotated = new java.util.HashMap<>(connections.credentials(c));
+        Map<String, String> rotated = new HashMap<>(connections.credentials(c));
         rotated.replaceAll((k, v) -> "rotated-" + v);
         assertThat(connections.replaceCredentials(c, c.credentialVersion(), rotated, null)).isTrue();
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -192,7 +193,7 @@ class TwoNodeIT {
         }
     }
 
-    private static int status(java.util.function.Supplier<Api.Response> call) {
+    private static int status(Supplier<Api.Response> call) {
         try {
             return call.get().status();
         } catch (RuntimeException e) {

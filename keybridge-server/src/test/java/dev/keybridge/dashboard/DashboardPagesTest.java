@@ -9,6 +9,8 @@ import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -103,7 +105,7 @@ class DashboardPagesTest extends IntegrationTest {
 
         HttpResponse<String> rotated = b.submit(page, "/dashboard/webhooks/rotate", Map.of("id", id));
         assertThat(rotated.statusCode()).isEqualTo(200);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"signing-secret\">(whsec_[^<]+)<").matcher(rotated.body());
+        Matcher m = Pattern.compile("id=\"signing-secret\">(whsec_[^<]+)<").matcher(rotated.body());
         assertThat(m.find()).as(rotated.body()).isTrue();
         assertThat(m.group(1)).isNotEqualTo(first);
         assertThat(b.get(page).body()).doesNotContain(m.group(1));

@@ -6,6 +6,9 @@ import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Secrets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -136,9 +139,9 @@ class DashboardSessionsTest extends IntegrationTest {
 
     @Test
     void doesMarkTheCookieSecureWhenTheRequestCameOverHttps() throws Exception {
-        try (var http = java.net.http.HttpClient.newHttpClient()) {
-            HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + "/dashboard/signin"))
+        try (var http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/dashboard/signin"))
                     .header("x-forwarded-proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.headers().allValues("set-cookie")).singleElement().asString()
                     .startsWith("kb_dashboard=").contains("Path=/dashboard", "HttpOnly", "SameSite=Strict", "Secure");

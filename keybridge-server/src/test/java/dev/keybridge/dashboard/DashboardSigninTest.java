@@ -2,6 +2,7 @@ package dev.keybridge.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.support.Api;
@@ -25,7 +26,7 @@ class DashboardSigninTest extends IntegrationTest {
     private Invites invites;
 
     @Autowired
-    private dev.keybridge.config.KeybridgeSettings settings;
+    private KeybridgeSettings settings;
 
     private String owner(TestOrganization org) {
         return FormBrowser.owner(port, invites, org.id());

@@ -9,7 +9,6 @@ import dev.keybridge.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

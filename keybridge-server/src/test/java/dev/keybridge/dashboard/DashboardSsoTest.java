@@ -2,17 +2,23 @@ package dev.keybridge.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keybridge.dashboard.signin.Invites;
 import com.microsoft.playwright.Page;
+import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
+import dev.keybridge.tenancy.Secrets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -66,7 +72,7 @@ class DashboardSsoTest extends IntegrationTest {
         FormBrowser b = new FormBrowser(ssoPort);
         assertThat(b.get("/dashboard/signin").body()).contains("Sign in with Corp ID", "href=\"/dashboard/signin/sso/oidc\"");
 
-        String callback = callbackFromProvider(b, email.toUpperCase(java.util.Locale.ROOT), true);
+        String callback = callbackFromProvider(b, email.toUpperCase(Locale.ROOT), true);
         String ssoToken = b.cookie("kb_dashboard_sso");
 
         HttpResponse<String> back = b.get(callback);
@@ -79,7 +85,7 @@ class DashboardSsoTest extends IntegrationTest {
         assertThat(b.onPort(port).get("/dashboard/accounts").statusCode()).as("the session works on every node")
                 .isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from dashboard_sso_request where token_hash = ?")
-                .param(dev.keybridge.tenancy.Secrets.hash(ssoToken)).query(Long.class).single())
+                .param(Secrets.hash(ssoToken)).query(Long.class).single())
                 .as("the sign-in request was spent").isZero();
         assertThat(b.get(callback).statusCode()).as("the way back works once").isEqualTo(401);
     }
@@ -150,7 +156,7 @@ class DashboardSsoTest extends IntegrationTest {
     @Test
     void doesSaySoOnTheSignInPageWhenTheProviderCannotBeReached() throws IOException {
         int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
         try (ConfigurableApplicationContext node = startSecondNode(2,
@@ -289,9 +295,9 @@ class DashboardSsoTest extends IntegrationTest {
         assertThat(out.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("kb_dashboard_sso=").contains("HttpOnly", "SameSite=Lax"));
         try (HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-            String form = "username=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8)
+            String form = "username=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
                     + "&claims="
-                    + java.net.URLEncoder.encode(claims(email, verified), java.nio.charset.StandardCharsets.UTF_8);
+                    + URLEncoder.encode(claims(email, verified), StandardCharsets.UTF_8);
             HttpResponse<String> atProvider = plain.send(HttpRequest.newBuilder(URI.create(authorize))
                             .header("content-type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
@@ -301,7 +307,7 @@ class DashboardSsoTest extends IntegrationTest {
             assertThat(back).startsWith("http://127.0.0.1:" + ssoPort + "/dashboard/signin/sso-callback?");
             return back.substring(back.indexOf("/dashboard/"));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

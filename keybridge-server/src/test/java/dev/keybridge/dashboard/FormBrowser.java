@@ -2,8 +2,12 @@ package dev.keybridge.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.dashboard.signin.Invites;
+import dev.keybridge.dashboard.signin.Role;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,7 +55,7 @@ final class FormBrowser {
     /** The value of the cookie {@code name} the browser holds now; null when none. */
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** A GET with exactly this Cookie header (another browser that copied a cookie), keeping no cookie. */
@@ -61,7 +65,7 @@ final class FormBrowser {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("cookie", cookie).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -92,14 +96,14 @@ final class FormBrowser {
     }
 
     /** A new owner of the organization (an invitation accepted over HTTP); returns its e-mail address. */
-    static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId) {
+    static String owner(int port, Invites invites, String orgId) {
         return owner(port, invites, orgId, "o-" + System.nanoTime() + "@example.com");
     }
 
     /** A new owner with this e-mail address (an invitation accepted over HTTP); returns the address. */
-    static String owner(int port, dev.keybridge.dashboard.signin.Invites invites, String orgId, String email) {
+    static String owner(int port, Invites invites, String orgId, String email) {
         FormBrowser b = new FormBrowser(port);
-        String token = invites.issue(orgId, email, dev.keybridge.dashboard.signin.Role.OWNER).token();
+        String token = invites.issue(orgId, email, Role.OWNER).token();
         HttpResponse<String> r = b.submit("/dashboard/setup?token=" + token, "/dashboard/setup",
                 Map.of("token", token, "password", ConsoleDriver.PASSWORD));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
@@ -118,7 +122,7 @@ final class FormBrowser {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keybridge.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -106,7 +107,7 @@ class EgressTest extends IntegrationTest {
         byte[] upload = new byte[3 * 1024 * 1024];
         HttpResponse<String> up = egress.client(Egress.Purpose.PROXY, false).send(
                 HttpRequest.newBuilder(uri("127.0.0.1", "/hello")).timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(up.body()).isEqualTo("hello " + upload.length);
         HttpResponse<InputStream> down = egress.client(Egress.Purpose.PROXY, false).send(

@@ -6,6 +6,7 @@ import dev.keybridge.sandbox.SandboxOAuthProvider;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CredentialImportTest extends IntegrationTest {
         Map<String, Object> grant = sandboxOAuth.grantDirectly("profile contacts.read");
         Api.Response r = server.put(PATH, Map.of("linked_account_id", "mig-1", "slug", "sandbox-oauth",
                 "auth_object", Map.of("access_token", grant.get("access_token"), "refresh_token", grant.get("refresh_token"),
-                        "expires_in", 3600, "scopes", java.util.List.of("profile", "contacts.read"))));
+                        "expires_in", 3600, "scopes", List.of("profile", "contacts.read"))));
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode body = r.json();

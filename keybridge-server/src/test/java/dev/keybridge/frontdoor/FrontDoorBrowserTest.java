@@ -2,7 +2,6 @@ package dev.keybridge.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;

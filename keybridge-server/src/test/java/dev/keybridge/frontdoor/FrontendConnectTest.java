@@ -2,11 +2,13 @@ package dev.keybridge.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.connection.Connections;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkDriver;
 import dev.keybridge.support.Sessions;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Environment;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The browser SDK's connect and disconnect calls over HTTP (wire-formats §3). */
 class FrontendConnectTest extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationContext context;
+    @Autowired
+    private ApplicationContext context;
 
     private TestOrganization org;
     private Api server;
@@ -125,9 +129,9 @@ class FrontendConnectTest extends IntegrationTest {
 
         String id = jdbc.sql("select id from connection where org_id = ? and app_slug = 'sandbox-ehr'").param(org.id())
                 .query(String.class).single();
-        dev.keybridge.connection.Connections connections = context.getBean(dev.keybridge.connection.Connections.class);
+        Connections connections = context.getBean(Connections.class);
         Map<String, String> stored = connections.credentials(
-                connections.find(org.id(), dev.keybridge.tenancy.Environment.TEST, id).orElseThrow());
+                connections.find(org.id(), Environment.TEST, id).orElseThrow());
         assertThat(stored).containsEntry("region", "eu-west").containsEntry("practice", "acme-clinic")
                 .containsEntry("username", "user_good").containsEntry("password", "pass_good");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.support.Accounts;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +63,9 @@ class BadInputTest extends IntegrationTest {
     @Test
     void doesAnswer415WhenContentTypeIsAWildcard() {
         Api key = newOrganization().test().withKey(api);
-        Api.Response r = key.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+        Api.Response r = key.send(HttpRequest.newBuilder(URI.create(api.base()
                         + "/api/v2/public/linked-account")).header("x-api-key", "ignored")
-                .header("content-type", "*/*").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("content-type", "*/*").PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.json().get("error_type").asString()).isEqualTo("invalid_request");
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.support.Accounts;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fuzzes every operation of the served OpenAPI document (and {@code /error}) with malformed
@@ -62,7 +65,7 @@ class MalformedInputFuzzTest extends IntegrationTest {
                 if (failures.size() < 25) {
                     failures.add(op.method() + " " + op.path() + " [" + c.defects() + "] -> " + answer.status() + " "
                             + problem + " " + abbreviate(answer.body()) + "\n    sent: "
-                            + abbreviate(new String(c.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)));
+                            + abbreviate(new String(c.bytes(), StandardCharsets.ISO_8859_1)));
                 }
             }
         });
@@ -108,7 +111,7 @@ class MalformedInputFuzzTest extends IntegrationTest {
         List<MalformedRequests.Operation> ops = new ArrayList<>();
         for (var path : doc.get("paths").properties()) {
             for (var op : path.getValue().properties()) {
-                String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                String method = op.getKey().toUpperCase(Locale.ROOT);
                 if (method.equals("HEAD")) {
                     continue; // no body to hold an error shape
                 }
@@ -126,7 +129,7 @@ class MalformedInputFuzzTest extends IntegrationTest {
         return ops;
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static String abbreviate(String s) {
         String flat = s.replace("\r\n", "\\r\\n");

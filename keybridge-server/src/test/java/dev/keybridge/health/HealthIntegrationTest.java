@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,7 +146,7 @@ abstract class HealthIntegrationTest extends IntegrationTest {
     /** The webhook bodies of one event type the receiver got (first delivery of each event only). */
     static List<JsonNode> events(Receiver receiver, String type) {
         List<JsonNode> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Receiver.Received r : receiver.received()) {
             JsonNode body = Api.JSON.readTree(r.body());
             if (type.equals(body.get("type").asString()) && seen.add(r.eventId())) {

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -108,7 +110,7 @@ class ProxyTest extends HealthIntegrationTest {
                             return -1;
                         }
                         int k = (int) Math.min(len, left);
-                        java.util.Arrays.fill(b, off, off + k, (byte) 'z');
+                        Arrays.fill(b, off, off + k, (byte) 'z');
                         left -= k;
                         return k;
                     }
@@ -140,7 +142,7 @@ class ProxyTest extends HealthIntegrationTest {
         Map<String, String> grant = FAKE.grant();
         String token = connect(org, Environment.TEST, "acct-3", "fake-oauth", grant, clock.instant().minusSeconds(1));
         FAKE.expireAccess(grant.get("access_token"));
-        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         FAKE.onApiCall = seen::add;
         try {
             Api.Response r = proxy(server, token, "GET", "me", null);

@@ -12,6 +12,7 @@ import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ class UpdateModeBrowserTest extends HealthIntegrationTest {
         FrameLocator link = page.frameLocator("iframe[title='Connect an account']");
         PlaywrightAssertions.assertThat(link.locator("#intro h1")).hasText("Reconnect your Sandbox EHR account");
         PlaywrightAssertions.assertThat(link.locator("#reason")).containsText("one-time code expired");
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("..", "docs", "images", "link-reconnect.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("..", "docs", "images", "link-reconnect.png")));
         link.locator("#intro-continue").click();
         link.locator("#f-code").fill("1234");
         assertThat(link.locator("#f-password").count()).isZero();

@@ -8,8 +8,11 @@ import dev.keybridge.support.LinkDriver;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Environment;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,12 +109,12 @@ class UpdateModeStoryTest extends HealthIntegrationTest {
         // The password changed at the EHR: the stored one no longer works upstream.
         Map<String, String> stale = Map.of("username", "mfa_device", "password", "old_password");
         tx.executeWithoutResult(s -> {
-            var c = connections.find(org.id(), dev.keybridge.tenancy.Environment.TEST, id).orElseThrow();
+            var c = connections.find(org.id(), Environment.TEST, id).orElseThrow();
             connections.replaceCredentials(c, c.credentialVersion(), stale, null);
         });
 
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var calls = java.util.stream.IntStream.range(0, 8)
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = IntStream.range(0, 8)
                     .mapToObj(i -> pool.submit(() -> proxy(server, accessToken, "GET", "patients", null))).toList();
             for (var call : calls) {
                 Api.Response r = call.get();

@@ -6,6 +6,8 @@ import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.vault.SealedColumn;
+import dev.keybridge.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,10 +215,10 @@ class IdempotencyTest extends IntegrationTest {
     }
 
     @Autowired
-    List<dev.keybridge.vault.SealedColumn> sealedColumns;
+    List<SealedColumn> sealedColumns;
 
     @Autowired
-    dev.keybridge.vault.Vault vault;
+    Vault vault;
 
     /**
      * Master-key rotation finds the sealed answers through their SealedColumn bean; its context must be
@@ -227,14 +229,14 @@ class IdempotencyTest extends IntegrationTest {
     void doesDeclareTheSealedAnswersForMasterKeyRotation() {
         TestOrganization org = newOrganization();
         org.test().withKey(api).withHeader("Idempotency-Key", "rotate-1").post("/api/v2/public/linked-account", account("rk"));
-        dev.keybridge.vault.SealedColumn column = sealedColumns.stream()
+        SealedColumn column = sealedColumns.stream()
                 .filter(c -> c.table().equals("idempotency_key")).findFirst().orElseThrow();
         Map<String, Object> row = jdbc.sql("""
                 select org_id, environment, idempotency_key, response_ciphertext from idempotency_key where org_id = ?""")
                 .params(org.id()).query().singleRow();
 
         byte[] plain = vault.decrypt((byte[]) row.get("response_ciphertext"),
-                column.context().apply(new dev.keybridge.vault.SealedColumn.Row(row)));
+                column.context().apply(new SealedColumn.Row(row)));
 
         assertThat(new String(plain, StandardCharsets.UTF_8)).contains("\"account_id\":\"rk\"");
         assertThat(column.column()).isEqualTo("response_ciphertext");

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,8 +86,8 @@ class DurabilityIT {
             server.awaitListening(START);
             for (String file : List.of("database-password", "database-superuser-password")) {
                 assertThat(Files.getPosixFilePermissions(dataDir.resolve(file)))
-                        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                                PosixFilePermission.OWNER_WRITE);
             }
             String keyset = dataDir.resolve("master-keyset.json").toString();
             try (Connection app = EmbeddedPostgresProcesses.connect(dataDir, "keybridge",
@@ -169,7 +172,7 @@ class DurabilityIT {
     }
 
     private Set<String> storedIds() throws Exception {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         try (Connection c = EmbeddedPostgresProcesses.connect(dataDir, "keybridge",
                 EmbeddedPostgresProcesses.password(dataDir, "database-password"));
              Statement s = c.createStatement();
@@ -187,7 +190,7 @@ class DurabilityIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"linked_account_id\":\"" + id + "\",\"name\":\"n\"}")).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;      // no answer within 20 s (counted and printed; never seen in the measured runs)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

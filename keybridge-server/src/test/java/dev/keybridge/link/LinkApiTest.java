@@ -3,15 +3,21 @@ package dev.keybridge.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.connection.Connections;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkDriver;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Environment;
+import dev.keybridge.vault.Vault;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Link tokens, public tokens and exchange (wire-formats §4) over HTTP. */
@@ -275,7 +281,7 @@ class LinkApiTest extends IntegrationTest {
         assertThat(server.get("/api/v2/public/application/github").json().get("auth_type").asString()).isEqualTo("oauth2");
         byte[] sealed = jdbc.sql("select client_secret_ciphertext from app_setting where org_id = ?").param(org.id())
                 .query(byte[].class).single();
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("gh-secret-value");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("gh-secret-value");
         assertThat(org.production().withKey(api).get("/api/v2/public/application/github").status())
                 .as("settings are per environment").isEqualTo(404);
     }
@@ -291,15 +297,15 @@ class LinkApiTest extends IntegrationTest {
 
         Api.Response r = server.post("/link/token/create", LinkTokens.forUser("u-2").body());
         assertThat(r.status()).isEqualTo(200);
-        dev.keybridge.connection.Connections connections = context.getBean(dev.keybridge.connection.Connections.class);
-        var moved = connections.find(org.id(), dev.keybridge.tenancy.Environment.TEST, ids.get(1)).orElseThrow();
-        var original = connections.find(org.id(), dev.keybridge.tenancy.Environment.TEST, ids.get(0)).orElseThrow();
+        Connections connections = context.getBean(Connections.class);
+        var moved = connections.find(org.id(), Environment.TEST, ids.get(1)).orElseThrow();
+        var original = connections.find(org.id(), Environment.TEST, ids.get(0)).orElseThrow();
 
         assertThat(connections.credentials(original)).containsEntry("username", "user_good");
         assertThatThrownBy(() -> connections.credentials(moved))
-                .isInstanceOf(dev.keybridge.vault.Vault.VaultException.class);
+                .isInstanceOf(Vault.VaultException.class);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationContext context;
+    @Autowired
+    private ApplicationContext context;
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +79,7 @@ class LinkBrowserTest extends IntegrationTest {
         link.locator("#f-password").fill("pass_good");
         link.locator("#f-password").press("Enter");
         link.locator("#f-code").fill("1234");
-        link.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        link.getByRole(AriaRole.BUTTON,
                 new FrameLocator.GetByRoleOptions().setName("Continue")).click();
 
         PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
@@ -93,13 +95,13 @@ class LinkBrowserTest extends IntegrationTest {
         Api server = org.test().withKey(api);
         String linkToken = LinkTokens.forUser("popup-user").app("sandbox-oauth").create(server);
         Page page = browser.newPage();
-        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> requests = new CopyOnWriteArrayList<>();
         page.onRequest(r -> requests.add(r.url()));
         page.navigate(serveEmbeddingPage(linkToken, "popup"));
 
         Page popup = page.waitForPopup(() -> page.click("#connect"));
         popup.locator("#intro-continue").click();
-        popup.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        popup.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
         popup.locator("#approve").click();
 

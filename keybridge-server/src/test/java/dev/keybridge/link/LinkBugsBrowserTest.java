@@ -3,13 +3,16 @@ package dev.keybridge.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkHost;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Secrets;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -44,13 +47,13 @@ class LinkBugsBrowserTest extends IntegrationTest {
 
         Page popup = page.waitForPopup(() -> page.click("#connect"));
         popup.locator("#intro-continue").click();
-        popup.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        popup.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
         popup.locator("#deny").click();
         PlaywrightAssertions.assertThat(popup.locator("[role=alert]")).containsText("You declined access");
         // The host (cut off from the popup by the provider) hears from Keybridge that Link is back on its form.
         page.waitForResponse(r -> r.url().contains("/link/result") && r.text().contains("\"step\":\"form\""), () -> { });
-        popup.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        popup.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue to Sandbox OAuth")).click();
         popup.locator("#approve").click();
 
@@ -96,7 +99,7 @@ class LinkBugsBrowserTest extends IntegrationTest {
         PlaywrightAssertions.assertThat(spent.locator("[role=alert]")).containsText("already completed");
         try {
             spent.locator("#close").click();
-        } catch (com.microsoft.playwright.PlaywrightException e) {
+        } catch (PlaywrightException e) {
             // The ✕ closes the popup itself; the close may land before Playwright sees the click finish.
             assertThat(spent.isClosed()).as("only the popup closing itself may cut the click short: " + e.getMessage()).isTrue();
         }
@@ -167,6 +170,6 @@ class LinkBugsBrowserTest extends IntegrationTest {
 
     private int attempts(String token) {
         return jdbc.sql("select attempts from link_session where token_hash = ?")
-                .param(dev.keybridge.tenancy.Secrets.hash(token)).query(Integer.class).single();
+                .param(Secrets.hash(token)).query(Integer.class).single();
     }
 }

@@ -7,13 +7,16 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.Axe;
 import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkHost;
 import dev.keybridge.support.LinkTokens;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,7 +187,7 @@ class LinkScreensBrowserTest extends IntegrationTest {
         Api server = newOrganization().test().withKey(api);
         String logo = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
                 "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><circle cx='12' cy='12' r='11' fill='#0f766e'/></svg>"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         Api.Response put = server.put("/api/v2/public/link/settings", Map.of("display_name", "Acme Health", "logo", logo,
                 "accent_color", "#0F766E", "theme", "dark"));
         assertThat(put.status()).as(put.text()).isEqualTo(200);
@@ -214,12 +217,12 @@ class LinkScreensBrowserTest extends IntegrationTest {
         Api server = newOrganization().test().withKey(api);
         String token = LinkTokens.forUser("keyboard-user").create(server);
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(375, 812));
-        List<com.microsoft.playwright.Response> responses = new CopyOnWriteArrayList<>();
+        List<Response> responses = new CopyOnWriteArrayList<>();
         List<String> hosts = new CopyOnWriteArrayList<>();
         page.onRequest(r -> hosts.add(r.url()));
         page.onResponse(responses::add);
         page.navigate(api.base() + "/link?token=" + token);
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
 
         long bytes = responses.stream().filter(r -> r.status() < 300 || r.status() >= 400)
                 .mapToLong(r -> r.body().length).sum();

@@ -12,9 +12,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The built-in sandbox: its OAuth2 provider, its upstream APIs, and browserless public tokens. */
@@ -41,8 +46,8 @@ class SandboxTest extends IntegrationTest {
     }
 
     private LinkDriver.Page decide(LinkDriver.Page authorizePage, String decision) {
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+        Map<String, String> form = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
                 .matcher(authorizePage.html());
         while (m.find()) {
             form.put(m.group(1), m.group(2).replace("&amp;", "&"));
@@ -130,10 +135,10 @@ class SandboxTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
     }
 
-    private org.springframework.context.ApplicationContext context() {
+    private ApplicationContext context() {
         return applicationContext;
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    private ApplicationContext applicationContext;
 }

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -91,8 +92,8 @@ class SessionTokenTest extends IntegrationTest {
 
     @Test
     void doesAnswer401WhenTheTokenHasExpired() throws Exception {
-        byte[] key = keys.find(org.id(), dev.keybridge.tenancy.Environment.TEST).orElseGet(
-                () -> keys.forSigning(org.id(), dev.keybridge.tenancy.Environment.TEST));
+        byte[] key = keys.find(org.id(), Environment.TEST).orElseGet(
+                () -> keys.forSigning(org.id(), Environment.TEST));
         Instant past = clock.instant().minusSeconds(3600);
         SignedJWT expired = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .claim("org_id", org.id()).claim("linked_account_id", "acct-1").claim("environment", "test")
@@ -110,7 +111,7 @@ class SessionTokenTest extends IntegrationTest {
         TestOrganization other = newOrganization();
         other.test().withKey(api).put("/api/v2/public/linked-account", account("x").body());
         other.test().withKey(api).post("/api/v2/public/session-token", Map.of("linked_account_id", "x"));
-        byte[] otherKey = keys.find(other.id(), dev.keybridge.tenancy.Environment.TEST).orElseThrow();
+        byte[] otherKey = keys.find(other.id(), Environment.TEST).orElseThrow();
         SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .claim("org_id", org.id()).claim("linked_account_id", "acct-1").claim("environment", "test")
                 .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plusSeconds(600))).build());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class Api {
             .build();
 
     /** A response: status, headers and the body as JSON (null when it is not JSON). */
-    public record Response(int status, java.net.http.HttpHeaders headers, String text) {
+    public record Response(int status, HttpHeaders headers, String text) {
         public JsonNode json() {
             try {
                 return JSON.readTree(text);

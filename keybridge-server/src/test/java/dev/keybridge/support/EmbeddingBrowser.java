@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real headless Chromium (Debian's, through Playwright) plus the embedding app's own web server on
@@ -28,7 +29,7 @@ public final class EmbeddingBrowser implements AutoCloseable {
     private final HttpServer app;
     private final Playwright playwright;
     private final Browser browser;
-    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
 
     public EmbeddingBrowser() {
         try {

@@ -1,11 +1,21 @@
 package dev.keybridge.support;
 
+import dev.keybridge.KeybridgeApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * out of each other's way by working in organizations of their own ({@link #newOrganization()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(TestClock.Config.class)
+@Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -48,7 +58,7 @@ public abstract class IntegrationTest {
     }
 
     /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */
-    public static final java.util.Map<String, String> WEBHOOK_SETTINGS = java.util.Map.of(
+    public static final Map<String, String> WEBHOOK_SETTINGS = Map.of(
             "keybridge.webhooks.retry-schedule", "200ms,200ms,300ms,300ms,500ms",
             "keybridge.webhooks.timeout", "2s",
             "keybridge.webhooks.lease", "8s",
@@ -61,7 +71,7 @@ public abstract class IntegrationTest {
      * (a node with lower ones would block 127.0.0.1 for all of them). RateLimitTest checks the
      * limits on nodes over a database of their own.
      */
-    public static final java.util.Map<String, String> RATE_LIMIT_SETTINGS = java.util.Map.of(
+    public static final Map<String, String> RATE_LIMIT_SETTINGS = Map.of(
             "keybridge.rate-limits.failed-auth-per-address", "1000000",
             "keybridge.rate-limits.failed-auth-per-credential", "1000000",
             "keybridge.dashboard.max-signin-failures-per-address", "1000000");
@@ -71,7 +81,7 @@ public abstract class IntegrationTest {
      * with the test server's webhook and rate-limit settings, plus {@code extra} arguments
      * ({@code --name=value}). Close it when done.
      */
-    protected static org.springframework.context.ConfigurableApplicationContext startSecondNode(int poolSize,
+    protected static ConfigurableApplicationContext startSecondNode(int poolSize,
                                                                                                  String... extra) {
         return startSecondNode(null, poolSize, extra);
     }
@@ -80,18 +90,18 @@ public abstract class IntegrationTest {
      * As {@link #startSecondNode(int, String...)}, with {@code clock} (the test server's) as the second
      * node's clock too (null: the system's), so a test moves both nodes' time at once.
      */
-    protected static org.springframework.context.ConfigurableApplicationContext startSecondNode(TestClock clock,
+    protected static ConfigurableApplicationContext startSecondNode(TestClock clock,
                                                                                                  int poolSize,
                                                                                                  String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--keybridge.database.url=" + DATABASE_URL, "--keybridge.data-dir=" + DATA_DIR,
                 "--keybridge.admin-token=" + ADMIN_TOKEN, "--keybridge.database.pool-size=" + poolSize));
         WEBHOOK_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
         RATE_LIMIT_SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
-        args.addAll(java.util.List.of(extra));
-        var builder = new org.springframework.boot.builder.SpringApplicationBuilder(dev.keybridge.KeybridgeApplication.class);
+        args.addAll(List.of(extra));
+        var builder = new SpringApplicationBuilder(KeybridgeApplication.class);
         if (clock != null) {
-            builder.initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
+            builder.initializers(ctx -> ((GenericApplicationContext) ctx)
                     .registerBean("sharedTestClock", TestClock.class, () -> clock, bd -> bd.setPrimary(true)));
         }
         return builder.run(args.toArray(String[]::new));
@@ -121,8 +131,8 @@ public abstract class IntegrationTest {
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("keybridge-test-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.keybridge.support.Accounts.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.support.Api;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class Hooks {
     }
 
     static List<JsonNode> list(JsonNode array) {
-        java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+        ArrayList<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
         return out;
     }

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -103,7 +104,7 @@ class WebhookCrashRecoveryTest {
     }
 
     private static Map<String, Long> deliveryStatuses(String url, String orgId) throws Exception {
-        Map<String, Long> out = new java.util.HashMap<>();
+        Map<String, Long> out = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement(
                      "select status, count(*) from webhook_delivery where org_id = ? group by status")) {

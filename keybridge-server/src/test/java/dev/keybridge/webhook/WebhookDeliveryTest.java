@@ -16,8 +16,11 @@ import dev.keybridge.web.Timestamps;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +62,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         eventually().until(() -> receiver.received().size() == 1);
         Received r = receiver.received().getFirst();
         new Webhook(endpoint.get("secret").asString()).verify(r.body(), r.headers());
-        assertThatThrownBy(() -> new Webhook("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+        assertThatThrownBy(() -> new Webhook("whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
                 .verify(r.body(), r.headers())).isInstanceOf(WebhookVerificationException.class);
         JsonNode body = Api.JSON.readTree(r.body());
         assertThat(body.propertyNames()).containsExactly("id", "object", "created", "type", "environment", "data");
@@ -180,7 +183,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         }
         eventually().until(() -> receiver.received().size() == 5);
 
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         String cursor = "";
         while (cursor != null) {
             JsonNode page = server.get(PATH + "/" + endpointId + "/deliveries?limit=2&cursor=" + cursor).json();

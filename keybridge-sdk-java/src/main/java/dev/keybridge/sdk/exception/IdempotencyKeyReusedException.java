@@ -1,5 +1,7 @@
 package dev.keybridge.sdk.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * 422 {@code idempotency_key_reused}: this {@code Idempotency-Key} was already used with another request
  * (method, path or body). Keybridge did nothing; sending it again fails again. Use a new key for a new request
@@ -13,8 +15,8 @@ public class IdempotencyKeyReusedException extends IdempotencyException {
     public static final String ERROR = "idempotency_key_reused";
 
     /** Made by the SDK from Keybridge's error answer. */
-    public IdempotencyKeyReusedException(String message, int httpStatus, String error, String errorType,
-                                         String statusReason, String requestId) {
+    public IdempotencyKeyReusedException(String message, int httpStatus, String error, @Nullable String errorType,
+                                         @Nullable String statusReason, @Nullable String requestId) {
         super(message, httpStatus, error, errorType, statusReason, requestId);
     }
 }

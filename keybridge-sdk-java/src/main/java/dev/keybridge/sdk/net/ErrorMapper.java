@@ -13,6 +13,7 @@ import dev.keybridge.sdk.exception.KeybridgeException;
 import dev.keybridge.sdk.exception.LoginRequiredException;
 import dev.keybridge.sdk.exception.NotFoundException;
 import dev.keybridge.sdk.exception.RateLimitException;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,7 @@ final class ErrorMapper {
             boolean ours = n.path("success").isBoolean() && !n.path("success").asBoolean()
                     && n.path("error").isTextual() && n.has("error_type");
             return ours ? n : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

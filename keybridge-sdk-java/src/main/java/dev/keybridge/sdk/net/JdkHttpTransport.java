@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /** The default transport: the JDK's {@link HttpClient} (HTTP/1.1 and HTTP/2, no dependency). */
@@ -30,7 +31,7 @@ public final class JdkHttpTransport implements HttpTransport {
     public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
         request.headers().forEach((k, v) -> {
-            if (!RESTRICTED.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
                 b.header(k, v);
             }
         });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.sdk.KeybridgeResponse;
 import dev.keybridge.sdk.RequestOptions;
 import dev.keybridge.sdk.exception.ApiConnectionException;
+import dev.keybridge.sdk.exception.ApiException;
 import dev.keybridge.sdk.exception.KeybridgeException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,10 +15,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends API calls: adds the credential, JSON and an {@code Idempotency-Key}, retries what is safe to
@@ -55,7 +58,7 @@ public final class Requester {
     private final RetryPolicy retries;
     private final ObjectMapper json;
     private final ErrorMapper errors;
-    private final Consumer<KeybridgeResponse> onResponse;
+    private final @Nullable Consumer<KeybridgeResponse> onResponse;
 
     /** A requester for one base URL and credential. */
     public Requester(URI base, Credentials credentials, HttpTransport transport, Duration timeout, RetryPolicy retries,
@@ -65,7 +68,7 @@ public final class Requester {
 
     /** A requester for one base URL and credential whose answers also go to {@code onResponse} (null: none). */
     public Requester(URI base, Credentials credentials, HttpTransport transport, Duration timeout, RetryPolicy retries,
-                     ObjectMapper json, Consumer<KeybridgeResponse> onResponse) {
+                     ObjectMapper json, @Nullable Consumer<KeybridgeResponse> onResponse) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.credentials = credentials;
@@ -89,8 +92,8 @@ public final class Requester {
      *         ({@link dev.keybridge.sdk.exception.InvalidRequestException}, {@link dev.keybridge.sdk.exception.AuthenticationException},
      *         {@link dev.keybridge.sdk.exception.RateLimitException}, {@link ApiConnectionException}, …)
      */
-    public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, Class<T> type) {
+    public <T> T request(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, Class<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
     }
 
@@ -100,8 +103,8 @@ public final class Requester {
      * @throws KeybridgeException when the call fails (see {@link #request(String, String, Map, Object, Safety,
      *         RequestOptions, Class)})
      */
-    public <T> T request(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, TypeReference<T> type) {
+    public <T> T request(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, TypeReference<T> type) {
         return read(send(method, path, query, body, safety, options, false), json.constructType(type));
     }
 
@@ -113,10 +116,11 @@ public final class Requester {
      * @throws KeybridgeException when the call fails (with {@code passUpstreamErrors}, only for Keybridge's own
      *         errors and network failures)
      */
-    public TransportResponse send(String method, String path, Map<String, String> query, Object body, Safety safety,
-                                  RequestOptions options, boolean passUpstreamErrors) {
+    public TransportResponse send(String method, String path, @Nullable Map<String, String> query,
+                                  @Nullable Object body, Safety safety, @Nullable RequestOptions options,
+                                  boolean passUpstreamErrors) {
         RequestOptions o = options == null ? RequestOptions.NONE : options;
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("user-agent", USER_AGENT);
         headers.put("accept", "application/json");
         headers.putAll(credentials.headers());
@@ -162,7 +166,7 @@ public final class Requester {
                     throw new ApiConnectionException("Could not reach Keybridge for " + request + ": "
                             + e.getClass().getSimpleName(), e);
                 }
-                pause(policy.delay(attempt, null));
+                pause(Objects.requireNonNull(policy.delay(attempt, null), "no Retry-After: always a wait"));
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -204,7 +208,7 @@ public final class Requester {
         }
     }
 
-    private URI uri(String path, Map<String, String> query) {
+    private URI uri(String path, @Nullable Map<String, String> query) {
         StringBuilder b = new StringBuilder(base.toString()).append(path);
         if (query != null && !query.isEmpty()) {
             char sep = '?';
@@ -244,7 +248,7 @@ public final class Requester {
     }
 
     /** An answer the SDK could not read (a server that is not Keybridge, or a newer, incompatible one). */
-    static final class KeybridgeUnreadable extends dev.keybridge.sdk.exception.ApiException {
+    static final class KeybridgeUnreadable extends ApiException {
         private static final long serialVersionUID = 1L;
 
         KeybridgeUnreadable(TransportResponse r, IOException e) {

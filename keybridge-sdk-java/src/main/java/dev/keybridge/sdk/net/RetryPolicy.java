@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how long to wait before a retry: exponential backoff from {@code initialDelay}, doubled per
@@ -50,7 +51,7 @@ public final class RetryPolicy {
      * The wait before retry number {@code retry} (0-based), or null when {@code retryAfterHeader} asks
      * for more than {@code maxRetryAfter}.
      */
-    public Duration delay(int retry, String retryAfterHeader) {
+    public @Nullable Duration delay(int retry, @Nullable String retryAfterHeader) {
         Duration asked = parseRetryAfter(retryAfterHeader);
         if (asked != null) {
             return asked.compareTo(maxRetryAfter) > 0 ? null : asked;
@@ -61,12 +62,12 @@ public final class RetryPolicy {
     }
 
     /** Seconds or an HTTP date; null when absent or unreadable. */
-    static Duration parseRetryAfter(String value) {
+    static @Nullable Duration parseRetryAfter(@Nullable String value) {
         return parseRetryAfter(value, Instant.now());
     }
 
     /** Seconds or an HTTP date (the wait from {@code now} until then, none when past); null when absent or unreadable. */
-    static Duration parseRetryAfter(String value, Instant now) {
+    static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }

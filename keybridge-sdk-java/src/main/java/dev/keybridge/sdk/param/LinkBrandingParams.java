@@ -1,6 +1,7 @@
 package dev.keybridge.sdk.param;
 
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class LinkBrandingParams {
     private final Map<String, Object> fields;
 
     private LinkBrandingParams(Map<String, Object> fields) {
-        this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.keybridge.sdk.param;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
 public final class LinkTokenParams {
 
     /** The languages Link speaks: English, French, German, Spanish, Japanese. */
-    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "fr", "de", "es", "ja");
+    public static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "ja");
 
     private final Map<String, Object> body;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every resource: the calls of one part of the API, over a shared {@link Requester}. This is
@@ -39,8 +40,8 @@ public abstract class ApiResource {
      *
      * @throws KeybridgeException when the call fails (see its subclasses)
      */
-    protected <T> T call(String method, String path, Map<String, String> query, Object body, Safety safety,
-                         RequestOptions options, Class<T> type) {
+    protected <T> T call(String method, String path, @Nullable Map<String, String> query, @Nullable Object body,
+                         Safety safety, @Nullable RequestOptions options, Class<T> type) {
         return requester.request(method, path, query, body, safety, options, type);
     }
 
@@ -51,14 +52,15 @@ public abstract class ApiResource {
      *
      * @throws KeybridgeException when fetching the first page fails (see its subclasses)
      */
-    protected <T> Page<T> list(String path, Map<String, String> query, Class<T> itemType, RequestOptions options) {
+    protected <T> Page<T> list(String path, @Nullable Map<String, String> query, Class<T> itemType,
+                               @Nullable RequestOptions options) {
         Map<String, String> q = new LinkedHashMap<>(query == null ? Map.of() : query);
         String start = q.remove(CURSOR);
         return page(path, q, start, requester.json().constructType(itemType), options);
     }
 
-    private <T> Page<T> page(String path, Map<String, String> query, String cursor, JavaType itemType,
-                             RequestOptions options) {
+    private <T> Page<T> page(String path, @Nullable Map<String, String> query, @Nullable String cursor,
+                             JavaType itemType, @Nullable RequestOptions options) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put(CURSOR, cursor == null ? "" : cursor);
         AtomicReference<KeybridgeResponse> answer = new AtomicReference<>();
@@ -75,7 +77,7 @@ public abstract class ApiResource {
     }
 
     /** {@code options} (null: none) whose listener also hands the answer to {@code capture}. */
-    protected static RequestOptions capturing(RequestOptions options, Consumer<KeybridgeResponse> capture) {
+    protected static RequestOptions capturing(@Nullable RequestOptions options, Consumer<KeybridgeResponse> capture) {
         RequestOptions o = options == null ? RequestOptions.NONE : options;
         Consumer<KeybridgeResponse> theirs = o.onResponse();
         return o.toBuilder().onResponse(theirs == null ? capture : r -> {
@@ -85,7 +87,7 @@ public abstract class ApiResource {
     }
 
     /** {@code options} (null: none) with one more header. */
-    protected static RequestOptions withHeader(RequestOptions options, String name, String value) {
+    protected static RequestOptions withHeader(@Nullable RequestOptions options, String name, String value) {
         return (options == null ? RequestOptions.NONE : options).toBuilder().header(name, value).build();
     }
 
@@ -98,7 +100,7 @@ public abstract class ApiResource {
     }
 
     /** A one-entry (or empty, for a null value) map, for query parameters and small bodies. */
-    protected static Map<String, Object> body(String key, Object value) {
+    protected static Map<String, Object> body(String key, @Nullable Object value) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (value != null) {
             m.put(key, value);

@@ -12,6 +12,7 @@ import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.AppSettingsParams;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Apps enabled in your environment ({@code /api/v2/public/application}), with {@code connected} and
@@ -43,7 +44,7 @@ public final class Applications extends ApiResource {
      *
      * @throws KeybridgeException when the call fails (see its subclasses)
      */
-    public List<Application> list(String linkedAccountId) {
+    public List<Application> list(@Nullable String linkedAccountId) {
         return list(linkedAccountId, RequestOptions.NONE);
     }
 
@@ -52,7 +53,7 @@ public final class Applications extends ApiResource {
      *
      * @throws KeybridgeException when the call fails (see its subclasses)
      */
-    public List<Application> list(String linkedAccountId, RequestOptions options) {
+    public List<Application> list(@Nullable String linkedAccountId, @Nullable RequestOptions options) {
         return requester.request("GET", PATH, null, null, Safety.SAFE, forAccount(options, linkedAccountId),
                 new TypeReference<List<Application>>() {});
     }
@@ -140,7 +141,7 @@ public final class Applications extends ApiResource {
         return call("GET", "/api/v2/public/catalog", null, null, Safety.SAFE, options, Catalog.class);
     }
 
-    private static RequestOptions forAccount(RequestOptions options, String linkedAccountId) {
+    private static @Nullable RequestOptions forAccount(@Nullable RequestOptions options, @Nullable String linkedAccountId) {
         return linkedAccountId == null ? options : withHeader(options, "linked_account_id", linkedAccountId);
     }
 }

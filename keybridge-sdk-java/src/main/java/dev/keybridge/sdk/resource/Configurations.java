@@ -10,6 +10,7 @@ import dev.keybridge.sdk.net.Requester;
 import dev.keybridge.sdk.net.Requester.Safety;
 import dev.keybridge.sdk.param.ConfigParams;
 import dev.keybridge.sdk.param.ConfigUpdateParams;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Your end users' configurations ({@code /api/v2/public/config}): one per linked account x app x config
@@ -89,7 +90,7 @@ public final class Configurations extends ApiResource {
      * @throws NotFoundException when there is none
      * @throws KeybridgeException on any other failure (see its subclasses)
      */
-    public Config retrieve(String linkedAccountId, String slug, String configId) {
+    public Config retrieve(String linkedAccountId, String slug, @Nullable String configId) {
         return retrieve(linkedAccountId, slug, configId, RequestOptions.NONE);
     }
 
@@ -99,7 +100,8 @@ public final class Configurations extends ApiResource {
      * @throws NotFoundException when there is none
      * @throws KeybridgeException on any other failure (see its subclasses)
      */
-    public Config retrieve(String linkedAccountId, String slug, String configId, RequestOptions options) {
+    public Config retrieve(String linkedAccountId, String slug, @Nullable String configId,
+                           @Nullable RequestOptions options) {
         return call("GET", path(slug, configId), null, null, Safety.SAFE, account(options, linkedAccountId),
                 Config.class);
     }
@@ -120,7 +122,7 @@ public final class Configurations extends ApiResource {
      * @throws NotFoundException when there is none
      * @throws KeybridgeException on any other failure (see its subclasses)
      */
-    public DeletedConfig delete(String linkedAccountId, String slug, String configId) {
+    public DeletedConfig delete(String linkedAccountId, String slug, @Nullable String configId) {
         return delete(linkedAccountId, slug, configId, RequestOptions.NONE);
     }
 
@@ -130,16 +132,17 @@ public final class Configurations extends ApiResource {
      * @throws NotFoundException when there is none
      * @throws KeybridgeException on any other failure (see its subclasses)
      */
-    public DeletedConfig delete(String linkedAccountId, String slug, String configId, RequestOptions options) {
+    public DeletedConfig delete(String linkedAccountId, String slug, @Nullable String configId,
+                                @Nullable RequestOptions options) {
         return call("DELETE", path(slug, configId), null, null, Safety.SAFE, account(options, linkedAccountId),
                 DeletedConfig.class);
     }
 
-    private static String path(String slug, String configId) {
+    private static String path(String slug, @Nullable String configId) {
         return "/api/v2/public/slug/" + segment(slug) + "/config" + (configId == null ? "" : "/" + segment(configId));
     }
 
-    private static RequestOptions account(RequestOptions options, String linkedAccountId) {
+    private static RequestOptions account(@Nullable RequestOptions options, String linkedAccountId) {
         if (linkedAccountId == null || linkedAccountId.isBlank()) {
             throw new IllegalArgumentException("a linked account id is required");
         }

@@ -9,6 +9,7 @@ import dev.keybridge.link.LinkSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
+import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ class AppsController {
         List<String> origins = lines(allowedOrigins);
         try {
             if (redirects.size() > 50 || origins.size() > 50) {
-                throw dev.keybridge.web.Errors.invalid("At most 50 lines each.");
+                throw Errors.invalid("At most 50 lines each.");
             }
             LinkSettings.check(redirects, origins);
         } catch (ApiException e) {

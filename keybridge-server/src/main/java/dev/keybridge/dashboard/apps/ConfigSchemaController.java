@@ -7,6 +7,7 @@ import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.userconfig.UserConfigs;
 import dev.keybridge.web.ApiException;
+import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
@@ -91,11 +92,11 @@ class ConfigSchemaController {
 
     private JsonNode parse(String text) {
         if (text.length() > MAX_TEXT) {
-            throw dev.keybridge.web.Errors.invalid("The schema is too long (at most " + MAX_TEXT + " characters).");
+            throw Errors.invalid("The schema is too long (at most " + MAX_TEXT + " characters).");
         }
         JsonNode body = json.readTree(text.isBlank() ? "{}" : text);
         if (body == null || !body.isObject()) {
-            throw dev.keybridge.web.Errors.invalid("The schema must be a JSON object: {\"fields\": [...], \"workflows\": [...]}.");
+            throw Errors.invalid("The schema must be a JSON object: {\"fields\": [...], \"workflows\": [...]}.");
         }
         return body;
     }

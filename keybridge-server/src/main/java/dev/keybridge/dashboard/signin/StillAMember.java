@@ -2,6 +2,7 @@ package dev.keybridge.dashboard.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -41,8 +42,8 @@ public class StillAMember extends OncePerRequestFilter {
     }
 
     /** Deletes the session cookie where Tomcat set it (path /dashboard), so the browser sends none. */
-    public static jakarta.servlet.http.Cookie expiredSessionCookie() {
-        jakarta.servlet.http.Cookie c = new jakarta.servlet.http.Cookie("kb_dashboard", "");
+    public static Cookie expiredSessionCookie() {
+        Cookie c = new Cookie("kb_dashboard", "");
         c.setPath("/dashboard");
         c.setMaxAge(0);
         c.setHttpOnly(true);

@@ -3,6 +3,8 @@ package dev.keybridge.dashboard.sso;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.dashboard.signin.OperatorStore;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -30,7 +32,7 @@ class SsoOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
     static final String OTHER_ACCOUNT = "operator_bound_to_another_account";
     static final String OTHER_OPERATOR = "account_bound_to_another_operator";
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoOperators.class);
+    private static final Logger log = LoggerFactory.getLogger(SsoOperators.class);
 
     private final OperatorStore operators;
     private final SsoAccounts accounts;

@@ -5,13 +5,19 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.function.Function;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -28,7 +34,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             "/api/v1/workflow/", "/error");
 
     /** Members that hold a {@code Timestamps.format} time. */
-    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+    private static final Pattern TIMESTAMP = Pattern.compile(
             "at|.+_at|createdAt|updatedAt|expiration|event_created|since");
 
     private static final List<String> SERVER_PATHS = List.of("/api/v2/public/", "/link/token/", "/sandbox/public_token/",
@@ -56,7 +62,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             components.getSchemas().values().forEach(SizeBounds::onlyDeclared);
         }
         if (openApi.getTags() != null) {
-            openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+            openApi.getTags().sort(Comparator.comparing(Tag::getName));
         }
     }
 
@@ -65,26 +71,26 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
      * documented with items is an array (the introspection calls both "object").
      */
     @SuppressWarnings("rawtypes")
-    private static void jsonTrees(io.swagger.v3.oas.models.media.Schema schema) {
+    private static void jsonTrees(Schema schema) {
         if (schema.getProperties() == null) {
             return;
         }
         schema.getProperties().forEach((name, value) -> {
-            io.swagger.v3.oas.models.media.Schema p = (io.swagger.v3.oas.models.media.Schema) value;
+            Schema p = (Schema) value;
             boolean string = "string".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("string");
             if (string && p.getFormat() == null && TIMESTAMP.matcher(String.valueOf(name)).matches()) {
                 p.setFormat("date-time"); // Timestamps.format: ISO-8601 UTC with milliseconds
             }
         });
         for (Object value : schema.getProperties().values()) {
-            io.swagger.v3.oas.models.media.Schema p = (io.swagger.v3.oas.models.media.Schema) value;
+            Schema p = (Schema) value;
             boolean object = "object".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("object");
             if (!object || p.getProperties() != null || p.getAdditionalProperties() != null) {
                 continue;
             }
             if (p.getItems() != null) {
                 p.setType("array");
-                p.setTypes(new java.util.LinkedHashSet<>(List.of("array")));
+                p.setTypes(new LinkedHashSet<>(List.of("array")));
             } else if (p.getDescription() != null && p.getDescription().startsWith(OpenApiConfig.ANY_JSON)) {
                 p.setType(null);
                 p.setTypes(null);
@@ -149,7 +155,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
     }
 
     private static String capitalized(String method) {
-        String m = method.toLowerCase(java.util.Locale.ROOT);
+        String m = method.toLowerCase(Locale.ROOT);
         return Character.toUpperCase(m.charAt(0)) + m.substring(1);
     }
 

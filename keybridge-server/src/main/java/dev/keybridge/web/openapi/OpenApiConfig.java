@@ -1,19 +1,23 @@
 package dev.keybridge.web.openapi;
 
 import dev.keybridge.config.KeybridgeSettings;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI document served at {@code /v3/api-docs} (a copy is kept in {@code docs/openapi.json}):
@@ -35,8 +39,8 @@ class OpenApiConfig {
 
     static {
         // A JSON tree in a record (a udf value, a config field's value) is any JSON value, not a JsonNode bean.
-        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
-                new io.swagger.v3.oas.models.media.JsonSchema().description(ANY_JSON));
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
+                new JsonSchema().description(ANY_JSON));
     }
 
     @Bean
@@ -69,7 +73,7 @@ class OpenApiConfig {
     }
 
     @Bean
-    io.swagger.v3.core.converter.ModelConverter keybridgeAlwaysPresent() {
+    ModelConverter keybridgeAlwaysPresent() {
         return new AlwaysPresent();
     }
 

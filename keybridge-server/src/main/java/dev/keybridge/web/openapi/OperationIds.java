@@ -1,6 +1,7 @@
 package dev.keybridge.web.openapi;
 
 import io.swagger.v3.oas.models.Operation;
+import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
@@ -16,7 +17,7 @@ final class OperationIds implements OperationCustomizer {
         String method = handlerMethod.getMethod().getName();
         operation.setOperationId(Character.toLowerCase(type.charAt(0)) + type.substring(1)
                 + Character.toUpperCase(method.charAt(0)) + method.substring(1));
-        operation.setTags(java.util.List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1)));
+        operation.setTags(List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1)));
         return operation;
     }
 }

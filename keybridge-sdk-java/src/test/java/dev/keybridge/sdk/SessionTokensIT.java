@@ -11,7 +11,10 @@ import dev.keybridge.sdk.param.LinkedAccountParams;
 import dev.keybridge.sdk.param.SessionTokenParams;
 import dev.keybridge.sdk.support.KeybridgeServer;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Session tokens through the SDK against a real server: app scopes, revoking one, revoking all of an account. */
@@ -24,13 +27,16 @@ class SessionTokensIT {
     void doesLimitATokenToItsAppsWhenScoped() {
         keybridge.linkedAccounts().upsert(LinkedAccountParams.builder("scoped-1").build());
 
+        AtomicReference<KeybridgeResponse> answer = new AtomicReference<>();
         SessionToken scoped = keybridge.sessionTokens().create(SessionTokenParams.builder("scoped-1")
-                .apps("sandbox-keys", "sandbox-ehr").build());
+                .apps("sandbox-keys", "sandbox-ehr").build(), RequestOptions.builder().onResponse(answer::set).build());
 
         assertThat(scoped.apps()).containsExactly("sandbox-ehr", "sandbox-keys");
         assertThat(scoped.isScoped()).isTrue();
         assertThat(scoped.tokenId()).isNotBlank();
-        assertThat(scoped.expiresAt()).isAfter(Instant.now());
+        Instant answeredAt = ZonedDateTime.parse(answer.get().header("date").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();   // the server's own time, not this JVM's
+        assertThat(scoped.expiresAt()).isAfter(answeredAt);
         assertThat(scoped.toString()).doesNotContain(scoped.token()).contains(scoped.tokenId());
         KeybridgeServer.Answer apps = server.asBrowser(scoped.token(), "/api/v2/f-sdk/application");
         assertThat(apps.status()).isEqualTo(200);

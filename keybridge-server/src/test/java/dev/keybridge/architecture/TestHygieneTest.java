@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class TestHygieneTest {
 
     private static final Path TESTS = Path.of("src/test/java");
+    /** The SDK's tests too: the module beside this one. */
+    private static final Path SDK_TESTS = Path.of("../keybridge-sdk-java/src/test/java");
     static final String PROCESS_WAIT = "// process-launch wait:";
     /** Written with escapes, so this file does not name what it forbids. */
     private static final Pattern FORBIDDEN = Pattern.compile(
@@ -44,11 +46,13 @@ class TestHygieneTest {
     }
 
     @Test
-    void doesFindNoSleepOrWallClockReadWhenScanningTheServerTests() throws IOException {
+    void doesFindNoSleepOrWallClockReadWhenScanningTheServerAndSdkTests() throws IOException {
         List<String> offenders = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TESTS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                offenders.addAll(offenders(TESTS.relativize(file).toString(), Files.readAllLines(file)));
+        for (Path root : List.of(TESTS, SDK_TESTS)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    offenders.addAll(offenders(root.relativize(file).toString(), Files.readAllLines(file)));
+                }
             }
         }
         assertThat(offenders).as("move support.TestClock or await a condition (Awaitility) instead").isEmpty();

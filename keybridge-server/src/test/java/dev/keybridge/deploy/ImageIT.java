@@ -33,10 +33,10 @@ class ImageIT {
     private static final Path TARBALL = Path.of("target", "keybridge-image.tar");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A credential's prefix followed by what a generated secret looks like (the bare prefixes are in the code). */
-    private static final Pattern SECRET =
+    static final Pattern SECRET =
             Pattern.compile("(kb_live_|kb_test_|cs_live_|cs_test_|whsec_)[A-Za-z0-9_-]{16,}");
     /** A Tink keyset (the master key file's content). */
-    private static final Pattern KEYSET = Pattern.compile("\"primaryKeyId\"\\s*:");
+    static final Pattern KEYSET = Pattern.compile("\"primaryKeyId\"\\s*:");
 
     private static Map<String, byte[]> outer = Map.of();
     private static JsonNode manifest = JSON.createObjectNode();

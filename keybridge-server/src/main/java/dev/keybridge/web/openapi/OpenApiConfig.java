@@ -49,7 +49,7 @@ class OpenApiConfig {
                 .info(new Info().title("Keybridge API").version(version)
                         .description("Linked accounts, Link, connections, the proxy, configs and webhooks. Errors "
                                 + "always have the shape of the `Error` schema.")
-                        .license(new License().name("See LICENSE in the repository")))
+                        .license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
                 // Relative: the document does not depend on the address or port it was fetched from.
                 .servers(List.of(new Server().url("/").description("This Keybridge server")))
                 .components(new Components()

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Lints an OpenAPI document in Java, so CI needs no Node: the structure as swagger-parser reads it, every
  * {@code $ref} resolved, and the items of Redocly's recommended rules the document keeps (operation summary,
  * description, {@code operationId} present, URL-safe and unique, a 2xx and a 4xx answer, path parameters
- * declared and used, security schemes defined, a license with a URL or identifier).
+ * declared and used, security schemes defined, a license with a URL or identifier), and request bodies
+ * with declared members closed ({@code additionalProperties: false}, as {@code JsonFields} refuses unknown fields).
  */
 final class OpenApiLint {
 
@@ -110,6 +111,7 @@ final class OpenApiLint {
                     out.add(where + ": no 4xx response");
                 }
                 pathParameters(doc, path, item, op, where, out);
+                requestBody(doc, op, where, out);
                 for (JsonNode requirement : op.path("security")) {
                     for (String scheme : requirement.propertyNames()) {
                         if (!schemes.has(scheme)) {
@@ -118,6 +120,18 @@ final class OpenApiLint {
                     }
                 }
             }
+        }
+    }
+
+    /** A JSON body with declared members refuses others, as {@code JsonFields} does (a 400). */
+    private static void requestBody(JsonNode doc, JsonNode op, String where, List<String> out) {
+        JsonNode schema = op.at("/requestBody/content/application~1json/schema");
+        if (schema.has("$ref")) {
+            schema = doc.at(schema.get("$ref").asString().substring(1));
+        }
+        JsonNode additional = schema.path("additionalProperties");
+        if (schema.path("properties").size() > 0 && !(additional.isBoolean() && !additional.asBoolean())) {
+            out.add(where + ": the request body does not say additionalProperties: false");
         }
     }
 

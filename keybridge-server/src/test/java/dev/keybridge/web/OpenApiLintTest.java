@@ -65,6 +65,15 @@ class OpenApiLintTest {
     }
 
     @Test
+    void doesReportAnOpenRequestBodyWhenItAllowsUnknownFields() throws IOException {
+        ObjectNode doc = document();
+        ((ObjectNode) doc.at("/components/schemas/WebhookRedeliver")).remove("additionalProperties");
+
+        assertThat(OpenApiLint.problems(MAPPER.writeValueAsString(doc))).contains(
+                "POST /api/v2/public/webhook/{endpointId}/redeliver: the request body does not say additionalProperties: false");
+    }
+
+    @Test
     void doesReportWhatTheParserRefusesWhenTheStructureIsWrong() throws IOException {
         ObjectNode doc = document();
         doc.remove("info");

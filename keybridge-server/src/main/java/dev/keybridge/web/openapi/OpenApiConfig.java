@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * title, version, the credential schemes of wire-formats §1 and §3, the error shape on every
  * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}), the
  * {@code Idempotency-Key} header of the {@code @Idempotent} handlers ({@link IdempotencyKey}), the lengths that
- * are settings ({@link SettingLengths}).
+ * are settings ({@link SettingLengths}), what the request records refuse ({@link RequestShapes}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -75,6 +75,11 @@ class OpenApiConfig {
     @Bean
     ModelConverter keybridgeAlwaysPresent() {
         return new AlwaysPresent();
+    }
+
+    @Bean
+    ModelConverter keybridgeRequestShapes() {
+        return new RequestShapes();
     }
 
     @Bean

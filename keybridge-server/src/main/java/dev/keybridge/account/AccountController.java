@@ -5,6 +5,7 @@ import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ class AccountController {
         this.store = store;
     }
 
+    @Operation(summary = "Create or update a linked account",
+            description = "Server credentials: creates the linked account with this id, or updates the one that exists.")
     @PutMapping
     ResponseEntity<AccountView> upsert(@AuthenticationPrincipal Caller caller, @RequestBody UpsertRequest body) {
         AccountService.Outcome outcome = accounts.upsert(caller, body.input());
@@ -46,6 +49,9 @@ class AccountController {
                 .body(AccountView.of(outcome.account()));
     }
 
+    @Operation(summary = "Create a linked account",
+            description = "Server credentials: creates a linked account; 409 `linked_account_exists` when one with this "
+                    + "`linked_account_id` exists (`PUT` creates or updates).")
     @PostMapping
     @Idempotent
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -55,11 +61,15 @@ class AccountController {
                 .body(AccountView.of(accounts.create(caller, body.input())));
     }
 
+    @Operation(summary = "Get a linked account",
+            description = "Server credentials: one linked account of this environment.")
     @GetMapping("/{linkedAccountId}")
     AccountView get(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
         return AccountView.of(accounts.get(caller, accounts.checkedId("linked_account_id", linkedAccountId)));
     }
 
+    @Operation(summary = "Delete a linked account",
+            description = "Server credentials: deletes the linked account (fires `linked_account.deleted`).")
     @DeleteMapping("/{linkedAccountId}")
     DeletedAccountResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String linkedAccountId) {
         return DeletedAccountResponse.of(accounts.delete(caller, accounts.checkedId("linked_account_id", linkedAccountId)));
@@ -69,6 +79,9 @@ class AccountController {
      * Page mode ({@code page}, {@code limit}): the original system's mongoose-paginate shape. Cursor
      * mode ({@code cursor}, empty for the first page): no counting, stable under inserts.
      */
+    @Operation(summary = "List linked accounts",
+            description = "Server credentials: page mode (`page`, `limit`: the original system's paginate shape) or cursor "
+                    + "mode (`cursor`, empty for the first page: no counting, stable under inserts).")
     @GetMapping
     AccountListResponse list(@AuthenticationPrincipal Caller caller,
                              @RequestParam(defaultValue = "1") int page,

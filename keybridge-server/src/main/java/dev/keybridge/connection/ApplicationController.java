@@ -6,6 +6,7 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,18 +40,27 @@ class ApplicationController {
         this.views = views;
     }
 
+    @Operation(summary = "List enabled apps",
+            description = "Server credentials: the apps enabled in the environment; with the `linked_account_id` header, "
+                    + "whether that account is connected to each and whether it must reauthenticate.")
     @GetMapping("/api/v2/public/application")
     List<ApplicationViews.Application> list(@AuthenticationPrincipal Caller caller,
                            @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
         return views.list(caller, views.headerId(linkedAccountId));
     }
 
+    @Operation(summary = "Get an enabled app",
+            description = "Server credentials: one app enabled in the environment; with the `linked_account_id` header, "
+                    + "that account's connection state.")
     @GetMapping("/api/v2/public/application/{slug}")
     ApplicationViews.Application one(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                     @RequestHeader(name = "linked_account_id", required = false) String linkedAccountId) {
         return views.one(caller, slug, views.headerId(linkedAccountId));
     }
 
+    @Operation(summary = "Get an app's settings",
+            description = "Server credentials: whether the app is enabled in this environment and its OAuth client id (the "
+                    + "secret only as set or not).")
     @GetMapping("/api/v2/public/application/{slug}/settings")
     SettingView settings(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         AppDefinition app = apps.available(caller.environment(), slug);
@@ -61,6 +71,9 @@ class ApplicationController {
     }
 
     /** Body: {@code enabled} (boolean), optional {@code client_id}, {@code client_secret} ("" removes). */
+    @Operation(summary = "Change an app's settings",
+            description = "Server credentials: enables or disables the app in this environment and sets its OAuth client "
+                    + "(`client_secret` \"\" removes it).")
     @PutMapping("/api/v2/public/application/{slug}/settings")
     SettingView putSettings(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                             @RequestBody AppSettingsRequest body) {

@@ -4,6 +4,7 @@ import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,12 +36,17 @@ class ConnectionStatusController {
         this.disconnector = disconnector;
     }
 
+    @Operation(summary = "Get a connection by its access token",
+            description = "Server credentials: the status of the connection whose `access_token` header is sent.")
     @GetMapping("/v1/connection")
     ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
                              @RequestHeader(name = "access_token") String accessToken) {
         return statuses.status(lookup.byAccessToken(caller, accessToken));
     }
 
+    @Operation(summary = "Disconnect a connection by its access token",
+            description = "Server credentials: disconnects the connection whose `access_token` header is sent, revoking at "
+                    + "the provider where it can.")
     @DeleteMapping("/v1/connection")
     DisconnectedResponse deleteByToken(@AuthenticationPrincipal Caller caller,
                                       @RequestHeader(name = "access_token") String accessToken) {
@@ -48,12 +54,18 @@ class ConnectionStatusController {
     }
 
     /** Every connection of the linked account, disconnected ones included, newest first. */
+    @Operation(summary = "List a linked account's connections",
+            description = "Server credentials: every connection of the linked account, disconnected ones included, newest "
+                    + "first.")
     @GetMapping("/api/v2/public/linked-account/{id}/connections")
     List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         LinkedAccount account = accounts.get(caller, accounts.checkedId("linked_account_id", id));
         return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(statuses::status).toList();
     }
 
+    @Operation(summary = "Disconnect a linked account's connection",
+            description = "Server credentials: disconnects one connection of the linked account, revoking at the provider "
+                    + "where it can.")
     @DeleteMapping("/api/v2/public/linked-account/{id}/connections/{connectionId}")
     DisconnectedResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                @PathVariable String connectionId) {

@@ -7,6 +7,7 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.Catalog;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,9 @@ class CatalogController {
         this.apps = apps;
     }
 
+    @Operation(summary = "Browse the app catalogue",
+            description = "Server credentials: every app the catalogue offers in this environment, enabled or not, with "
+                    + "its auth type, logo and whether it is enabled here.")
     @GetMapping("/api/v2/public/catalog")
     CatalogResponse list(@AuthenticationPrincipal Caller caller) {
         Set<String> enabled = new HashSet<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.ApplicationViews;
 import dev.keybridge.tenancy.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,11 +60,17 @@ class FrontendApplicationController {
         this.views = views;
     }
 
+    @Operation(summary = "List apps for the browser SDK",
+            description = "Session token: the apps enabled in the environment, as the browser SDK reads them (`auth_type` "
+                    + "says how it connects: `oauth2` opens hosted Link, `keybased` posts key fields to `save`; the "
+                    + "app's family is `auth_family`).")
     @GetMapping("/api/v2/f-sdk/application")
     List<BrowserApplication> list(@AuthenticationPrincipal Caller caller) {
         return views.list(caller, caller.linkedAccountId()).stream().map(BrowserApplication::of).toList();
     }
 
+    @Operation(summary = "Get an app for the browser SDK",
+            description = "Session token: one app enabled in the environment, in the browser SDK's shape (see the list).")
     @GetMapping("/api/v2/f-sdk/application/{slug}")
     BrowserApplication one(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         return BrowserApplication.of(views.one(caller, slug, caller.linkedAccountId()));

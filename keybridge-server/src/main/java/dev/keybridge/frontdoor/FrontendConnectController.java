@@ -31,12 +31,18 @@ class FrontendConnectController {
         return connect.integrate(caller, slug, params);
     }
 
+    @Operation(summary = "Save key fields for an app",
+            description = "Browser SDK (session token): connects the token's linked account to a key-based app with the "
+                    + "fields the page collected (`auth_input_map`).")
     @PostMapping("/api/v2/app/{slug}/save")
     FrontdoorResponses.Saved save(@AuthenticationPrincipal Caller caller, @PathVariable String slug,
                                   @RequestBody KeyFieldsRequest body) {
         return connect.save(caller, slug, body.fields());
     }
 
+    @Operation(summary = "Disconnect an app",
+            description = "Browser SDK (session token): disconnects the token's linked account from the app, revoking at "
+                    + "the provider where it can.")
     @DeleteMapping("/api/v1/linked-acc/integration/{slug}")
     FrontdoorResponses.Disconnected disconnect(@AuthenticationPrincipal Caller caller, @PathVariable String slug) {
         return connect.disconnect(caller, slug);

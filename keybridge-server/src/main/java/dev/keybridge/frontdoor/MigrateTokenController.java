@@ -2,6 +2,7 @@ package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Idempotent;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,9 @@ class MigrateTokenController {
     }
 
     /** Body: {@code {linked_account_id, slug, auth_object}}. */
+    @Operation(summary = "Import a credential",
+            description = "Server credentials: stores a credential obtained elsewhere (`auth_object`) as the linked "
+                    + "account's connection to the app.")
     @PutMapping("/api/v2/public/migrate-token")
     @Idempotent
     FrontdoorResponses.Imported migrate(@AuthenticationPrincipal Caller caller, @RequestBody MigrateTokenRequest body,

@@ -1,6 +1,7 @@
 package dev.keybridge.link;
 
 import dev.keybridge.catalog.Catalog;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -28,6 +29,10 @@ class LinkResultController {
     }
 
     /** An unknown token is a 404 {@code invalid_link_token} in the error shape (not cached either). */
+    @Operation(summary = "Read a Link session's result",
+            description = "The fallback channel of `link.js` when its popup lost `window.opener`: the result of the Link "
+                    + "session of `token` (`lt_…`); readable cross-origin only by the origin the Link was opened for. "
+                    + "An unknown token is a 404 `invalid_link_token`.")
     @GetMapping("/link/result")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")

@@ -6,6 +6,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -62,6 +63,9 @@ class LinkTokenController {
         this.throttle = throttle;
     }
 
+    @Operation(summary = "Create a link token",
+            description = "Server credentials: a link token that opens hosted Link for a linked account (created if "
+                    + "missing), optionally on one app, or in update mode for the connection of `access_token`.")
     @PostMapping("/link/token/create")
     @Idempotent
     TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody LinkTokenRequest body) {
@@ -70,6 +74,9 @@ class LinkTokenController {
         return new TokenResponse(true, t.token(), Timestamps.format(t.expiration()));
     }
 
+    @Operation(summary = "Exchange a public token",
+            description = "Server credentials: exchanges the public token Link gave the front end for the connection's "
+                    + "access token; each public token works once.")
     @PostMapping("/link/token/exchange")
     @Idempotent
     ExchangeResponse exchangePost(@AuthenticationPrincipal Caller caller, @RequestBody ExchangeRequest body,
@@ -77,6 +84,8 @@ class LinkTokenController {
         return exchange(caller, body.publicToken(), request);
     }
 
+    @Operation(summary = "Exchange a public token (query)",
+            description = "Server credentials: the same exchange as the POST, with the public token in the query.")
     @GetMapping("/link/token/exchange")
     ExchangeResponse exchangeGet(@AuthenticationPrincipal Caller caller,
                                  @RequestParam(name = "public_token") String publicToken, HttpServletRequest request) {
@@ -96,6 +105,9 @@ class LinkTokenController {
         }
     }
 
+    @Operation(summary = "Get the Link settings",
+            description = "Server credentials: the environment's Link settings: redirect URIs, allowed origins and "
+                    + "branding.")
     @GetMapping("/api/v2/public/link/settings")
     SettingsView settings(@AuthenticationPrincipal Caller caller) {
         return SettingsView.of(linkSettings.get(caller.orgId(), caller.environment()),
@@ -107,6 +119,9 @@ class LinkTokenController {
      * replaced (absent: none); and the branding fields {@code display_name}, {@code logo}, {@code accent_color},
      * {@code theme}, each replaced when present (null clears it) and kept when absent.
      */
+    @Operation(summary = "Set the Link settings",
+            description = "Server credentials: `redirect_uris` and `allowed_origins` are replaced (absent: none); branding "
+                    + "fields are replaced when present (null clears one) and kept when absent.")
     @PutMapping("/api/v2/public/link/settings")
     SettingsView putSettings(@AuthenticationPrincipal Caller caller, @RequestBody LinkSettingsRequest body) {
         LinkSettings.Branding branding = body.branding(linkSettings.branding(caller.orgId(), caller.environment()));

@@ -8,6 +8,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.SuccessResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,9 @@ class SandboxConnectionController {
     }
 
     /** Body: {@code access_token}, optional {@code reason} (default {@code invalid_credentials}). */
+    @Operation(summary = "Force a sandbox connection to need login",
+            description = "Test environment only: puts the connection of `access_token` in `login_required` with `reason` "
+                    + "(default `invalid_credentials`), firing `access_token.login_required` like a real failure.")
     @PostMapping("/sandbox/connection/reset_login")
     SandboxConnectionRequest.Reset resetLogin(@AuthenticationPrincipal Caller caller,
                                               @RequestBody SandboxConnectionRequest.ResetLogin body) {
@@ -54,6 +58,9 @@ class SandboxConnectionController {
     }
 
     /** Body: {@code access_token}. The stored token expires now (and at the sandbox provider, for sandbox-oauth). */
+    @Operation(summary = "Expire a sandbox connection's token",
+            description = "Test environment only: the stored token of the connection of `access_token` expires now (and at "
+                    + "the sandbox provider, for sandbox-oauth).")
     @PostMapping("/sandbox/connection/expire_token")
     SuccessResponse expireToken(@AuthenticationPrincipal Caller caller,
                                    @RequestBody SandboxConnectionRequest.ExpireToken body) {

@@ -12,6 +12,7 @@ import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +65,9 @@ class SandboxController {
      * {@code org_id}, and {@code options}: for sandbox-ehr {@code username} (default user_good) and
      * {@code password} (default pass_good); for sandbox-keys {@code api_key} (default key_good).
      */
+    @Operation(summary = "Create a sandbox public token",
+            description = "Test environment only: a sandbox connection made without a browser, answered as a public token "
+                    + "to exchange as usual (`linked_account_id` is created if missing; `app` is a sandbox app).")
     @PostMapping("/sandbox/public_token/create")
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody SandboxTokenRequest body) {
         if (caller.environment() != Environment.TEST || !settings.sandbox().enabled()) {

@@ -10,6 +10,7 @@ import dev.keybridge.tenancy.TenancyService;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,9 @@ class SessionController {
     }
 
     /** Body: {@code linked_account_id}, optional {@code apps} (slugs the token is limited to). */
+    @Operation(summary = "Issue a session token",
+            description = "Server credentials: a session token (JWT) for one linked account, for the browser SDK; `apps` "
+                    + "limits it to those apps.")
     @PostMapping("/api/v2/public/session-token")
     @Idempotent
     SessionResponses.Issued create(@AuthenticationPrincipal Caller caller, @RequestBody SessionTokenRequest body) {
@@ -52,6 +56,9 @@ class SessionController {
      * Body: {@code token} (revokes that one token) or {@code linked_account_id} (revokes every token
      * of that linked account issued so far). Holds on every node from the next request.
      */
+    @Operation(summary = "Revoke session tokens",
+            description = "Server credentials: revokes one token (`token`) or every token of a linked account issued so "
+                    + "far (`linked_account_id`); holds on every node from the next request.")
     @PostMapping("/api/v2/public/session-token/revoke")
     SessionResponses.Revoked revoke(@AuthenticationPrincipal Caller caller, @RequestBody RevokeRequest body) {
         if (body.token() != null) {
@@ -80,6 +87,9 @@ class SessionController {
         return out;
     }
 
+    @Operation(summary = "Get the basics for a session",
+            description = "Session token: the organization, environment and linked account of the token, the first call a "
+                    + "front end makes.")
     @GetMapping("/api/v3/org/basics")
     SessionResponses.Basics basics(@AuthenticationPrincipal Caller caller) {
         Organization org = tenancy.requireOrganization(caller.orgId());

@@ -1,6 +1,7 @@
 package dev.keybridge.tenancy;
 
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ class AdminController {
         this.store = store;
     }
 
+    @Operation(summary = "Create an organization",
+            description = "Creates an organization with its test and live environments and answers their first credentials "
+                    + "(shown once). Admin token only.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AdminResponses.Created create(@RequestBody AdminRequests.CreateOrganization body) {
@@ -40,6 +44,9 @@ class AdminController {
         return new AdminResponses.Created(AdminResponses.OrganizationView.of(created.organization()), credentials);
     }
 
+    @Operation(summary = "List organizations",
+            description = "Organizations, a page at a time: `limit` (1–200, default 50) and the `cursor` of the previous "
+                    + "page. Admin token only.")
     @GetMapping
     AdminResponses.OrganizationList list(@RequestParam(defaultValue = "50") int limit,
                              @RequestParam(required = false) String cursor) {
@@ -53,17 +60,24 @@ class AdminController {
         return new AdminResponses.OrganizationList(docs, more, more ? docs.getLast().id() : null);
     }
 
+    @Operation(summary = "List an organization's credentials",
+            description = "The credentials of the organization, without their secrets. Admin token only.")
     @GetMapping("/{orgId}/credentials")
     AdminResponses.CredentialList credentials(@PathVariable String orgId) {
         return new AdminResponses.CredentialList(tenancy.credentials(orgId));
     }
 
+    @Operation(summary = "Issue a credential",
+            description = "Issues a credential of the given kind for one environment of the organization; its secret is "
+                    + "shown only in this answer. Admin token only.")
     @PostMapping("/{orgId}/credentials")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedCredential issue(@PathVariable String orgId, @RequestBody AdminRequests.IssueCredential body) {
         return tenancy.issue(orgId, body.environment(), body.kind(), body.name());
     }
 
+    @Operation(summary = "Revoke a credential",
+            description = "Revokes the credential: it is refused from the next request on. Admin token only.")
     @DeleteMapping("/{orgId}/credentials/{credentialId}")
     AdminResponses.Revoked revoke(@PathVariable String orgId, @PathVariable String credentialId) {
         tenancy.revoke(orgId, credentialId);

@@ -1,10 +1,10 @@
 package dev.keybridge.userconfig;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +50,8 @@ final class ConfigBodies {
             @Schema(description = "Absent or blank: the default config.") String configId,
             @Schema(types = {"object"}, description = "Field id → value (checked against the app's config schema).")
             JsonNode fields,
-            @ArraySchema(arraySchema = @Schema(types = {"array"}), schema = @Schema(implementation = WorkflowChange.class))
+            @Schema(implementation = WorkflowChange[].class,
+                    description = "Workflow changes: enabled and field values per workflow id (checked against the app's config schema).")
             JsonNode workflows,
             @JsonProperty("linked_account_id") @Size(max = ConfigRequests.MAX_ID) @Schema(type = "string",
                     description = "Server credentials only: the linked account (or the linked_account_id header).")
@@ -80,7 +81,12 @@ final class ConfigBodies {
         }
     }
 
-    /** A workflow change (schema only). */
+    /** A workflow change (schema only; {@link ConfigChange} reads it): only {@code id} is required. */
     @Schema(name = "ConfigWorkflowChange")
-    record WorkflowChange(String id, boolean enabled, @Schema(types = {"object"}) JsonNode fields) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WorkflowChange(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A workflow of the app's config schema.")
+            String id,
+            @Schema(description = "Absent or null: unchanged.") Boolean enabled,
+            @Schema(types = {"object"}, description = "Field id → value for this workflow's fields.") JsonNode fields) {}
 }

@@ -3,6 +3,7 @@ package dev.keybridge.vault;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
@@ -33,6 +34,9 @@ class VaultAdminController {
         this.vault = vault;
     }
 
+    @Operation(summary = "Rotate the master key",
+            description = "Adds a new primary key to the master keyset and re-encrypts every sealed value with it (what "
+                    + "`./keybridge rotate-master-key` calls). Admin token only.")
     @PostMapping("/admin/v1/vault/rotate")
     @ApiResponse(responseCode = "200", description = "OK",
             useReturnTypeSchema = true)
@@ -48,6 +52,9 @@ class VaultAdminController {
         return result(counts);
     }
 
+    @Operation(summary = "Re-encrypt with the current primary key",
+            description = "Re-encrypts every sealed value with the keyset's primary key, after the keyset was changed "
+                    + "through `KEYBRIDGE_MASTER_KEY`. Admin token only.")
     @PostMapping("/admin/v1/vault/reencrypt")
     Result reencrypt() {
         return result(reencryption.reencryptAll());

@@ -5,6 +5,7 @@ import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,9 @@ class DeliveryLogController {
         this.worker = worker;
     }
 
+    @Operation(summary = "List an endpoint's deliveries",
+            description = "Server credentials: the deliveries to the endpoint, newest first, a page at a time (`limit`, "
+                    + "`cursor`); filter by `status` (pending, succeeded, failed) or `event_id`.")
     @GetMapping("/deliveries")
     CursorPage<DeliveryResponses.Delivery> deliveries(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                                    @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
@@ -51,6 +55,9 @@ class DeliveryLogController {
                 limit, "d", d -> Long.toString(d.seq()), DeliveryResponses.Delivery::of);
     }
 
+    @Operation(summary = "List an endpoint's delivery attempts",
+            description = "Server credentials: the HTTP attempts of the endpoint's deliveries, newest first, a page at a "
+                    + "time; filter by `event_id` or `delivery_id`.")
     @GetMapping("/attempts")
     CursorPage<DeliveryResponses.Attempt> attempts(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                                  @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
@@ -64,6 +71,9 @@ class DeliveryLogController {
     }
 
     /** Sends one event again (a new delivery, with its own attempts), whatever happened before. */
+    @Operation(summary = "Redeliver an event",
+            description = "Server credentials: sends one event to the endpoint again (a new delivery with its own "
+                    + "attempts), whatever happened before.")
     @PostMapping("/redeliver")
     @Idempotent
     @ApiResponse(responseCode = "202", description = "Queued", useReturnTypeSchema = true)
@@ -81,6 +91,9 @@ class DeliveryLogController {
     }
 
     /** Sends again every event (matching the endpoint's filter) created at or after {@code since}. */
+    @Operation(summary = "Replay events since a time",
+            description = "Server credentials: sends again every event matching the endpoint's filter created at or after "
+                    + "`since`.")
     @PostMapping("/replay")
     @ApiResponse(responseCode = "202", description = "Queued", useReturnTypeSchema = true)
     ResponseEntity<DeliveryResponses.Replayed> replay(@AuthenticationPrincipal Caller caller,

@@ -4,6 +4,7 @@ import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Idempotent;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,9 @@ class EndpointController {
      * Creates an endpoint (201, with its secret), or updates the one that already has this
      * {@code webhook_url} (200, no secret): the original system's "create or update".
      */
+    @Operation(summary = "Create or update a webhook endpoint",
+            description = "Server credentials: creates an endpoint (201, with its signing secret) or updates the one that "
+                    + "already has this `webhook_url` (200, no secret).")
     @PostMapping
     @Idempotent
     @ApiResponse(responseCode = "201", description = "Created, with its secret", useReturnTypeSchema = true)
@@ -64,18 +68,27 @@ class EndpointController {
     }
 
     /** {@code {webhook_events: [...], webhook_url?}}: adds events (rule in {@link WebhookSubscriptions}). */
+    @Operation(summary = "Subscribe an endpoint to events",
+            description = "Server credentials: adds `webhook_events` to the endpoint (the only one, or the one "
+                    + "`webhook_url` names).")
     @PostMapping("/subscribe")
     EndpointResponse subscribe(@AuthenticationPrincipal Caller caller, @RequestBody SubscribeRequest body) {
         return EndpointResponse.of(subscriptions.subscribe(caller, body.webhookEvents(), body.webhookUrl()), clock.instant());
     }
 
     /** {@code {webhook_event, webhook_url?}}: removes one event (rule in {@link WebhookSubscriptions}). */
+    @Operation(summary = "Unsubscribe an endpoint from an event",
+            description = "Server credentials: removes `webhook_event` from the endpoint (the only one, or the one "
+                    + "`webhook_url` names).")
     @PostMapping("/unsubscribe")
     EndpointResponse unsubscribe(@AuthenticationPrincipal Caller caller, @RequestBody UnsubscribeRequest body) {
         return EndpointResponse.of(subscriptions.unsubscribe(caller, body.webhookEvent(), body.webhookUrl()), clock.instant());
     }
 
     /** The bare {@code DELETE /webhook}: the only endpoint, or the one named by {@code ?webhook_url=}. */
+    @Operation(summary = "Delete the webhook endpoint",
+            description = "Server credentials: deletes the environment's only endpoint, or the one named by "
+                    + "`?webhook_url=`.")
     @DeleteMapping
     EndpointResponse.Deleted deleteOnly(@AuthenticationPrincipal Caller caller,
                                         @RequestParam(name = "webhook_url", required = false) String url) {
@@ -86,6 +99,9 @@ class EndpointController {
      * The list; when it holds the environment's only endpoint (or the one {@code webhook_url} names), also that
      * endpoint's fields at the top, for the original system's {@code getWebhook()} ({@link EndpointList}).
      */
+    @Operation(summary = "List webhook endpoints",
+            description = "Server credentials: the endpoints of this environment; when there is only one (or `webhook_url` "
+                    + "names one), its fields also at the top.")
     @GetMapping
     EndpointList list(@AuthenticationPrincipal Caller caller,
                       @RequestParam(defaultValue = "" + Cursors.DEFAULT_LIMIT) int limit,
@@ -101,23 +117,31 @@ class EndpointController {
                 cursor == null);
     }
 
+    @Operation(summary = "Get a webhook endpoint",
+            description = "Server credentials: one endpoint (without its secret).")
     @GetMapping("/" + ID)
     EndpointResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         return EndpointResponse.of(endpoints.get(caller, endpointId), clock.instant());
     }
 
+    @Operation(summary = "Change a webhook endpoint",
+            description = "Server credentials: changes the fields sent; absent fields are kept.")
     @PatchMapping("/" + ID)
     EndpointResponse update(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId,
                             @RequestBody EndpointPatch body) {
         return EndpointResponse.of(endpoints.update(caller, endpointId, body.input()), clock.instant());
     }
 
+    @Operation(summary = "Delete a webhook endpoint",
+            description = "Server credentials: deletes the endpoint; nothing more is delivered to it.")
     @DeleteMapping("/" + ID)
     EndpointResponse.Deleted delete(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         endpoints.delete(caller, endpointId);
         return EndpointResponse.Deleted.of(endpointId);
     }
 
+    @Operation(summary = "Rotate an endpoint's signing secret",
+            description = "Server credentials: a new signing secret for the endpoint, shown in this answer.")
     @PostMapping("/" + ID + "/rotate-secret")
     EndpointResponse rotate(@AuthenticationPrincipal Caller caller, @PathVariable String endpointId) {
         EndpointService.WithSecret rotated = endpoints.rotate(caller, endpointId);

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * title, version, the credential schemes of wire-formats §1 and §3, the error shape on every
  * operation ({@link ApiDocumentCustomizer}), stable operation ids ({@link OperationIds}), the
  * {@code Idempotency-Key} header of the {@code @Idempotent} handlers ({@link IdempotencyKey}), the lengths that
- * are settings ({@link SettingLengths}).
+ * are settings ({@link SettingLengths}), what the request records refuse ({@link RequestShapes}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -49,7 +49,7 @@ class OpenApiConfig {
                 .info(new Info().title("Keybridge API").version(version)
                         .description("Linked accounts, Link, connections, the proxy, configs and webhooks. Errors "
                                 + "always have the shape of the `Error` schema.")
-                        .license(new License().name("See LICENSE in the repository")))
+                        .license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
                 // Relative: the document does not depend on the address or port it was fetched from.
                 .servers(List.of(new Server().url("/").description("This Keybridge server")))
                 .components(new Components()
@@ -75,6 +75,11 @@ class OpenApiConfig {
     @Bean
     ModelConverter keybridgeAlwaysPresent() {
         return new AlwaysPresent();
+    }
+
+    @Bean
+    ModelConverter keybridgeRequestShapes() {
+        return new RequestShapes();
     }
 
     @Bean

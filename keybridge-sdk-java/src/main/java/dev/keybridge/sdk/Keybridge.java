@@ -21,6 +21,7 @@ import dev.keybridge.sdk.resource.Proxy;
 import dev.keybridge.sdk.resource.Sandbox;
 import dev.keybridge.sdk.resource.SessionTokens;
 import dev.keybridge.sdk.resource.WebhookEndpoints;
+import dev.keybridge.sdk.resource.WebhookSubscriptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * Every resource hangs off it: {@link #linkedAccounts()}, {@link #sessionTokens()},
  * {@link #linkTokens()}, {@link #connections()}, {@link #proxy()}, {@link #applications()},
  * {@link #configSchemas()}, {@link #configurations()}, {@link #credentialImports()}, {@link #frontend()},
- * {@link #webhookEndpoints()}, {@link #sandbox()}. Webhook signatures are checked with {@link Webhooks}.
+ * {@link #webhookEndpoints()}, {@link #webhookSubscriptions()}, {@link #sandbox()}. Webhook signatures are checked with {@link Webhooks}.
  *
  * <p>Every call returns an immutable model; what Keybridge answered besides (the request id above all) reaches a
  * listener as a {@link KeybridgeResponse}: for every call with {@link Builder#onResponse}, for one call with
@@ -62,6 +63,7 @@ public final class Keybridge {
     private final Configurations configurations;
     private final CredentialImports credentialImports;
     private final WebhookEndpoints webhookEndpoints;
+    private final WebhookSubscriptions webhookSubscriptions;
     private final Frontend frontend;
     private final Sandbox sandbox;
     private final String description;
@@ -88,6 +90,7 @@ public final class Keybridge {
         this.configurations = new Configurations(requester);
         this.credentialImports = new CredentialImports(requester);
         this.webhookEndpoints = new WebhookEndpoints(requester);
+        this.webhookSubscriptions = new WebhookSubscriptions(requester);
         this.frontend = new Frontend(requester);
         this.sandbox = new Sandbox(requester);
         this.description = "Keybridge[" + b.baseUrl + ", " + b.credentials + ", " + retries + "]";
@@ -153,6 +156,11 @@ public final class Keybridge {
     /** Webhook endpoints, deliveries, redelivery and replay. */
     public WebhookEndpoints webhookEndpoints() {
         return webhookEndpoints;
+    }
+
+    /** The original system's one-endpoint webhook calls: subscribe, unsubscribe, delete by URL. */
+    public WebhookSubscriptions webhookSubscriptions() {
+        return webhookSubscriptions;
     }
 
     /** The front-end settings: which web pages may call Keybridge with a session token. */

@@ -138,12 +138,12 @@ class WebhookEndpointsIT {
         WebhookEndpoint made = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
                 .url("https://hooks.example.com/only").events("connection.created").build());
 
-        WebhookEndpoint more = keybridge.webhookEndpoints().subscribe(null, List.of("Connection Deleted",
+        WebhookEndpoint more = keybridge.webhookSubscriptions().subscribe(null, List.of("Connection Deleted",
                 "access_token.login_required"));
         assertThat(more.id()).isEqualTo(made.id());
         assertThat(more.webhookEvents()).contains("connection.created", "connection.deleted", "access_token.login_required");
 
-        WebhookEndpoint fewer = keybridge.webhookEndpoints().unsubscribe(null, "connection.created");
+        WebhookEndpoint fewer = keybridge.webhookSubscriptions().unsubscribe(null, "connection.created");
         assertThat(fewer.webhookEvents()).doesNotContain("connection.created").contains("connection.deleted");
 
         WebhookEndpoint same = keybridge.webhookEndpoints().create(WebhookEndpointParams.builder()
@@ -153,15 +153,15 @@ class WebhookEndpointsIT {
         assertThat(same.isEnabled()).isFalse();
 
         keybridge.webhookEndpoints().create(WebhookEndpointParams.builder().url("https://hooks.example.com/second").build());
-        assertThatThrownBy(() -> keybridge.webhookEndpoints().unsubscribe(null, "connection.deleted"))
+        assertThatThrownBy(() -> keybridge.webhookSubscriptions().unsubscribe(null, "connection.deleted"))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.error()).isEqualTo("several_webhook_endpoints"));
-        assertThat(keybridge.webhookEndpoints().subscribe("https://hooks.example.com/only", List.of("connection.created"))
+        assertThat(keybridge.webhookSubscriptions().subscribe("https://hooks.example.com/only", List.of("connection.created"))
                 .webhookEvents()).contains("connection.created");
 
-        assertThat(keybridge.webhookEndpoints().deleteByUrl("https://hooks.example.com/only").id()).isEqualTo(made.id());
-        assertThat(keybridge.webhookEndpoints().deleteByUrl(null).success()).as("the only one left").isTrue();
-        assertThatThrownBy(() -> keybridge.webhookEndpoints().deleteByUrl(null))
+        assertThat(keybridge.webhookSubscriptions().deleteByUrl("https://hooks.example.com/only").id()).isEqualTo(made.id());
+        assertThat(keybridge.webhookSubscriptions().deleteByUrl(null).success()).as("the only one left").isTrue();
+        assertThatThrownBy(() -> keybridge.webhookSubscriptions().deleteByUrl(null))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.error()).isEqualTo("webhook_not_found"));
     }
 

@@ -2,7 +2,6 @@ package dev.keybridge.sdk.resource;
 
 import dev.keybridge.sdk.Page;
 import dev.keybridge.sdk.RequestOptions;
-import dev.keybridge.sdk.exception.ConflictException;
 import dev.keybridge.sdk.exception.IdempotencyException;
 import dev.keybridge.sdk.exception.InvalidRequestException;
 import dev.keybridge.sdk.exception.KeybridgeException;
@@ -21,14 +20,10 @@ import dev.keybridge.sdk.param.WebhookEndpointParams;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Webhook endpoints, their delivery log, redelivery and replay ({@code /api/v2/public/webhook}); and the original
- * seed-000 system's calls that assume one endpoint per environment ({@link #subscribe}, {@link #unsubscribe},
- * {@link #deleteByUrl}).
+ * Webhook endpoints, their delivery log, redelivery and replay ({@code /api/v2/public/webhook}). The original
+ * seed-000 system's calls that assume one endpoint per environment are {@link WebhookSubscriptions}.
  */
 public final class WebhookEndpoints extends ApiResource {
 
@@ -264,102 +259,5 @@ public final class WebhookEndpoints extends ApiResource {
         String text = DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.MILLIS));
         return call("POST", PATH + "/" + segment(endpointId) + "/replay", null, body("since", text), Safety.UNSAFE,
                 options, Replay.class);
-    }
-
-    /**
-     * Adds event types to an endpoint: the environment's only one ({@code webhookUrl} null), or the one with this
-     * URL. An endpoint that receives every type stays so. Safe to retry.
-     *
-     * @param webhookUrl the endpoint's URL, or null for the only endpoint
-     * @param eventTypes the types to add ({@code connection.created}, or the aliases {@code Connection Created}, …)
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints
-     * @throws InvalidRequestException when an event type is unknown
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public WebhookEndpoint subscribe(String webhookUrl, List<String> eventTypes) {
-        return subscribe(webhookUrl, eventTypes, RequestOptions.NONE);
-    }
-
-    /**
-     * {@link #subscribe(String, List)} with per-call options.
-     *
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints
-     * @throws InvalidRequestException when an event type is unknown
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public WebhookEndpoint subscribe(String webhookUrl, List<String> eventTypes, RequestOptions options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("webhook_events", List.copyOf(eventTypes));
-        if (webhookUrl != null) {
-            body.put("webhook_url", webhookUrl);
-        }
-        return call("POST", PATH + "/subscribe", null, body, Safety.SAFE, options, WebhookEndpoint.class);
-    }
-
-    /**
-     * Removes one event type from an endpoint: the environment's only one ({@code webhookUrl} null), or the one
-     * with this URL. Safe to retry.
-     *
-     * @param webhookUrl the endpoint's URL, or null for the only endpoint
-     * @param eventType  the type to remove
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints, or ({@code no_events_left}) when it would leave the endpoint no event type
-     * @throws InvalidRequestException when the event type is unknown
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public WebhookEndpoint unsubscribe(String webhookUrl, String eventType) {
-        return unsubscribe(webhookUrl, eventType, RequestOptions.NONE);
-    }
-
-    /**
-     * {@link #unsubscribe(String, String)} with per-call options.
-     *
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints, or ({@code no_events_left}) when it would leave the endpoint no event type
-     * @throws InvalidRequestException when the event type is unknown
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public WebhookEndpoint unsubscribe(String webhookUrl, String eventType, RequestOptions options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("webhook_event", eventType);
-        if (webhookUrl != null) {
-            body.put("webhook_url", webhookUrl);
-        }
-        return call("POST", PATH + "/unsubscribe", null, body, Safety.SAFE, options, WebhookEndpoint.class);
-    }
-
-    /**
-     * Deletes an endpoint by URL: the environment's only one ({@code webhookUrl} null), or the one with this URL.
-     *
-     * @param webhookUrl the endpoint's URL, or null for the only endpoint
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public DeletedObject deleteByUrl(String webhookUrl) {
-        return deleteByUrl(webhookUrl, RequestOptions.NONE);
-    }
-
-    /**
-     * {@link #deleteByUrl(String)} with per-call options.
-     *
-     * @throws NotFoundException ({@code webhook_not_found}) when there is no endpoint (with this URL)
-     * @throws ConflictException ({@code several_webhook_endpoints}) when {@code webhookUrl} is null and there are
-     *         several endpoints
-     * @throws KeybridgeException on any other failure (see its subclasses)
-     */
-    public DeletedObject deleteByUrl(String webhookUrl, RequestOptions options) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (webhookUrl != null) {
-            query.put("webhook_url", webhookUrl);
-        }
-        return call("DELETE", PATH, query, null, Safety.SAFE, options, DeletedObject.class);
     }
 }

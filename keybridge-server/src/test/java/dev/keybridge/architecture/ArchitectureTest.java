@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/keybridge");
+    private static final Path SDK_MAIN = Path.of("../keybridge-sdk-java/src/main/java");
     private static final HouseRules RULES = new HouseRules("dev.keybridge");
 
     private static JavaClasses classes;
@@ -100,5 +101,6 @@ class ArchitectureTest {
     @Test
     void doesKeepEveryClassUnder300Lines() {
         assertThat(SourceRules.oversized(sources, 300)).isEmpty();
+        assertThat(SourceRules.oversized(SourceRules.read(SDK_MAIN), 300)).as("the SDK's classes too").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.keybridge.webhook;
 
+import static dev.keybridge.webhook.Hooks.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +47,7 @@ class WebhookCrashRecoveryTest {
         Path dataDir = Files.createTempDirectory("keybridge-crash-");
         CountDownLatch release = new CountDownLatch(1);
         try (Receiver receiver = new Receiver()) {
-            receiver.answer(r -> Reply.status(200).after(() -> awaitQuietly(release)));
+            receiver.answer(r -> Reply.status(200).after(() -> awaitQuietly(release, Duration.ofSeconds(60))));
             TestOrganization org;
             try (NodeProcess first = NodeProcess.start("crash-node-1", databaseUrl, dataDir, SETTINGS)) {
                 org = first.newOrganization();
@@ -116,13 +116,5 @@ class WebhookCrashRecoveryTest {
             }
         }
         return out;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

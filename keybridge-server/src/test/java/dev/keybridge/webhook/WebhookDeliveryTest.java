@@ -1,9 +1,10 @@
 package dev.keybridge.webhook;
 
 import static dev.keybridge.webhook.Hooks.PATH;
+import static dev.keybridge.webhook.Hooks.deliveryStatus;
+import static dev.keybridge.webhook.Hooks.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -14,14 +15,11 @@ import dev.keybridge.support.Receiver.Received;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.web.Timestamps;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +45,6 @@ class WebhookDeliveryTest extends IntegrationTest {
     @AfterEach
     void stop() {
         receiver.close();
-    }
-
-    private static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
     }
 
     @Test
@@ -228,19 +222,10 @@ class WebhookDeliveryTest extends IntegrationTest {
 
         Hooks.upsertAccount(production, "ssrf-1");
 
-        eventually().until(() -> "failed".equals(status(production, endpointId)));
+        eventually().until(() -> "failed".equals(deliveryStatus(production, endpointId)));
         JsonNode delivery = Hooks.deliveries(production, endpointId).getFirst();
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         assertThat(delivery.get("last_error").asString()).startsWith("url_refused");
         assertThat(receiver.received()).isEmpty();
-    }
-
-    private String status(String endpointId) {
-        return status(server, endpointId);
-    }
-
-    private static String status(Api server, String endpointId) {
-        List<JsonNode> d = Hooks.deliveries(server, endpointId);
-        return d.isEmpty() ? null : d.getFirst().get("status").asString();
     }
 }

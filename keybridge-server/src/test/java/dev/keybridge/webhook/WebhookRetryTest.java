@@ -1,7 +1,9 @@
 package dev.keybridge.webhook;
 
+import static dev.keybridge.webhook.Hooks.awaitQuietly;
+import static dev.keybridge.webhook.Hooks.deliveryStatus;
+import static dev.keybridge.webhook.Hooks.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
@@ -18,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,6 @@ class WebhookRetryTest extends IntegrationTest {
         clock.reset();
     }
 
-    private static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
-    }
-
     @Test
     void doesDeliverExactlyOnceMoreWhenTheReceiverFailsThenSucceeds() {
         List<Integer> answers = List.of(500, 502, 408, 200);
@@ -60,7 +57,7 @@ class WebhookRetryTest extends IntegrationTest {
 
         Hooks.upsertAccount(server, "retry-1");
 
-        eventually().until(() -> "succeeded".equals(status(endpointId)));
+        eventually().until(() -> "succeeded".equals(deliveryStatus(server, endpointId)));
         List<Received> got = receiver.received();
         assertThat(got).extracting(Received::answered).containsExactly(500, 502, 408, 200);
         assertThat(got).extracting(r -> r.header("webhook-attempt")).containsExactly("1", "2", "3", "4");
@@ -90,7 +87,7 @@ class WebhookRetryTest extends IntegrationTest {
 
         clock.advance(Duration.ofSeconds(120));
 
-        eventually().until(() -> "succeeded".equals(status(endpointId)));
+        eventually().until(() -> "succeeded".equals(deliveryStatus(server, endpointId)));
         assertThat(receiver.received()).extracting(Received::answered).containsExactly(429, 200);
     }
 
@@ -101,7 +98,7 @@ class WebhookRetryTest extends IntegrationTest {
 
         Hooks.upsertAccount(server, "4xx-1");
 
-        eventually().until(() -> "failed".equals(status(endpointId)));
+        eventually().until(() -> "failed".equals(deliveryStatus(server, endpointId)));
         assertThat(receiver.received()).hasSize(1);
         JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
@@ -117,7 +114,7 @@ class WebhookRetryTest extends IntegrationTest {
 
         Hooks.upsertAccount(server, "fail-1");
 
-        eventually().until(() -> "failed".equals(status(endpointId)));
+        eventually().until(() -> "failed".equals(deliveryStatus(server, endpointId)));
         // Five retries in the test schedule: six attempts.
         assertThat(receiver.received()).hasSize(6);
         JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
@@ -134,7 +131,7 @@ class WebhookRetryTest extends IntegrationTest {
                         + "'linked_account.updated', jsonb_build_object('blob', repeat('x', 300000)))")
                 .params(System.nanoTime(), org.id()).update();
 
-        eventually().until(() -> "failed".equals(status(endpointId)));
+        eventually().until(() -> "failed".equals(deliveryStatus(server, endpointId)));
         JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         assertThat(delivery.get("last_error").asString()).startsWith("payload_too_large");
@@ -151,7 +148,7 @@ class WebhookRetryTest extends IntegrationTest {
 
         Hooks.upsertAccount(server, "net-1");
 
-        eventually().until(() -> "failed".equals(status(endpointId)));
+        eventually().until(() -> "failed".equals(deliveryStatus(server, endpointId)));
         JsonNode delivery = Hooks.deliveries(server, endpointId).getFirst();
         assertThat(delivery.get("attempts").asInt()).isEqualTo(6);
         assertThat(delivery.get("last_status_code").isNull()).isTrue();
@@ -162,7 +159,7 @@ class WebhookRetryTest extends IntegrationTest {
     void doesKeepDeliveringToOthersWhenOneReceiverIsSlowAndAnotherHuge() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (Receiver slow = new Receiver(); Receiver huge = new Receiver()) {
-            slow.answer(r -> Reply.status(200).after(() -> awaitQuietly(release)));
+            slow.answer(r -> Reply.status(200).after(() -> awaitQuietly(release, Duration.ofSeconds(30))));
             huge.answer(r -> Reply.status(200).body(new byte[5 * 1024 * 1024]));
             String slowId = Hooks.createEndpoint(server, slow.url()).get("id").asString();
             String hugeId = Hooks.createEndpoint(server, huge.url()).get("id").asString();
@@ -170,7 +167,7 @@ class WebhookRetryTest extends IntegrationTest {
 
             Hooks.upsertAccount(server, "slow-1");
 
-            eventually().until(() -> receiver.received().size() == 1 && "succeeded".equals(status(hugeId)));
+            eventually().until(() -> receiver.received().size() == 1 && "succeeded".equals(deliveryStatus(server, hugeId)));
             assertThat(release.getCount()).as("the slow receiver is still holding its request").isEqualTo(1);
             String eventId = receiver.received().getFirst().eventId();
             JsonNode hugeAttempt = Hooks.attempts(server, hugeId, eventId).getFirst();
@@ -178,7 +175,7 @@ class WebhookRetryTest extends IntegrationTest {
             eventually().until(() -> !Hooks.attempts(server, slowId, eventId).isEmpty());
             assertThat(Hooks.attempts(server, slowId, eventId).getFirst().get("error").asString()).startsWith("timeout");
             release.countDown();
-            eventually().until(() -> "succeeded".equals(status(slowId)));
+            eventually().until(() -> "succeeded".equals(deliveryStatus(server, slowId)));
         } finally {
             release.countDown();
         }
@@ -225,22 +222,9 @@ class WebhookRetryTest extends IntegrationTest {
                 .allMatch(d -> d.get("status").asString().equals("succeeded")));
     }
 
-    private String status(String endpointId) {
-        List<JsonNode> d = Hooks.deliveries(server, endpointId);
-        return d.isEmpty() ? null : d.getFirst().get("status").asString();
-    }
-
     private static void acquireQuietly(Semaphore gate) {
         try {
             gate.tryAcquire(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,14 +2,10 @@
 # Installs a Japanese font for Chromium, so the Link screenshots in Japanese (LinkScreensBrowserTest)
 # show glyphs rather than boxes. Idempotent: does nothing when one is present.
 set -euo pipefail
+# shellcheck source=ci/lib/debian.sh
+source "$(dirname "$0")/lib/debian.sh"
 if command -v fc-list >/dev/null 2>&1 && fc-list :lang=ja | grep -q .; then
   echo "fonts: a Japanese font is installed"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends fonts-ipafont-gothic
+debian_install fonts-ipafont-gothic

@@ -71,11 +71,11 @@ class AccountStore {
         jdbc.sql("""
                         update linked_account set name = ?, udf = cast(? as jsonb), app_id = ?,
                           auth_credentials_ciphertext = ?, auth_credential_keys = ?, updated_at = ?, version = ?
-                        where id = ?""")
+                        where id = ? and org_id = ?""")
                 .params(a.name(), udfJson(a.udf()), app == null ? null : app.appId(),
                         app == null ? null : app.credentialsCiphertext(),
                         app == null || app.credentialKeys() == null ? null : app.credentialKeys().toArray(String[]::new),
-                        Timestamp.from(a.updatedAt()), a.version(), a.id())
+                        Timestamp.from(a.updatedAt()), a.version(), a.id(), a.orgId())
                 .update();
     }
 

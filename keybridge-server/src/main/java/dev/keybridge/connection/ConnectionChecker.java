@@ -57,7 +57,7 @@ public class ConnectionChecker extends ReadyLoop {
             } catch (RuntimeException e) {
                 log.warn("Checking connection {} failed: {}", claimed.id(), e.getClass().getSimpleName());
             } finally {
-                lease.checked(claimed.id(), node, settings.interval());
+                lease.checked(claimed.orgId(), claimed.id(), node, settings.interval());
             }
         }
         return due.size();

@@ -64,7 +64,7 @@ public class Connections {
                         seal.seal(orgId, env, id, credentials), ts(expiresAt), displayName, now, now, now,
                         Secrets.hash(token), refreshable(credentials))
                 .update();
-        recordTransition(id, null, Connection.Status.ACTIVE, "linked", now);
+        recordTransition(orgId, id, null, Connection.Status.ACTIVE, "linked", now);
         return new Created(find(orgId, env, id).orElseThrow(), token);
     }
 
@@ -125,10 +125,10 @@ public class Connections {
                             credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0,
                             last_error = null, last_error_at = null, lease_owner = null, lease_until = null, updated_at = ?,
                             last_refreshed_at = case when ? then ? else last_refreshed_at end
-                        where id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)
+                        where id = ? and org_id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)
                         returning """ + " " + COLUMNS)
                 .params(seal.seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt),
-                        refreshable(credentials), now, refreshed, now, c.id(), expected, leaseOwner, leaseOwner)
+                        refreshable(credentials), now, refreshed, now, c.id(), c.orgId(), expected, leaseOwner, leaseOwner)
                 .query(Connection::from).optional();
         localChanges.incrementAndGet();
         return written;
@@ -138,16 +138,16 @@ public class Connections {
     void erase(Connection c) {
         jdbc.sql("update connection set credential_ciphertext = null, credential_version = credential_version + 1, "
                         + "refreshable = false, lease_owner = null, lease_until = null, next_refresh_at = null, updated_at = ? "
-                        + "where id = ?")
-                .params(now(), c.id()).update();
+                        + "where id = ? and org_id = ?")
+                .params(now(), c.id(), c.orgId()).update();
         localChanges.incrementAndGet();
     }
 
     /** Sandbox control: the stored token counts as expired from now on. */
     public void expireNow(Connection c) {
         Instant now = clock.instant();
-        jdbc.sql("update connection set credential_expires_at = ?, updated_at = ? where id = ?")
-                .params(ts(now.minusSeconds(1)), ts(now), c.id()).update();
+        jdbc.sql("update connection set credential_expires_at = ?, updated_at = ? where id = ? and org_id = ?")
+                .params(ts(now.minusSeconds(1)), ts(now), c.id(), c.orgId()).update();
         localChanges.incrementAndGet();
     }
 
@@ -160,18 +160,20 @@ public class Connections {
     boolean transitionFrom(Connection c, Connection.Status from, Connection.Status to, String reason) {
         Timestamp now = now();
         int n = jdbc.sql("update connection set status = ?, status_reason = ?, status_changed_at = ?, updated_at = ? "
-                        + "where id = ? and status = ?")
-                .params(to.wire(), reason, now, now, c.id(), from.wire()).update();
+                        + "where id = ? and org_id = ? and status = ?")
+                .params(to.wire(), reason, now, now, c.id(), c.orgId(), from.wire()).update();
         if (n == 1) {
-            recordTransition(c.id(), from, to, reason, now);
+            recordTransition(c.orgId(), c.id(), from, to, reason, now);
             localChanges.incrementAndGet();
         }
         return n == 1;
     }
 
-    private void recordTransition(String id, Connection.Status from, Connection.Status to, String reason, Timestamp at) {
-        jdbc.sql("insert into connection_transition (connection_id, from_status, to_status, reason, at) values (?, ?, ?, ?, ?)")
-                .params(id, from == null ? null : from.wire(), to.wire(), reason, at).update();
+    private void recordTransition(String orgId, String id, Connection.Status from, Connection.Status to, String reason,
+                                  Timestamp at) {
+        jdbc.sql("insert into connection_transition (org_id, connection_id, from_status, to_status, reason, at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(orgId, id, from == null ? null : from.wire(), to.wire(), reason, at).update();
     }
 
     private Timestamp now() {

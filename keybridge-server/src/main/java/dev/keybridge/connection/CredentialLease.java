@@ -30,12 +30,12 @@ public class CredentialLease {
     }
 
     /** Takes the lease if nobody holds it and the credentials are still at {@code version}. */
-    public boolean acquireLease(String id, int version, String owner, Duration lease) {
+    public boolean acquireLease(String orgId, String id, int version, String owner, Duration lease) {
         Instant now = clock.instant();
         return jdbc.sql("update connection set lease_owner = ?, lease_until = ? "
-                        + "where id = ? and status = 'active' and credential_version = ? "
+                        + "where id = ? and org_id = ? and status = 'active' and credential_version = ? "
                         + "and (lease_until is null or lease_until < ?)")
-                .params(owner, ts(now.plus(lease)), id, version, ts(now)).update() == 1;
+                .params(owner, ts(now.plus(lease)), id, orgId, version, ts(now)).update() == 1;
     }
 
     /**
@@ -61,18 +61,18 @@ public class CredentialLease {
     }
 
     /** Records a failed refresh: the error, one more failure, when to try next; releases the lease. Returns the failure count. */
-    public int refreshFailed(String id, String owner, String error, Duration wait) {
+    public int refreshFailed(String orgId, String id, String owner, String error, Duration wait) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         update connection set refresh_failures = refresh_failures + 1, last_error = ?, last_error_at = ?,
                             next_refresh_at = ?, lease_owner = null, lease_until = null
-                        where id = ? and lease_owner = ? returning refresh_failures""")
-                .params(error, ts(now), ts(now.plus(wait)), id, owner).query(Integer.class).optional().orElse(0);
+                        where id = ? and org_id = ? and lease_owner = ? returning refresh_failures""")
+                .params(error, ts(now), ts(now.plus(wait)), id, orgId, owner).query(Integer.class).optional().orElse(0);
     }
 
-    public void releaseLease(String id, String owner) {
-        jdbc.sql("update connection set lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
-                .params(id, owner).update();
+    public void releaseLease(String orgId, String id, String owner) {
+        jdbc.sql("update connection set lease_owner = null, lease_until = null where id = ? and org_id = ? and lease_owner = ?")
+                .params(id, orgId, owner).update();
     }
 
     /** Failures so far (for backoff). */
@@ -104,10 +104,10 @@ public class CredentialLease {
     }
 
     /** Records a check and when the next is due; releases the lease. */
-    public void checked(String id, String owner, Duration interval) {
+    public void checked(String orgId, String id, String owner, Duration interval) {
         Instant now = clock.instant();
         jdbc.sql("update connection set last_checked_at = ?, next_check_at = ?, lease_owner = null, lease_until = null "
-                        + "where id = ? and lease_owner = ?")
-                .params(ts(now), ts(now.plus(interval)), id, owner).update();
+                        + "where id = ? and org_id = ? and lease_owner = ?")
+                .params(ts(now), ts(now.plus(interval)), id, orgId, owner).update();
     }
 }

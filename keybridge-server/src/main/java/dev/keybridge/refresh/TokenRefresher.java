@@ -120,7 +120,7 @@ public class TokenRefresher {
     void refreshClaimed(Connection claimed) {
         CompletableFuture<Connection> mine = new CompletableFuture<>();
         if (inFlight.putIfAbsent(claimed.id(), mine) != null) {
-            lease.releaseLease(claimed.id(), node);   // this node is already refreshing it on demand
+            lease.releaseLease(claimed.orgId(), claimed.id(), node);   // this node is already refreshing it on demand
             return;
         }
         complete(mine, claimed.id(), () -> refreshUnderLease(claimed));
@@ -155,7 +155,7 @@ public class TokenRefresher {
             if (current.credentialVersion() > seen.credentialVersion()) {
                 return current;    // refreshed (or re-linked) meanwhile: use that
             }
-            if (lease.acquireLease(current.id(), current.credentialVersion(), node, settings.lease())) {
+            if (lease.acquireLease(current.orgId(), current.id(), current.credentialVersion(), node, settings.lease())) {
                 return refreshUnderLease(current);
             }
             if (clock.instant().isAfter(deadline)) {
@@ -180,12 +180,12 @@ public class TokenRefresher {
             ConnectorContext ctx = connectors.context(c.orgId(), c.environment(), app);
             Map<String, String> credentials = connections.credentials(c);
             if (!connector.refreshable(credentials) || (connector.usesClient() && ctx.clientId() == null)) {
-                lease.releaseLease(c.id(), node);
+                lease.releaseLease(c.orgId(), c.id(), node);
                 throw new Errors.Unavailable("refresh_not_possible", "This connection's app has no OAuth client to refresh with.", null);
             }
             step = connector.refresh(ctx, credentials);
         } catch (ApiException e) {
-            lease.releaseLease(c.id(), node);
+            lease.releaseLease(c.orgId(), c.id(), node);
             throw e;
         } catch (RuntimeException e) {
             log.warn("Refreshing connection {} failed unexpectedly: {}", c.id(), e.getClass().getName());
@@ -205,7 +205,7 @@ public class TokenRefresher {
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
             }
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {
-                lease.releaseLease(c.id(), node);
+                lease.releaseLease(c.orgId(), c.id(), node);
                 health.loginRequired(c, "refresh_failed");
                 outcome("login_required");
                 throw new Errors.LoginRequired("refresh_failed");
@@ -235,7 +235,7 @@ public class TokenRefresher {
         wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
         Duration w = Duration.ofMillis(Math.max(wait, 1));
         tx.executeWithoutResult(s -> {
-            int failures = lease.refreshFailed(c.id(), node, error, w);
+            int failures = lease.refreshFailed(c.orgId(), c.id(), node, error, w);
             if (failures == 1) {
                 events.emit(c.orgId(), c.environment(), EventType.CONNECTION_REFRESH_FAILED,
                         new EventData.RefreshFailed(c.id(), c.appSlug(), error));

@@ -65,7 +65,7 @@ class SessionController {
             tokens.revoke(caller, body.token().strip());
             return new SessionResponses.Revoked(true, "token", null);
         }
-        tokens.revokeAll(accounts.get(caller, body.linkedAccountId()).id());
+        tokens.revokeAll(caller.orgId(), accounts.get(caller, body.linkedAccountId()).id());
         return new SessionResponses.Revoked(true, "all", body.linkedAccountId());
     }
 

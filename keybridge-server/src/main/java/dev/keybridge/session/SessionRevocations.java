@@ -46,19 +46,19 @@ class SessionRevocations {
     }
 
     /** Kills every token of the account issued so far; returns the new generation. */
-    int revokeAll(String accountId) {
+    int revokeAll(String orgId, String accountId) {
         return jdbc.sql("""
-                        insert into session_token_generation (linked_account_id, generation) values (?, 1)
-                        on conflict (linked_account_id) do update set generation = session_token_generation.generation + 1
+                        insert into session_token_generation (org_id, linked_account_id, generation) values (?, ?, 1)
+                        on conflict (linked_account_id, org_id) do update set generation = session_token_generation.generation + 1
                         returning generation""")
-                .param(accountId).query(Integer.class).single();
+                .params(orgId, accountId).query(Integer.class).single();
     }
 
     /** Kills one token; its row lives until the token would have expired anyway. */
-    void revokeOne(String jti, String accountId, Instant expiresAt) {
+    void revokeOne(String orgId, String jti, String accountId, Instant expiresAt) {
         jdbc.sql("delete from session_token_revoked where expires_at < ?").param(Timestamp.from(clock.instant())).update();
-        jdbc.sql("insert into session_token_revoked (jti, linked_account_id, expires_at) values (?, ?, ?) "
-                        + "on conflict (jti) do nothing")
-                .params(jti, accountId, Timestamp.from(expiresAt)).update();
+        jdbc.sql("insert into session_token_revoked (org_id, jti, linked_account_id, expires_at) values (?, ?, ?, ?) "
+                        + "on conflict (jti, org_id) do nothing")
+                .params(orgId, jti, accountId, Timestamp.from(expiresAt)).update();
     }
 }

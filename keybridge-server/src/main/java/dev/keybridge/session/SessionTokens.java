@@ -141,13 +141,13 @@ public class SessionTokens {
             throw new Errors.NotFound("session_token_not_found", "That is not a session token of this environment.");
         }
         if (revocations.state(c.orgId(), c.env().wire(), c.accountId(), c.tokenId()).isPresent()) {
-            revocations.revokeOne(c.tokenId(), c.accountId(), c.expiresAt() == null ? clock.instant() : c.expiresAt());
+            revocations.revokeOne(c.orgId(), c.tokenId(), c.accountId(), c.expiresAt() == null ? clock.instant() : c.expiresAt());
         }
     }
 
-    /** Revokes every token issued so far for the linked account (internal id). */
-    public void revokeAll(String accountId) {
-        revocations.revokeAll(accountId);
+    /** Revokes every token issued so far for the linked account (internal id) of the organization. */
+    public void revokeAll(String orgId, String accountId) {
+        revocations.revokeAll(orgId, accountId);
     }
 
     private static Errors.Unauthenticated invalid() {

@@ -49,7 +49,7 @@ class ConfigStore {
                         insert into user_config (id, org_id, environment, linked_account_id, slug, config_id, labels,
                           field_values, workflow_values, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
-                        on conflict (linked_account_id, slug, config_id) do nothing""")
+                        on conflict (linked_account_id, slug, config_id, org_id) do nothing""")
                 .params(c.id(), c.orgId(), c.environment().wire(), c.accountId(), c.slug(), c.configId(), labels(c),
                         json.writeValueAsString(c.values()), workflows(c), Timestamp.from(c.createdAt()),
                         Timestamp.from(c.updatedAt()))

@@ -76,7 +76,7 @@ class DeliveryStore {
                 join webhook_endpoint e
                   on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
                  and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
-                on conflict (endpoint_id, event_id) where not manual do nothing
+                on conflict (endpoint_id, event_id, org_id) where not manual do nothing
                 """.formatted(NEW_ID))
                 .params(now(), now(), ids, orgs, envs, types)
                 .update();
@@ -159,18 +159,18 @@ class DeliveryStore {
                         next_attempt_at = case when ? then cast(? as timestamptz) else next_attempt_at end,
                         lease_owner = null, lease_until = null, last_status_code = ?, last_error = ?,
                         completed_at = case when ? = 'pending' then null else cast(? as timestamptz) end
-                    where id = ? and lease_owner = ? and attempts = ?
-                    returning id, endpoint_id, event_id, attempts
+                    where id = ? and org_id = ? and lease_owner = ? and attempts = ?
+                    returning id, org_id, endpoint_id, event_id, attempts
                 )
-                insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, node, started_at,
+                insert into webhook_attempt (id, org_id, delivery_id, endpoint_id, event_id, attempt, node, started_at,
                     status_code, latency_ms, response_excerpt, error)
-                select 'wha_' || replace(cast(gen_random_uuid() as text), '-', ''), id, endpoint_id, event_id, attempts,
+                select 'wha_' || replace(cast(gen_random_uuid() as text), '-', ''), org_id, id, endpoint_id, event_id, attempts,
                     cast(? as text), cast(? as timestamptz), cast(? as integer), cast(? as integer), cast(? as text),
                     cast(? as text)
                 from moved
                 """)
                 .params(status, retryIn != null, Timestamp.from(clock.instant().plus(retryIn == null ? Duration.ZERO : retryIn)),
-                        code, o.error(), status, now(), c.deliveryId(), c.leaseOwner(), c.attempt(),
+                        code, o.error(), status, now(), c.deliveryId(), c.orgId(), c.leaseOwner(), c.attempt(),
                         node, Timestamp.from(startedAt), code, (int) Math.min(Integer.MAX_VALUE, o.latencyMs()),
                         o.excerpt(), o.error())
                 .update() == 1;
@@ -179,8 +179,8 @@ class DeliveryStore {
     /** Gives the lease back without counting the attempt (the node is stopping before sending). */
     void release(Claimed c) {
         jdbc.sql("update webhook_delivery set lease_owner = null, lease_until = null, attempts = attempts - 1 "
-                        + "where id = ? and lease_owner = ? and attempts = ?")
-                .params(c.deliveryId(), c.leaseOwner(), c.attempt())
+                        + "where id = ? and org_id = ? and lease_owner = ? and attempts = ?")
+                .params(c.deliveryId(), c.orgId(), c.leaseOwner(), c.attempt())
                 .update();
     }
 

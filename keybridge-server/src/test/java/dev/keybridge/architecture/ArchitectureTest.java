@@ -92,6 +92,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void doesFilterEveryTenantWriteByOrganizationButTheListedClaims() {
+        assertThat(SourceRules.unscopedTenantWrites(sources, Distribution.notDistributed(),
+                Distribution.CROSS_ORGANIZATION_WRITES))
+                .as("docs/scale.md: an UPDATE or DELETE of a tenant table filters by org_id, or is a listed claim")
+                .isEmpty();
+    }
+
+    @Test
     void doesReadTimeOnlyFromTheClockBean() {
         assertThat(SourceRules.clockViolations(sources))
                 .as("DEVELOPERS.md, Time: the Clock bean is the only source of time; SQL takes it as a parameter")

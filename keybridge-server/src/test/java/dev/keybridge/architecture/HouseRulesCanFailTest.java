@@ -23,6 +23,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,23 @@ class HouseRulesCanFailTest {
                 "events/Events.java", "class E { String q = \"insert into event (id) values (?)\"; }",
                 "link/Texts.java", "class W { String t = \"update mode asks only for what is missing\"; }")))
                 .isEmpty();
+    }
+
+    @Test
+    void doesReportATenantWriteWhenItDoesNotFilterByOrganization() {
+        Map<String, String> fixture = SourceRules.read(Path.of("src/test/java/archfixture/tenantwrite"));
+        assertThat(SourceRules.unscopedTenantWrites(fixture, Distribution.notDistributed(), List.of()))
+                .hasSize(3)
+                .anyMatch(v -> v.contains("writes connection without filtering by org_id: update connection set status = ? where id = ?"))
+                .anyMatch(v -> v.contains("writes link_session"))
+                .anyMatch(v -> v.contains("writes event"));
+        SourceRules.Exemption sweep = new SourceRules.Exemption("CrossTenantWrites.java", "link_session",
+                "where expires_at < ?", "a sweep");
+        SourceRules.Exemption stale = new SourceRules.Exemption("CrossTenantWrites.java", "public_token", "", "gone");
+        assertThat(SourceRules.unscopedTenantWrites(fixture, Distribution.notDistributed(), List.of(sweep, stale)))
+                .hasSize(3)
+                .noneMatch(v -> v.contains("writes link_session"))
+                .anyMatch(v -> v.contains("exemption covers no write any more: CrossTenantWrites.java public_token"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,13 @@ final class SourceRules {
             "(?i)(?:(\\w+)\\s+)?(?<=[\"\\s])(insert\\s+into|delete\\s+from|update|merge\\s+into|truncate)\\s*\"\\s*\\+");
     /** Words before {@code update} that make it part of another clause. */
     private static final Set<String> NOT_A_WRITE = Set.of("for", "do", "or", "key");
+    private static final Pattern SCOPED_WRITE = Pattern.compile(
+            "(?is)\\bdelete\\s+from\\s+([a-z_][a-z_0-9]*)|\\bupdate\\s+([a-z_][a-z_0-9]*)(?:\\s+(?:as\\s+)?[a-z_][a-z_0-9]*)?\\s+set\\b");
+    private static final Pattern WHERE = Pattern.compile("(?i)\\bwhere\\b");
+    /** {@code org_id = …} or {@code org_id in …}, with or without a table alias. */
+    private static final Pattern ORG_FILTER = Pattern.compile("(?i)\\borg_id\\s*(?:=|\\bin\\b)");
+    /** The end of one string literal, a {@code +}, and the start of the next (not text blocks). */
+    private static final Pattern JOINED = Pattern.compile("(?<!\")\"\\s*\\+\\s*\"(?!\")");
     private static final Pattern SQL_NOW = Pattern.compile(
             "(?i)\\b(now\\(\\)|current_timestamp|localtimestamp|clock_timestamp\\(\\)|transaction_timestamp\\(\\))");
     private static final Pattern WALL_CLOCK = Pattern.compile(
@@ -103,6 +111,52 @@ final class SourceRules {
                 }
             }
         });
+        return out;
+    }
+
+    /**
+     * A write to a tenant table that need not filter by organization: in {@code path}, on {@code table},
+     * a statement containing {@code fragment} ("" for all of them), for {@code reason}.
+     */
+    record Exemption(String path, String table, String fragment, String reason) {
+        boolean covers(String file, String written, String statement) {
+            return path.equals(file) && table.equals(written) && statement.contains(fragment);
+        }
+    }
+
+    /**
+     * UPDATE and DELETE statements on tenant tables (any table not in {@code notDistributed}) whose
+     * WHERE does not filter by {@code org_id} (docs/scale.md: one organization's rows, one shard), unless
+     * an exemption covers them; and exemptions that no longer cover anything. Adjacent literals joined
+     * with {@code +} are read as one statement.
+     */
+    static List<String> unscopedTenantWrites(Map<String, String> sources, Set<String> notDistributed,
+                                             List<Exemption> exemptions) {
+        List<String> out = new ArrayList<>();
+        Set<Exemption> used = new HashSet<>();
+        sources.forEach((path, text) -> {
+            for (String sql : literals(JOINED.matcher(text).replaceAll(""))) {
+                Matcher m = SCOPED_WRITE.matcher(sql);
+                while (m.find()) {
+                    String table = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase();
+                    String statement = sql.substring(m.start());
+                    Matcher where = WHERE.matcher(statement);
+                    if (notDistributed.contains(table)
+                            || where.find() && ORG_FILTER.matcher(statement.substring(where.end())).find()) {
+                        continue;
+                    }
+                    List<Exemption> covering = exemptions.stream().filter(e -> e.covers(path, table, statement)).toList();
+                    if (covering.isEmpty()) {
+                        String line = String.join(" ", statement.strip().split("\\s+"));
+                        out.add(path + " writes " + table + " without filtering by org_id: "
+                                + line.substring(0, Math.min(120, line.length())));
+                    }
+                    used.addAll(covering);
+                }
+            }
+        });
+        exemptions.stream().filter(e -> !used.contains(e))
+                .forEach(e -> out.add("exemption covers no write any more: " + e.path() + " " + e.table() + " '" + e.fragment() + "'"));
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.keybridge.ratelimit;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.ApiException;
+import dev.keybridge.web.ClientAddresses;
 import dev.keybridge.web.Errors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * about 140 random bits or more: a right answer is not a guess). The admin token is chosen by an operator
  * and may be guessable, so a blocked address is refused it like any wrong one ({@link #blockedAddress},
  * asked before it is checked). Only a wrong credential comes to {@link #refused}: it counts
- * against the client address and against the value it guessed at (a client id, the admin token, one API
+ * against the client address (an IPv6 one by its /64, {@link ClientAddresses}) and against the value it guessed at (a client id, the admin token, one API
  * key, the public tokens one credential exchanges); after {@code failedAuthPerAddress} /
  * {@code failedAuthPerCredential} failures in {@code failedAuthWindow} the address / the value is
  * blocked until the window ends, and every wrong attempt from or on it is answered 429
@@ -104,7 +105,7 @@ public class AuthThrottle {
     }
 
     private static String addressKey(String address) {
-        return "auth_addr:" + address;
+        return "auth_addr:" + ClientAddresses.throttleKey(address);
     }
 
     private static String sha256Prefix(String s) {

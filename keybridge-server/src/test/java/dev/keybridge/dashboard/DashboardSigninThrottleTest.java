@@ -87,6 +87,21 @@ class DashboardSigninThrottleTest {
     }
 
     @Test
+    void doesRefuseAnIpv6ClientWhenItSpraysFromEveryAddressOfItsSlash64() {
+        int n = ADDRESSES.incrementAndGet();
+        String prefix = "2001:db8:5:" + Integer.toHexString(n);
+        for (int i = 0; i < PER_CLIENT; i++) {
+            String target = "nobody-" + i + "-v6-" + n + "@example.com";
+            assertThat(FormBrowser.from(port, prefix + "::" + Integer.toHexString(i + 1)).signIn(target, "Summer2026!")
+                    .statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(FormBrowser.from(port, prefix + ":1:2:3:4").signIn("nobody-else-v6@example.com", "Summer2026!"));
+        assertThat(FormBrowser.from(port, "2001:db8:6:" + Integer.toHexString(n) + "::1")
+                .signIn("nobody-else-v6@example.com", "Summer2026!").statusCode()).as("another /64").isEqualTo(401);
+    }
+
+    @Test
     void doesLetARefusedClientTryAgainWhenTheLockoutEnds() {
         String email = owner();
         String client = address();

@@ -96,6 +96,37 @@ class RateLimitTest {
     }
 
     @Test
+    void doesCountWrongKeysFromOneIpv6Slash64TogetherWhenEachComesFromAnotherAddressOfIt() {
+        int n = ADDRESSES.incrementAndGet();
+        String prefix = "2001:db8:" + Integer.toHexString(n) + ":7";
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            assertThat(from(a, prefix + ":" + Integer.toHexString(i + 1) + "::" + Integer.toHexString(i + 9))
+                    .withHeader("x-api-key", "kb_test_" + Ids.random(40)).get("/api/v2/public/linked-account").status())
+                    .isEqualTo(401);
+        }
+
+        assertRateLimited(from(a, prefix + ":ffff:ffff:ffff:ffff").withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+        assertThat(from(a, "2001:db8:" + Integer.toHexString(n) + ":8::1").withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account").status()).as("the next /64 is another client").isEqualTo(401);
+    }
+
+    @Test
+    void doesCountAnIpv4MappedIpv6AddressAsItsIpv4AddressWhenItGuessesKeys() {
+        String address = address();
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            String sender = i % 2 == 0 ? address : "::ffff:" + address;
+            assertThat(from(a, sender).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                    .get("/api/v2/public/linked-account").status()).isEqualTo(401);
+        }
+
+        assertRateLimited(from(a, "::ffff:" + address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+        assertRateLimited(from(a, address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+    }
+
+    @Test
     void doesLetTheRightSecretThroughWhenItsClientIdIsGuessedFromManyAddresses() {
         TestOrganization org = a.newOrganization();
         burst(PER_CREDENTIAL * 3, (node, address) -> from(node, address).withHeader("client_id", org.test().clientId())

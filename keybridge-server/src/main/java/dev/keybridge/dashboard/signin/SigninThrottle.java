@@ -1,6 +1,7 @@
 package dev.keybridge.dashboard.signin;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.web.ClientAddresses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * three keys, each in a window of {@code KEYBRIDGE_DASHBOARD_SIGNIN_LOCKOUT} from its first failure,
  * shared by every node ({@link SigninFailures}):
  * <ul>
- * <li>the client address, whatever e-mail addresses it tries: after
+ * <li>the client address (an IPv6 one by its /64: {@link ClientAddresses}), whatever e-mail addresses it tries: after
  *     {@code KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES_PER_ADDRESS} it is refused, right password or
  *     wrong (password spraying: one client trying a few passwords on many addresses);</li>
  * <li>the e-mail address, from anywhere: after {@code KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES} it is
@@ -61,13 +62,14 @@ class SigninThrottle {
     /** Throws {@link Refused} when this client may not try this e-mail address now. */
     void check(String email, String client) {
         Instant now = clock.instant();
-        Map<String, SigninFailures.Count> counts = failures.read(keys(email, client), now.minus(settings.signinLockout()));
-        SigninFailures.Count byClient = counts.get(clientKey(client));
+        List<String> keys = keys(email, client);
+        Map<String, SigninFailures.Count> counts = failures.read(keys, now.minus(settings.signinLockout()));
+        SigninFailures.Count byClient = counts.get(keys.get(0));
         if (byClient != null && byClient.failures() >= settings.maxSigninFailuresPerAddress()) {
             throw refused(byClient, now);
         }
         SigninFailures.Count byEmail = counts.get(emailKey(email));
-        if (byEmail != null && byEmail.failures() >= settings.maxSigninFailures() && counts.containsKey(pairKey(email, client))) {
+        if (byEmail != null && byEmail.failures() >= settings.maxSigninFailures() && counts.containsKey(keys.get(2))) {
             throw refused(byEmail, now);
         }
     }
@@ -88,7 +90,9 @@ class SigninThrottle {
         return new Refused(Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000));
     }
 
-    private static List<String> keys(String email, String client) {
+    /** The keys of this attempt; the client is its address, an IPv6 one by its /64 ({@link ClientAddresses}). */
+    private static List<String> keys(String email, String address) {
+        String client = ClientAddresses.throttleKey(address);
         return List.of(clientKey(client), emailKey(email), pairKey(email, client));
     }
 

@@ -30,8 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns whatever credential a request presents into a {@link Caller}: {@code x-api-key},
  * {@code client_id} + {@code client_secret}, a session token ({@code authorization: Bearer}) or the
- * admin token. The credential is checked first: a right one passes whatever was guessed before it; a
- * wrong one is answered 401 here, or 429 by the failed-authentication throttle (AuthThrottle); a
+ * admin token. The credential is checked first: a right one passes whatever was guessed before it (from
+ * the cache of live credentials at once; a lookup for a blocked address only within the throttle's
+ * budget, AuthThrottle#lookup); a wrong one is answered 401 here, or 429 by the failed-authentication
+ * throttle (AuthThrottle); a
  * request with none goes on unauthenticated and the path rules decide.
  */
 class CredentialFilter extends OncePerRequestFilter {
@@ -108,10 +110,10 @@ class CredentialFilter extends OncePerRequestFilter {
         String clientSecret = request.getHeader("client_secret");
         String bearer = bearer(request.getHeader("authorization"));
         if (apiKey != null) {
-            return apiKey(apiKey.trim());
+            return apiKey(apiKey.trim(), request.getRemoteAddr());
         }
         if (clientId != null || clientSecret != null) {
-            return client(unquote(clientId), unquote(clientSecret));
+            return client(unquote(clientId), unquote(clientSecret), request.getRemoteAddr());
         }
         if (bearer != null) {
             if (request.getRequestURI().startsWith("/admin/")) {
@@ -122,19 +124,22 @@ class CredentialFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private Caller apiKey(String key) {
+    /** A live key in the cache passes at once; a lookup from a blocked address spends the throttle's small budget. */
+    private Caller apiKey(String key, String address) {
         byte[] hash = Secrets.hash(key);
-        TenancyStore.CredentialMatch match = live.get("k:" + HexFormat.of().formatHex(hash), () -> tenancy.findLiveApiKey(hash))
+        TenancyStore.CredentialMatch match = live.get("k:" + HexFormat.of().formatHex(hash),
+                        () -> throttle.lookup(address, () -> tenancy.findLiveApiKey(hash)))
                 .orElseThrow(() -> Errors.unauthenticated("The API key is not valid or has been revoked."));
         touch(match);
         return Caller.server(match.orgId(), match.environment(), Caller.Via.API_KEY, match.id());
     }
 
-    private Caller client(@Nullable String clientId, @Nullable String clientSecret) {
+    private Caller client(@Nullable String clientId, @Nullable String clientSecret, String address) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw Errors.unauthenticated("Send both client_id and client_secret headers.");
         }
-        TenancyStore.CredentialMatch match = live.get("c:" + clientId, () -> tenancy.findLiveClient(clientId))
+        TenancyStore.CredentialMatch match = live.get("c:" + clientId,
+                        () -> throttle.lookup(address, () -> tenancy.findLiveClient(clientId)))
                 .filter(m -> MessageDigest.isEqual(m.secretHash(), Secrets.hash(clientSecret)))
                 .orElseThrow(() -> Errors.unauthenticated("The client_id and client_secret are not valid or have been revoked."));
         touch(match);

@@ -9,12 +9,12 @@ import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.ErrorWriter;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +99,7 @@ class CredentialFilter extends OncePerRequestFilter {
         }
         String clientId = request.getHeader("client_id");
         if (clientId != null || request.getHeader("client_secret") != null) {
-            return AuthThrottle.client(String.valueOf(unquote(clientId)));
+            return AuthThrottle.client(String.valueOf(unquote("client_id", clientId)));
         }
         return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : null;
     }
@@ -113,7 +113,7 @@ class CredentialFilter extends OncePerRequestFilter {
             return apiKey(apiKey.trim(), request.getRemoteAddr());
         }
         if (clientId != null || clientSecret != null) {
-            return client(unquote(clientId), unquote(clientSecret), request.getRemoteAddr());
+            return client(unquote("client_id", clientId), unquote("client_secret", clientSecret), request.getRemoteAddr());
         }
         if (bearer != null) {
             if (request.getRequestURI().startsWith("/admin/")) {
@@ -186,8 +186,11 @@ class CredentialFilter extends OncePerRequestFilter {
         throw Errors.unauthenticated("The authorization header must be 'Bearer <token>'.");
     }
 
-    /** The original system's examples quote header values ({@code client_id: "…"}); accept both. */
-    private static @Nullable String unquote(@Nullable String value) {
+    /**
+     * The original system's examples quote header values ({@code client_id: "…"}); accept both. Bytes
+     * beyond ASCII are read as UTF-8 by the rule of every header ({@link Ids#headerText}: 400 when not UTF-8).
+     */
+    private static @Nullable String unquote(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -195,6 +198,6 @@ class CredentialFilter extends OncePerRequestFilter {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
             v = v.substring(1, v.length() - 1);
         }
-        return new String(v.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return Ids.headerText(field, v);
     }
 }

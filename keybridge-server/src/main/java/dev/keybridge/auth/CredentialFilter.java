@@ -9,12 +9,12 @@ import dev.keybridge.tenancy.TenancyStore;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.ErrorWriter;
 import dev.keybridge.web.Errors;
+import dev.keybridge.web.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns whatever credential a request presents into a {@link Caller}: {@code x-api-key},
  * {@code client_id} + {@code client_secret}, a session token ({@code authorization: Bearer}) or the
- * admin token. The credential is checked first: a right one passes whatever was guessed before it; a
- * wrong one is answered 401 here, or 429 by the failed-authentication throttle (AuthThrottle); a
+ * admin token. The credential is checked first: a right one passes whatever was guessed before it (from
+ * the cache of live credentials at once; a lookup for a blocked address only within the throttle's
+ * budget, AuthThrottle#lookup); a wrong one is answered 401 here, or 429 by the failed-authentication
+ * throttle (AuthThrottle); a
  * request with none goes on unauthenticated and the path rules decide.
  */
 class CredentialFilter extends OncePerRequestFilter {
@@ -97,7 +99,7 @@ class CredentialFilter extends OncePerRequestFilter {
         }
         String clientId = request.getHeader("client_id");
         if (clientId != null || request.getHeader("client_secret") != null) {
-            return AuthThrottle.client(String.valueOf(unquote(clientId)));
+            return AuthThrottle.client(String.valueOf(unquote("client_id", clientId)));
         }
         return request.getRequestURI().startsWith("/admin/") ? AuthThrottle.ADMIN : null;
     }
@@ -108,10 +110,10 @@ class CredentialFilter extends OncePerRequestFilter {
         String clientSecret = request.getHeader("client_secret");
         String bearer = bearer(request.getHeader("authorization"));
         if (apiKey != null) {
-            return apiKey(apiKey.trim());
+            return apiKey(apiKey.trim(), request.getRemoteAddr());
         }
         if (clientId != null || clientSecret != null) {
-            return client(unquote(clientId), unquote(clientSecret));
+            return client(unquote("client_id", clientId), unquote("client_secret", clientSecret), request.getRemoteAddr());
         }
         if (bearer != null) {
             if (request.getRequestURI().startsWith("/admin/")) {
@@ -122,19 +124,22 @@ class CredentialFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private Caller apiKey(String key) {
+    /** A live key in the cache passes at once; a lookup from a blocked address spends the throttle's small budget. */
+    private Caller apiKey(String key, String address) {
         byte[] hash = Secrets.hash(key);
-        TenancyStore.CredentialMatch match = live.get("k:" + HexFormat.of().formatHex(hash), () -> tenancy.findLiveApiKey(hash))
+        TenancyStore.CredentialMatch match = live.get("k:" + HexFormat.of().formatHex(hash),
+                        () -> throttle.lookup(address, () -> tenancy.findLiveApiKey(hash)))
                 .orElseThrow(() -> Errors.unauthenticated("The API key is not valid or has been revoked."));
         touch(match);
         return Caller.server(match.orgId(), match.environment(), Caller.Via.API_KEY, match.id());
     }
 
-    private Caller client(@Nullable String clientId, @Nullable String clientSecret) {
+    private Caller client(@Nullable String clientId, @Nullable String clientSecret, String address) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw Errors.unauthenticated("Send both client_id and client_secret headers.");
         }
-        TenancyStore.CredentialMatch match = live.get("c:" + clientId, () -> tenancy.findLiveClient(clientId))
+        TenancyStore.CredentialMatch match = live.get("c:" + clientId,
+                        () -> throttle.lookup(address, () -> tenancy.findLiveClient(clientId)))
                 .filter(m -> MessageDigest.isEqual(m.secretHash(), Secrets.hash(clientSecret)))
                 .orElseThrow(() -> Errors.unauthenticated("The client_id and client_secret are not valid or have been revoked."));
         touch(match);
@@ -181,8 +186,11 @@ class CredentialFilter extends OncePerRequestFilter {
         throw Errors.unauthenticated("The authorization header must be 'Bearer <token>'.");
     }
 
-    /** The original system's examples quote header values ({@code client_id: "…"}); accept both. */
-    private static @Nullable String unquote(@Nullable String value) {
+    /**
+     * The original system's examples quote header values ({@code client_id: "…"}); accept both. Bytes
+     * beyond ASCII are read as UTF-8 by the rule of every header ({@link Ids#headerText}: 400 when not UTF-8).
+     */
+    private static @Nullable String unquote(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -190,6 +198,6 @@ class CredentialFilter extends OncePerRequestFilter {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
             v = v.substring(1, v.length() - 1);
         }
-        return new String(v.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return Ids.headerText(field, v);
     }
 }

@@ -37,6 +37,9 @@ public record KeybridgeSettings(
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Egress egress) {
 
+    /** Refuses a guessable admin token at start ({@link AdminToken}). */
+    public KeybridgeSettings { AdminToken.check(adminToken); }
+
     /**
      * Rate limits, shared by every node through PostgreSQL: failed authentications per client address
      * and per credential within {@code failedAuthWindow} (then 429 until the window ends), requests per

@@ -14,7 +14,7 @@ import org.springframework.transaction.TransactionSystemException;
  * database cannot be reached right now", and the errors they become. Overload is asked first: its
  * exception arrives wrapped in the same Spring exceptions as a connection failure.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     /** Seconds a client is asked to wait ({@code Retry-After}). */
     static final long RETRY_AFTER_SECONDS = 5;
@@ -30,8 +30,11 @@ final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
-    /** Whether the work gave up waiting for a busy pool ({@link DatabaseGate.Busy} somewhere in the causes). */
-    static boolean isOverload(Throwable error) {
+    /**
+     * Whether the work gave up waiting for a busy pool ({@link DatabaseGate.Busy} somewhere in the causes):
+     * the one test for overload, also for code that must not mistake it for an outage (rate limits).
+     */
+    public static boolean isOverload(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof DatabaseGate.Busy) {
                 return true;

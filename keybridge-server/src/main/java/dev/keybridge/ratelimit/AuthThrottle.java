@@ -2,14 +2,17 @@ package dev.keybridge.ratelimit;
 
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.ApiException;
+import dev.keybridge.web.ClientAddresses;
 import dev.keybridge.web.Errors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  * about 140 random bits or more: a right answer is not a guess). The admin token is chosen by an operator
  * and may be guessable, so a blocked address is refused it like any wrong one ({@link #blockedAddress},
  * asked before it is checked). Only a wrong credential comes to {@link #refused}: it counts
- * against the client address and against the value it guessed at (a client id, the admin token, one API
+ * against the client address (an IPv6 one by its /64, {@link ClientAddresses}) and against the value it guessed at (a client id, the admin token, one API
  * key, the public tokens one credential exchanges); after {@code failedAuthPerAddress} /
  * {@code failedAuthPerCredential} failures in {@code failedAuthWindow} the address / the value is
  * blocked until the window ends, and every wrong attempt from or on it is answered 429
@@ -37,12 +40,17 @@ public class AuthThrottle {
 
     public static final String ADMIN = "admin_token";
 
+    /** Credential lookups per second (and at once) for every blocked address of a node together ({@link #lookup}). */
+    public static final int BLOCKED_LOOKUPS_PER_SECOND = 30;
+
     private final RateLimiter limiter;
     private final KeybridgeSettings.RateLimits settings;
+    private final LookupBudget blockedLookups;
 
-    AuthThrottle(RateLimiter limiter, KeybridgeSettings settings) {
+    AuthThrottle(RateLimiter limiter, KeybridgeSettings settings, Clock clock) {
         this.limiter = limiter;
         this.settings = settings.rateLimits();
+        this.blockedLookups = new LookupBudget(clock, BLOCKED_LOOKUPS_PER_SECOND);
     }
 
     /**
@@ -89,6 +97,30 @@ public class AuthThrottle {
         return blocked == null ? null : new Errors.RateLimited(MESSAGE, limiter.secondsUntil(blocked));
     }
 
+    /**
+     * Looks up a credential that was not in the cache of live credentials ({@code lookup}, a database
+     * query) for a request from {@code address}. A right credential passes from a blocked address, so
+     * every guess from one would still cost a query: a blocked address gets its lookups only from a small
+     * budget shared by all blocked addresses of this node ({@link #BLOCKED_LOOKUPS_PER_SECOND}); with the
+     * budget spent the answer is the 429 a blocked address gets for any wrong credential. A right
+     * credential in the cache is answered before this and always passes; one that is not may have to wait
+     * for the budget (Retry-After), which only happens while someone floods from blocked addresses.
+     */
+    public <T> T lookup(String address, Supplier<T> lookup) {
+        if (settings.enabled()) {
+            Instant blocked = limiter.blockedUntil(List.of(addressKey(address)));
+            if (blocked != null && !blockedLookups.take()) {
+                throw new Errors.RateLimited(MESSAGE, limiter.secondsUntil(blocked));
+            }
+        }
+        return lookup.get();
+    }
+
+    /** Lookups made for blocked addresses since the start (what {@link #lookup} let through). */
+    public long blockedLookups() {
+        return blockedLookups.taken();
+    }
+
     /** The throttle key of an API key (never the key itself). */
     public static String apiKey(String key) {
         return "api_key:" + sha256Prefix(key);
@@ -104,7 +136,7 @@ public class AuthThrottle {
     }
 
     private static String addressKey(String address) {
-        return "auth_addr:" + address;
+        return "auth_addr:" + ClientAddresses.throttleKey(address);
     }
 
     private static String sha256Prefix(String s) {

@@ -82,7 +82,13 @@ class OrgRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
         Instant start = rollWindow(clock.instant());
         for (Map.Entry<String, AtomicLong> e : unsent.entrySet()) {
             long delta = e.getValue().getAndSet(0);
-            long total = limiter.add("org_requests:" + e.getKey(), delta, Integer.MAX_VALUE, WINDOW);
+            long total;
+            try {
+                total = limiter.add("org_requests:" + e.getKey(), delta, Integer.MAX_VALUE, WINDOW);
+            } catch (RuntimeException overloaded) {
+                e.getValue().addAndGet(delta); // sent at the next pass
+                throw overloaded;
+            }
             learn(start, e.getKey(), total);
         }
         unsent.entrySet().removeIf(e -> e.getValue().get() == 0);

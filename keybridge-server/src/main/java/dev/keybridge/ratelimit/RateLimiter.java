@@ -1,5 +1,6 @@
 package dev.keybridge.ratelimit;
 
+import dev.keybridge.database.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,11 @@ import org.springframework.stereotype.Component;
  * reaches its limit, blocks its key until the window ends, on this node at once and on the others
  * at their next {@link #refreshBlocks()} (every {@code KEYBRIDGE_RATE_LIMIT_SYNC_INTERVAL}).
  * {@link #blockedUntil} reads only memory. When the database cannot be reached the limiter
- * lets requests through (it must not turn an outage into refusals of its own).
+ * lets requests through (it must not turn an outage into refusals of its own: blocks already known stay
+ * in memory, and the rest of the request needs the database anyway). Overload is not an outage: when
+ * every connection stayed busy ({@link DatabaseOutage#isOverload}) the error goes on, so the request is
+ * answered {@code 503 overloaded} like any other that found the pool full; letting it through instead
+ * would lift every limit exactly when the server is flooded.
  */
 @Component
 public class RateLimiter {
@@ -59,7 +64,10 @@ public class RateLimiter {
         return add(key, 1, limit, window) > limit;
     }
 
-    /** Adds {@code delta} hits; the window's total, or 0 when it could not be counted. */
+    /**
+     * Adds {@code delta} hits; the window's total, or 0 when the database could not be reached. Throws the
+     * error when the pool was overloaded (answered {@code 503 overloaded}).
+     */
     long add(String key, long delta, int limit, Duration window) {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
@@ -72,6 +80,9 @@ public class RateLimiter {
             }
             return total;
         } catch (DataAccessException e) {
+            if (DatabaseOutage.isOverload(e)) {
+                throw e;
+            }
             log.warn("Rate limit counter not written (requests are let through): {}", e.getClass().getSimpleName());
             return 0;
         }

@@ -107,13 +107,14 @@ public final class Ids {
     }
 
     /**
-     * {@link #chosen} for an id sent in a header. A header carries ASCII (and at most ISO-8859-1)
-     * reliably, so an id may come percent-encoded as UTF-8, as in a path; since an id never holds
-     * {@code %}, a value holding one is always read that way ({@code ann%3A%C3%BC} is {@code ann:ü}).
+     * {@link #chosen} for an id sent in a header. A header carries ASCII reliably, so an id may come
+     * percent-encoded as UTF-8, as in a path; since an id never holds {@code %}, a value holding one is
+     * always read that way ({@code ann%3A%C3%BC} is {@code ann:ü}). A value without {@code %} is read as
+     * the UTF-8 it was sent in ({@link #headerText}); bytes that are not UTF-8 are a 400.
      */
     public static String chosenFromHeader(String field, @Nullable String value, int maxLength) {
         if (value == null || value.indexOf('%') < 0) {
-            return chosen(field, value, maxLength);
+            return chosen(field, value == null ? null : headerText(field, value), maxLength);
         }
         ByteBuffer bytes = ByteBuffer.allocate(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -133,6 +134,34 @@ public final class Ids {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString(), maxLength);
         } catch (CharacterCodingException e) {
             throw notPercentEncoded(field);
+        }
+    }
+
+    /**
+     * A header's value as the client sent it, in UTF-8. Tomcat gives a header's bytes one character
+     * each (ISO-8859-1), so bytes beyond ASCII are read again as UTF-8, strictly: bytes that are not
+     * UTF-8 are a 400 naming {@code field}, never a silently replaced character. A value already holding
+     * a character beyond one byte did not come that way and is returned as it is.
+     */
+    public static String headerText(String field, String value) {
+        boolean ascii = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value;
+            }
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            throw Errors.invalid("The '" + field + "' header holds bytes that are not UTF-8: send a value beyond ASCII "
+                    + "in UTF-8, or percent-encoded UTF-8 as in a URL path.");
         }
     }
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodeIT {
 
-    private static final String ADMIN = "two-node-admin-token-0123456789";
+    private static final String ADMIN = "two-node-admin-token-0123456789abcdef";
     private static final int CONNECTIONS = 30;
 
     @Test

@@ -10,7 +10,14 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +90,63 @@ class DashboardSigninThrottleTest {
         assertRefused(rightPassword);
         assertRefused(unknownAddress);
         assertThat(unknownAddress.headers().firstValue("retry-after")).isEqualTo(rightPassword.headers().firstValue("retry-after"));
+        assertSignedIn(FormBrowser.from(port, address()).signIn(email, ConsoleDriver.PASSWORD));
+    }
+
+    @Test
+    void doesRefuseAnIpv6ClientWhenItSpraysFromEveryAddressOfItsSlash64() {
+        int n = ADDRESSES.incrementAndGet();
+        String prefix = "2001:db8:5:" + Integer.toHexString(n);
+        for (int i = 0; i < PER_CLIENT; i++) {
+            String target = "nobody-" + i + "-v6-" + n + "@example.com";
+            assertThat(FormBrowser.from(port, prefix + "::" + Integer.toHexString(i + 1)).signIn(target, "Summer2026!")
+                    .statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(FormBrowser.from(port, prefix + ":1:2:3:4").signIn("nobody-else-v6@example.com", "Summer2026!"));
+        assertThat(FormBrowser.from(port, "2001:db8:6:" + Integer.toHexString(n) + "::1")
+                .signIn("nobody-else-v6@example.com", "Summer2026!").statusCode()).as("another /64").isEqualTo(401);
+    }
+
+    @Test
+    void doesCheckNoMorePasswordsThanTheLimitWhenThirtyWrongAttemptsArriveAtOnce() throws Exception {
+        String email = owner();
+        String client = address();
+        int attempts = 30;
+        List<FormBrowser> browsers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            FormBrowser b = FormBrowser.from(port, client);
+            tokens.add(FormBrowser.csrf(b.get("/dashboard/signin").body()));
+            browsers.add(b);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(attempts);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                FormBrowser b = browsers.get(i);
+                Map<String, String> form = Map.of("email", email, "password", "parallel guess " + i, "_csrf", tokens.get(i));
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return b.post("/dashboard/signin", form).statusCode();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        long wrongPassword = statuses.stream().filter(s -> s == 401).count();
+        long throttled = statuses.stream().filter(s -> s == 429).count();
+        System.out.printf("SIGNIN %d wrong passwords at once from one client: wrong-password=%d throttled=%d%n",
+                attempts, wrongPassword, throttled);
+        assertThat(wrongPassword + throttled).as(statuses.toString()).isEqualTo(attempts);
+        assertThat(wrongPassword).as("passwords checked").isEqualTo(PER_EMAIL);
         assertSignedIn(FormBrowser.from(port, address()).signIn(email, ConsoleDriver.PASSWORD));
     }
 

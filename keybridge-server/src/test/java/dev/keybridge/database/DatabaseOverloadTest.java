@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
+import dev.keybridge.web.Ids;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,35 @@ class DatabaseOverloadTest extends IntegrationTest {
                 }
             }
             assertThat(org.test().withKey(onNode).get("/api/v2/public/linked-account").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void doesAnswer503OverloadedToAWrongCredentialWhenTheFailureCannotBeCountedForBusyConnections() throws Exception {
+        try (ConfigurableApplicationContext node = startSecondNode(2, "--keybridge.database.queue-wait=300ms",
+                "--keybridge.webhooks.enabled=false", "--keybridge.refresh.enabled=false", "--keybridge.checks.enabled=false")) {
+            Api onNode = new Api("http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort());
+            List<Connection> held = new ArrayList<>();
+            Api.Response wrong;
+            try {
+                DataSource pool = node.getBean(DataSource.class);
+                held.add(pool.getConnection());
+                held.add(pool.getConnection());
+
+                // a wrong admin token is checked without the database: only its failure count needs a connection
+                wrong = onNode.withHeader("authorization", "Bearer wrong-" + Ids.random(40)).get("/admin/v1/organizations");
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+
+            assertThat(wrong.status()).as("a limiter that cannot count must not let the guess through: " + wrong.text())
+                    .isEqualTo(503);
+            assertThat(wrong.json().get("error").asString()).isEqualTo("overloaded");
+            assertThat(wrong.header("retry-after")).isEqualTo("1");
+            assertThat(onNode.withHeader("authorization", "Bearer wrong-" + Ids.random(40)).get("/admin/v1/organizations")
+                    .status()).as("counted again once a connection is free").isEqualTo(401);
         }
     }
 

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 class DatabaseRecoveryTest {
 
-    private static final String ADMIN = "recovery-admin-token-0123456789";
+    private static final String ADMIN = "recovery-admin-token-0123456789abcdef";
     private static final String UPSERT = "/api/v2/public/linked-account";
 
     private static Path pgData;

@@ -117,6 +117,34 @@ class IdRuleTest extends IntegrationTest {
     }
 
     @Test
+    void doesReadARawUtf8HeaderAsItsIdAndRefuseBytesThatAreNotUtf8WithA400() {
+        String id = "ann:\u00fc 1";
+        assertThat(server.put(ACCOUNTS, Accounts.account(id).body()).status()).isEqualTo(200);
+        String key = "x-api-key: " + org.test().apiKey();
+
+        RawHttp.Answer created = RawHttp.send(port, "POST", "/api/v2/public/config", "{\"slug\":\"" + SLUG
+                + "\",\"config_id\":\"raw\"}", key, "content-type: application/json", "linked_account_id: " + raw(id));
+        RawHttp.Answer notUtf8 = RawHttp.send(port, "POST", "/api/v2/public/config", "{\"slug\":\"" + SLUG
+                + "\",\"config_id\":\"raw\"}", key, "content-type: application/json", "linked_account_id: ann\u00ff1");
+        RawHttp.Answer notUtf8Client = RawHttp.send(port, "GET", ACCOUNTS, null, "client_id: ci_test_\u00e9",
+                "client_secret: cs_test_x");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(server.withHeader("linked_account_id", header(id)).get(CONFIGS + "raw").status())
+                .as("the config made with the raw UTF-8 header is the account's, read by its percent-encoded id")
+                .isEqualTo(200);
+        assertThat(ErrorShape.check(notUtf8, 400, "invalid_request").get("message").asString())
+                .contains("'linked_account_id'", "not UTF-8");
+        assertThat(ErrorShape.check(notUtf8Client, 400, "invalid_request").get("message").asString())
+                .contains("'client_id'", "not UTF-8");
+    }
+
+    /** The UTF-8 bytes of {@code text}, one character each (how RawHttp writes a header line). */
+    private static String raw(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void doesRefuseEveryIdOutsideTheRuleWithA400NamingTheFieldAndChangeNothing() {
         Map<String, String> before = TableChecksum.settled(jdbc, org.id());
         Map<String, Function<String, Api.Response>> bodies = new LinkedHashMap<>();

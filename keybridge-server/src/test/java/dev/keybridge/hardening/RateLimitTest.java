@@ -3,6 +3,7 @@ package dev.keybridge.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.support.Accounts;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.InProcessNode;
@@ -18,8 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +53,8 @@ class RateLimitTest {
             "keybridge.rate-limits.failed-auth-window", FAILED_AUTH_WINDOW.toMinutes() + "m",
             "keybridge.rate-limits.sync-interval", "200ms",
             "keybridge.rate-limits.org-requests-per-minute", Integer.toString(ORG_REQUESTS_PER_MINUTE),
-            "keybridge.rate-limits.link-attempts-per-login", "3");
+            "keybridge.rate-limits.link-attempts-per-login", "3",
+            "keybridge.cache-ttl", "1h");
     private static final TestClock CLOCK = new TestClock();
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
@@ -93,6 +100,76 @@ class RateLimitTest {
         }
         assertThat(from(b, address()).withHeader("x-api-key", "kb_test_" + Ids.random(40))
                 .get("/api/v2/public/linked-account").status()).as("another address guesses on").isEqualTo(401);
+    }
+
+    @Test
+    void doesCountWrongKeysFromOneIpv6Slash64TogetherWhenEachComesFromAnotherAddressOfIt() {
+        int n = ADDRESSES.incrementAndGet();
+        String prefix = "2001:db8:" + Integer.toHexString(n) + ":7";
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            assertThat(from(a, prefix + ":" + Integer.toHexString(i + 1) + "::" + Integer.toHexString(i + 9))
+                    .withHeader("x-api-key", "kb_test_" + Ids.random(40)).get("/api/v2/public/linked-account").status())
+                    .isEqualTo(401);
+        }
+
+        assertRateLimited(from(a, prefix + ":ffff:ffff:ffff:ffff").withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+        assertThat(from(a, "2001:db8:" + Integer.toHexString(n) + ":8::1").withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account").status()).as("the next /64 is another client").isEqualTo(401);
+    }
+
+    @Test
+    void doesCountAnIpv4MappedIpv6AddressAsItsIpv4AddressWhenItGuessesKeys() {
+        String address = address();
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            String sender = i % 2 == 0 ? address : "::ffff:" + address;
+            assertThat(from(a, sender).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                    .get("/api/v2/public/linked-account").status()).isEqualTo(401);
+        }
+
+        assertRateLimited(from(a, "::ffff:" + address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+        assertRateLimited(from(a, address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                .get("/api/v2/public/linked-account"));
+    }
+
+    @Test
+    void doesLookUpNoMoreThanTheBudgetButLetTheCachedRightKeyThroughWhenABlockedAddressFloodsWrongKeys() throws Exception {
+        TestOrganization org = a.newOrganization();
+        assertThat(org.test().withKey(from(a, address())).get("/api/v2/public/linked-account").status())
+                .as("the right key, now in a's cache of live credentials").isEqualTo(200);
+        String address = blockedAddress();
+        AuthThrottle throttle = a.bean(AuthThrottle.class);
+        int guesses = 300;
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        long lookups;
+        Duration took;
+        try {
+            long before = throttle.blockedLookups();
+            Instant start = CLOCK.instant();
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                answers.add(threads.submit(() -> from(a, address).withHeader("x-api-key", "kb_test_" + Ids.random(40))
+                        .get("/api/v2/public/linked-account").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(2, TimeUnit.MINUTES)).isEqualTo(429);
+            }
+            took = Duration.between(start, CLOCK.instant());
+            lookups = throttle.blockedLookups() - before;
+        } finally {
+            threads.shutdownNow();
+        }
+
+        System.out.printf("RATELIMIT wrong keys from a blocked address=%d in %d ms, credential lookups=%d%n", guesses,
+                took.toMillis(), lookups);
+        // the budget: a full bucket, then its rate for every second begun; refused without a query, the
+        // guesses come faster than the bucket refills, so some find it empty (without it: a lookup each)
+        long budget = AuthThrottle.BLOCKED_LOOKUPS_PER_SECOND * (1 + (took.toMillis() + 999) / 1000);
+        assertThat(lookups).as("lookups for %d guesses in %d ms", guesses, took.toMillis())
+                .isLessThanOrEqualTo(budget).isLessThan(guesses);
+        assertThat(org.test().withKey(from(a, address)).get("/api/v2/public/linked-account").status())
+                .as("the right key from the cache, from the blocked address").isEqualTo(200);
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123";
 
     private static final String DATABASE_URL = TestDatabase.get().createDatabase();
     private static final Path DATA_DIR = tempDir();

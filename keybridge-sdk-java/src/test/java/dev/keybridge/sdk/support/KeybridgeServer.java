@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class KeybridgeServer {
 
-    public static final String ADMIN_TOKEN = "sdk-test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "sdk-test-admin-token-0123456789abcdef0";
     private static final Pattern LISTENING = Pattern.compile("Keybridge listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static KeybridgeServer instance;

@@ -46,11 +46,9 @@ public class OperatorSignin implements AuthenticationProvider {
         }
         String client = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
                 ? d.getRemoteAddress() : "unknown";
-        throttle.check(email, client);
-        Operator o = passwordCheck(email, password).orElseThrow(() -> {
-            throttle.failed(email, client);
-            return new BadCredentialsException("bad");
-        });
+        throttle.begin(email, client);   // counted as a failure until the password proves right
+        Operator o = passwordCheck(email, password).orElseThrow(() -> new BadCredentialsException("bad"));
+        throttle.passed(email, client);
         return UsernamePasswordAuthenticationToken.authenticated(o, null,
                 List.of(new SimpleGrantedAuthority(o.role().authority())));
     }

@@ -2,8 +2,10 @@ package dev.keybridge.dashboard.signin;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,30 +23,39 @@ class SigninFailures {
         this.jdbc = jdbc;
     }
 
-    /** The counts of {@code keys} whose window began after {@code windowStart} (still running). */
-    Map<String, Count> read(Collection<String> keys, Instant windowStart) {
-        Map<String, Count> out = new HashMap<>();
-        for (String key : keys) {
-            jdbc.sql("select failures, window_start from operator_signin_failure where key = ? and window_start > ?")
-                    .params(key, Timestamp.from(windowStart))
-                    .query((rs, n) -> new Count(rs.getInt(1), rs.getTimestamp(2).toInstant())).optional()
-                    .ifPresent(c -> out.put(key, c));
+    /**
+     * Counts a failure of each of {@code keys} and returns their new counts, in one statement (so two
+     * attempts at once never both read the count from before the other; the rows are locked in key order,
+     * the same in every statement, so attempts at once wait for each other and never deadlock). A window
+     * that began at or before {@code windowStart} starts again at {@code now}.
+     */
+    Map<String, Count> add(List<String> keys, Instant now, Instant windowStart) {
+        StringBuilder sql = new StringBuilder("insert into operator_signin_failure (key, failures, window_start) values ");
+        List<Object> params = new ArrayList<>();
+        for (String key : keys.stream().sorted().toList()) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, 1, ?)");
+            params.add(key);
+            params.add(Timestamp.from(now));
         }
+        sql.append("""
+                 on conflict (key) do update set
+                  failures = case when operator_signin_failure.window_start > ? then operator_signin_failure.failures + 1 else 1 end,
+                  window_start = case when operator_signin_failure.window_start > ? then operator_signin_failure.window_start else ? end
+                returning key, failures, window_start""");
+        params.addAll(List.of(Timestamp.from(windowStart), Timestamp.from(windowStart), Timestamp.from(now)));
+        Map<String, Count> out = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> out.put(rs.getString(1), new Count(rs.getInt(2), rs.getTimestamp(3).toInstant()))).list();
         return out;
     }
 
-    /** Counts a failure of each key; a window that began at or before {@code windowStart} starts again at {@code now}. */
-    void record(Collection<String> keys, Instant now, Instant windowStart) {
-        for (String key : keys) {
-            jdbc.sql("""
-                    insert into operator_signin_failure (key, failures, window_start) values (?, 1, ?)
-                    on conflict (key) do update set
-                      failures = case when operator_signin_failure.window_start > ? then operator_signin_failure.failures + 1 else 1 end,
-                      window_start = case when operator_signin_failure.window_start > ? then operator_signin_failure.window_start else ? end""")
-                    .params(key, Timestamp.from(now), Timestamp.from(windowStart), Timestamp.from(windowStart),
-                            Timestamp.from(now))
-                    .update();
-        }
+    /** Takes back one failure of each of {@code keys} whose window began after {@code windowStart} (an attempt that was none). */
+    void remove(List<String> keys, Instant windowStart) {
+        List<Object> params = new ArrayList<>(keys);
+        params.add(Timestamp.from(windowStart));
+        jdbc.sql("update operator_signin_failure set failures = greatest(failures - 1, 0) where key in ("
+                        + String.join(", ", Collections.nCopies(keys.size(), "?")) + ") and window_start > ?")
+                .params(params).update();
     }
 
     /** Deletes the counters whose window ended (at or before {@code windowStart}). */

@@ -1,6 +1,7 @@
 package dev.keybridge.dashboard.signin;
 
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.web.ClientAddresses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * three keys, each in a window of {@code KEYBRIDGE_DASHBOARD_SIGNIN_LOCKOUT} from its first failure,
  * shared by every node ({@link SigninFailures}):
  * <ul>
- * <li>the client address, whatever e-mail addresses it tries: after
+ * <li>the client address (an IPv6 one by its /64: {@link ClientAddresses}), whatever e-mail addresses it tries: after
  *     {@code KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES_PER_ADDRESS} it is refused, right password or
  *     wrong (password spraying: one client trying a few passwords on many addresses);</li>
  * <li>the e-mail address, from anywhere: after {@code KEYBRIDGE_DASHBOARD_MAX_SIGNIN_FAILURES} it is
@@ -58,29 +59,41 @@ class SigninThrottle {
         this.settings = settings.dashboard();
     }
 
-    /** Throws {@link Refused} when this client may not try this e-mail address now. */
-    void check(String email, String client) {
-        Instant now = clock.instant();
-        Map<String, SigninFailures.Count> counts = failures.read(keys(email, client), now.minus(settings.signinLockout()));
-        SigninFailures.Count byClient = counts.get(clientKey(client));
-        if (byClient != null && byClient.failures() >= settings.maxSigninFailuresPerAddress()) {
-            throw refused(byClient, now);
-        }
-        SigninFailures.Count byEmail = counts.get(emailKey(email));
-        if (byEmail != null && byEmail.failures() >= settings.maxSigninFailures() && counts.containsKey(pairKey(email, client))) {
-            throw refused(byEmail, now);
-        }
-    }
-
-    /** Counts a failed attempt of this client on this e-mail address. */
-    void failed(String email, String client) {
+    /**
+     * Counts this attempt of this client on this e-mail address as a failure before its password is
+     * checked, and throws {@link Refused} (taking the count back) when it may not try now. The count and
+     * the decision are one step: the decision is taken on the counts this attempt's own statement returned,
+     * so attempts arriving at once each see the others and no more passwords are checked than the limits
+     * allow (checking first and counting after the slow password check let every one of them through).
+     * A right password takes its count back ({@link #passed}).
+     */
+    void begin(String email, String address) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(settings.signinLockout());
-        failures.record(keys(email, client), now, windowStart);
+        List<String> keys = keys(email, address);
+        Map<String, SigninFailures.Count> counts = failures.add(keys, now, windowStart);
+        SigninFailures.Count byClient = counts.get(keys.get(0));
+        SigninFailures.Count byEmail = counts.get(keys.get(1));
+        SigninFailures.Count byPair = counts.get(keys.get(2));
+        Refused refused = null;
+        if (byClient.failures() > settings.maxSigninFailuresPerAddress()) {
+            refused = refused(byClient, now);
+        } else if (byEmail.failures() > settings.maxSigninFailures() && byPair.failures() > 1) {
+            refused = refused(byEmail, now);   // this client failed on it before (its own count is in byPair)
+        }
+        if (refused != null) {
+            failures.remove(keys, windowStart);
+            throw refused;
+        }
         if (!now.isBefore(swept.plus(SWEEP_EVERY))) {
             swept = now;
             failures.sweep(windowStart);
         }
+    }
+
+    /** The password was right: the failure {@link #begin} counted for this attempt is taken back. */
+    void passed(String email, String address) {
+        failures.remove(keys(email, address), clock.instant().minus(settings.signinLockout()));
     }
 
     private Refused refused(SigninFailures.Count count, Instant now) {
@@ -88,7 +101,9 @@ class SigninThrottle {
         return new Refused(Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000));
     }
 
-    private static List<String> keys(String email, String client) {
+    /** The keys of this attempt; the client is its address, an IPv6 one by its /64 ({@link ClientAddresses}). */
+    private static List<String> keys(String email, String address) {
+        String client = ClientAddresses.throttleKey(address);
         return List.of(clientKey(client), emailKey(email), pairKey(email, client));
     }
 

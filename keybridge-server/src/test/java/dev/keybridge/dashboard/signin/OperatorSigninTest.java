@@ -122,9 +122,9 @@ class OperatorSigninTest {
         }
 
         @Override
-        void check(String email, String client) {}
+        void begin(String email, String client) {}
 
         @Override
-        void failed(String email, String client) {}
+        void passed(String email, String client) {}
     }
 }

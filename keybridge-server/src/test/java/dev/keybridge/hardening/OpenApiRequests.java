@@ -160,7 +160,7 @@ final class OpenApiRequests {
     private void credentials(Op op, Map<String, String> headers, boolean wrong, Random r, List<String> what) {
         if (wrong) {
             String kind = SchemaValues.pick(r, "none", "unknown key", "unknown client", "bad bearer", "empty bearer",
-                    "basic", "session on server call", "key on admin call", "admin on server call", "key prefix only");
+                    "basic", "session on server call", "key on admin call", "admin on server call", "key prefix only", "odd key", "odd client", "odd bearer");
             switch (kind) {
                 case "unknown key" -> headers.put("x-api-key", "kb_test_" + "Z".repeat(40));
                 case "unknown client" -> {
@@ -174,6 +174,12 @@ final class OpenApiRequests {
                 case "admin on server call" -> headers.put("authorization", op.path().startsWith("/admin/")
                         ? "Bearer " + known.sessionToken() : "Bearer " + known.adminToken());
                 case "key prefix only" -> headers.put("x-api-key", "kb_test_");
+                case "odd key" -> headers.put("x-api-key", latin1("kb_test_" + SchemaValues.odd(r)));
+                case "odd client" -> {
+                    headers.put("client_id", latin1(SchemaValues.odd(r)));
+                    headers.put("client_secret", latin1(SchemaValues.odd(r)));
+                }
+                case "odd bearer" -> headers.put("authorization", latin1("Bearer " + SchemaValues.odd(r)));
                 default -> { }
             }
             what.add("credential " + kind);

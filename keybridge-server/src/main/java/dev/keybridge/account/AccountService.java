@@ -122,6 +122,17 @@ public class AccountService {
         return store.externalId(internalId).orElse(null);
     }
 
+    /**
+     * Inside a transaction that inserts a row referencing {@code account}: keeps the account from being
+     * deleted until the transaction ends, so the insert cannot meet an account deleted meanwhile (a
+     * foreign-key violation); 404 when it is gone already.
+     */
+    public void hold(LinkedAccount account) {
+        if (!store.holdAgainstDelete(account.id())) {
+            throw Errors.notFound("linked account", account.externalId());
+        }
+    }
+
     public LinkedAccount get(Caller caller, String externalId) {
         return store.find(caller.orgId(), caller.environment(), externalId)
                 .orElseThrow(() -> Errors.notFound("linked account", externalId));

@@ -51,6 +51,12 @@ class AccountStore {
                 .params(orgId, env.wire(), externalId).query(this::row).optional();
     }
 
+    /** Locks the row against deletion (FOR KEY SHARE) until the transaction ends; false when it is gone. */
+    boolean holdAgainstDelete(String id) {
+        return jdbc.sql("select 1 from linked_account where id = ? for key share").param(id).query(Integer.class)
+                .optional().isPresent();
+    }
+
     /** Inserts unless the id is taken (waiting for a concurrent insert of it to finish); true if inserted. */
     boolean insertIfAbsent(LinkedAccount a) {
         LinkedAccount.YourApp app = a.yourApp();

@@ -41,7 +41,8 @@ class ConnectionStatusController {
     @GetMapping("/v1/connection")
     ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
                              @RequestHeader(name = "access_token") String accessToken) {
-        return statuses.status(lookup.byAccessToken(caller, accessToken));
+        return statuses.status(lookup.byAccessToken(caller, accessToken)).orElseThrow(() -> new Errors.NotFound(
+                "invalid_access_token", "No connection in this environment has that access token."));
     }
 
     @Operation(summary = "Disconnect a connection by its access token",
@@ -60,7 +61,8 @@ class ConnectionStatusController {
     @GetMapping("/api/v2/public/linked-account/{id}/connections")
     List<ConnectionStatus> ofAccount(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         LinkedAccount account = accounts.get(caller, accounts.checkedId("linked_account_id", id));
-        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream().map(statuses::status).toList();
+        return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
+                .flatMap(c -> statuses.status(c).stream()).toList(); // one erased meanwhile is left out
     }
 
     @Operation(summary = "Disconnect a linked account's connection",

@@ -2,6 +2,7 @@ package dev.keybridge.connection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +25,11 @@ public class ConnectionStatusQueries {
         return counts;
     }
 
-    /** The status API's view of a connection, with its latest transitions (oldest first). */
-    public ConnectionStatus status(Connection c) {
+    /**
+     * The status API's view of a connection, with its latest transitions (oldest first); empty when the
+     * connection (or its linked account) was erased since {@code c} was read.
+     */
+    public Optional<ConnectionStatus> status(Connection c) {
         return jdbc.sql("""
                         select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
                                c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
@@ -33,7 +37,7 @@ public class ConnectionStatusQueries {
                         from connection c join linked_account a on a.id = c.linked_account_id
                         where c.id = ? and c.org_id = ? and c.environment = ?""")
                 .params(c.id(), c.orgId(), c.environment().wire())
-                .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).single();
+                .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).optional();
     }
 
     private List<ConnectionStatus.Transition> transitions(String id) {

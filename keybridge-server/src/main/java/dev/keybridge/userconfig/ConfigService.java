@@ -52,6 +52,7 @@ class ConfigService {
             UserConfig found = store.find(caller.orgId(), caller.environment(), account.id(), key.slug(), key.configId(), true)
                     .orElse(null);
             if (found == null) {
+                accounts.hold(account); // deleted since it was read: 404, not the insert's foreign-key violation
                 Instant now = clock.instant();
                 UserConfig fresh = new UserConfig("cfg_" + Ids.objectId(), caller.orgId(), caller.environment(), account.id(),
                         account.externalId(), key.slug(), key.configId(), labels == null ? Labels.NONE : labels,

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,28 +30,35 @@ class SchemaStore {
         return jdbc.sql("select fields::text, workflows::text, created_at, updated_at from config_schema "
                         + "where org_id = ? and environment = ? and slug = ?")
                 .params(orgId, env.wire(), slug)
-                .query((rs, n) -> {
-                    ConfigSchema s = SchemaParser.parse(slug, json.readTree("{\"fields\":" + rs.getString(1)
-                            + ",\"workflows\":" + rs.getString(2) + "}"));
-                    return new ConfigSchema(slug, s.fields(), s.workflows(), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant());
-                })
+                .query(row(slug))
                 .optional();
+    }
+
+    /** Reads {@code fields, workflows, created_at, updated_at} (fields and workflows as text). */
+    private RowMapper<ConfigSchema> row(String slug) {
+        return (rs, n) -> {
+            ConfigSchema s = SchemaParser.parse(slug, json.readTree("{\"fields\":" + rs.getString(1)
+                    + ",\"workflows\":" + rs.getString(2) + "}"));
+            return new ConfigSchema(slug, s.fields(), s.workflows(), rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant());
+        };
     }
 
     ConfigSchema put(String orgId, Environment env, ConfigSchema schema) {
         Instant now = clock.instant();
-        jdbc.sql("""
+        // returning the row as written: a delete right after it must not turn the answer into a 500
+        return jdbc.sql("""
                         insert into config_schema (org_id, environment, slug, fields, workflows, created_at, updated_at)
                         values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
                         on conflict (org_id, environment, slug) do update set fields = excluded.fields,
-                          workflows = excluded.workflows, updated_at = excluded.updated_at""")
+                          workflows = excluded.workflows, updated_at = excluded.updated_at
+                        returning fields::text, workflows::text, created_at, updated_at""")
                 .params(orgId, env.wire(), schema.slug(),
                         json.writeValueAsString(schema.fields().stream().map(FieldDef::wire).toList()),
                         json.writeValueAsString(schema.workflows().stream().map(ConfigSchema.Workflow::wire).toList()),
                         Timestamp.from(now), Timestamp.from(now))
-                .update();
-        return find(orgId, env, schema.slug()).orElseThrow();
+                .query(row(schema.slug()))
+                .single();
     }
 
     boolean delete(String orgId, Environment env, String slug) {

@@ -13,6 +13,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -111,6 +112,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return api(Errors.invalid("Parameter '" + e.getName() + "' has the wrong type."), request);
+    }
+
+    /**
+     * Spring Security's firewall checks a header's value when it is read, so a value it refuses (control
+     * characters: the bytes 0x80–0x9f of UTF-8 text sent raw) is refused where a handler reads it: the
+     * caller's mistake, a 400 that does not echo the value.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ErrorBody> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return api(Errors.invalid("A header or parameter holds characters that are not allowed (control characters)."),
+                request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -61,6 +61,22 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void doesAnswer400WithoutEchoingTheValueWhenAHeaderAHandlerReadsHoldsControlCharacters() {
+        String key = newOrganization().test().apiKey();
+        // UTF-8 text sent raw: the server reads the bytes as ISO-8859-1, and 0x80-0x9f are control characters
+        String utf8 = new String("日本語😀".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        for (String request : new String[] {"GET /v1/connection HTTP/1.1\r\naccess_token: " + utf8,
+                "GET /v1/proxy/me HTTP/1.1\r\naccess_token: " + utf8,
+                "GET /api/v2/public/application/sandbox-keys HTTP/1.1\r\nlinked_account_id: " + utf8,
+                "DELETE /api/v2/public/slug/sandbox-keys/config HTTP/1.1\r\nlinked_account_id: x\u0085y"}) {
+            RawHttp.Answer a = RawHttp.exchange(port, (request + "\r\nHost: x\r\nx-api-key: " + key
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ErrorShape.check(a, 400, "invalid_request");
+            assertThat(a.body()).as(request).doesNotContain(utf8).doesNotContain("日本語");
+        }
+    }
+
+    @Test
     void doesAnswer415WhenContentTypeIsAWildcard() {
         Api key = newOrganization().test().withKey(api);
         Api.Response r = key.send(HttpRequest.newBuilder(URI.create(api.base()

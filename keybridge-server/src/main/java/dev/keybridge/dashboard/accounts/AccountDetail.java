@@ -22,6 +22,6 @@ class AccountDetail {
 
     List<ConnectionStatus> connections(Caller caller, LinkedAccount account) {
         return connections.forAccount(caller.orgId(), caller.environment(), account.id()).stream()
-                .map(statuses::status).toList();
+                .flatMap(c -> statuses.status(c).stream()).toList();
     }
 }

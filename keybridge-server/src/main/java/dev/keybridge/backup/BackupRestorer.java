@@ -114,6 +114,7 @@ public final class BackupRestorer {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            s.execute(SchemaTables.TEXT_SETTINGS);
             s.execute("truncate " + manifest.tables().stream().map(t -> SchemaTables.quote(t.name()))
                     .collect(Collectors.joining(", ")));
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();

@@ -61,6 +61,7 @@ public final class BackupWriter {
             source.setAutoCommit(false);
             try (Statement s = source.createStatement()) {
                 s.execute("set transaction isolation level repeatable read, read only");
+                s.execute(SchemaTables.TEXT_SETTINGS);
                 Manifest manifest = writeInSnapshot(source, out, options);
                 source.commit();
                 return manifest;

@@ -27,6 +27,13 @@ public final class SchemaTables {
             "database_heartbeat", "node-local: readiness's write check; its one row is seeded by its migration "
                     + "and rewritten by every node");
 
+    /**
+     * The session settings under which values are written and read as text, the same on both sides
+     * whatever the servers' or drivers' defaults (times in UTC and ISO, exact floats, hex bytea).
+     */
+    static final String TEXT_SETTINGS = "set local timezone = 'UTC'; set local datestyle = 'ISO, YMD'; "
+            + "set local intervalstyle = 'iso_8601'; set local extra_float_digits = 3; set local bytea_output = 'hex'";
+
     /** A table to archive: its name and the columns copied. */
     public record Table(String name, List<String> columns) {}
 

@@ -52,6 +52,20 @@ class BackupChecksTest extends IntegrationTest {
     }
 
     @Test
+    void doesRefuseAnArchiveWhoseSchemaIsNewerThanThisBuild() throws Exception {
+        byte[] archive = archive(null);
+        byte[] newer = Archives.withEntryChanged(archive, Manifest.ENTRY, bytes -> new String(bytes, StandardCharsets.UTF_8)
+                .replaceFirst("\"schema_version\"\\s*:\\s*\"[^\"]+\"", "\"schema_version\" : \"9999\"")
+                .getBytes(StandardCharsets.UTF_8));
+        try (Connection c = Archives.connect(TestDatabase.get().createDatabase())) {
+            assertThatThrownBy(() -> BackupRestorer.restore(new ByteArrayInputStream(newer), c))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("The archive's schema version 9999 is newer than this build's");
+            assertThat(SchemaTables.schemaVersion(c)).as("nothing was migrated").isNull();
+        }
+    }
+
+    @Test
     void doesRefuseToRestoreWhenTheTargetDatabaseHoldsData() throws Exception {
         byte[] archive = archive(null);
         try (Connection c = Archives.connect(databaseUrl())) {

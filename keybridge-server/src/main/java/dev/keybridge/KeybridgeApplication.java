@@ -1,5 +1,6 @@
 package dev.keybridge;
 
+import dev.keybridge.backup.BackupCommand;
 import dev.keybridge.database.EarlyDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -13,6 +14,9 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class KeybridgeApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args, System.out, System.err));
+        }
         SpringApplication app = new SpringApplication(KeybridgeApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.addListeners(new EarlyDatabase());

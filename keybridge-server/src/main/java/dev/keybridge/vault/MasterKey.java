@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,49 @@ public class MasterKey {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or write the master keyset", e);
         }
+    }
+
+    /**
+     * The master keyset this node would use ({@code KEYBRIDGE_MASTER_KEY}, else the data directory's
+     * file), without generating one when there is none (backup and restore read it; only the server makes one).
+     */
+    public static Optional<KeysetHandle> existing(KeybridgeSettings settings) {
+        try {
+            AeadConfig.register();
+            if (settings.masterKey() != null && !settings.masterKey().isBlank()) {
+                return Optional.of(parse(settings.masterKey().trim()));
+            }
+            Path file = keysetFile(settings.dataDir());
+            return Files.exists(file) ? Optional.of(parse(Files.readString(file))) : Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("KEYBRIDGE_MASTER_KEY (or the keyset file) is not a valid Tink AEAD keyset");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the master keyset", e);
+        }
+    }
+
+    /** A keyset as Tink JSON (secret: for a backup archive that is asked to hold the key). */
+    public static String toJson(KeysetHandle keyset) {
+        try {
+            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The master keyset cannot be written: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A keyset from Tink JSON (plain or base64), as {@code KEYBRIDGE_MASTER_KEY} takes it. */
+    public static KeysetHandle fromJson(String text) {
+        try {
+            AeadConfig.register();
+            return parse(text.trim());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Not a valid Tink AEAD keyset");
+        }
+    }
+
+    /** Where the data directory keeps its keyset file. */
+    public static Path keysetFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(FILE);
     }
 
     /**

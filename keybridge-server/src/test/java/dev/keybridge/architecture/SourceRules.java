@@ -26,9 +26,10 @@ final class SourceRules {
     static final String EVENT_WRITER = "events/Events.java";
     /**
      * SQL whose table name is not in the text. Only the vault's re-encryption, which rewrites the
-     * sealed columns each owner declares as a {@code SealedColumn} bean (DEVELOPERS.md: Secrets).
+     * sealed columns each owner declares as a {@code SealedColumn} bean (DEVELOPERS.md: Secrets), and
+     * the restore of a backup, which loads every table of the catalog into an empty database.
      */
-    static final Set<String> DYNAMIC_WRITERS = Set.of("vault/Reencryption.java");
+    static final Set<String> DYNAMIC_WRITERS = Set.of("vault/Reencryption.java", "backup/BackupRestorer.java");
 
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern WRITE = Pattern.compile(

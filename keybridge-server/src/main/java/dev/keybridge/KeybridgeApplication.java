@@ -1,5 +1,6 @@
 package dev.keybridge;
 
+import dev.keybridge.backup.UpgradeOnStart;
 import dev.keybridge.database.EarlyDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,7 @@ public class KeybridgeApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KeybridgeApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
-        app.addListeners(new EarlyDatabase());
+        app.addListeners(new UpgradeOnStart(), new EarlyDatabase());
         app.run(args);
     }
 }

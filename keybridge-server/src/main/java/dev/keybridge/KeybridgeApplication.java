@@ -1,6 +1,7 @@
 package dev.keybridge;
 
 import dev.keybridge.backup.BackupCommand;
+import dev.keybridge.backup.UpgradeOnStart;
 import dev.keybridge.database.EarlyDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,7 @@ public class KeybridgeApplication {
         }
         SpringApplication app = new SpringApplication(KeybridgeApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
-        app.addListeners(new EarlyDatabase());
+        app.addListeners(new UpgradeOnStart(), new EarlyDatabase());
         app.run(args);
     }
 }

@@ -27,10 +27,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(null);
     }
 
+    /**
+     * Tests only: with the JVM system property {@code keybridge.tests.previous-postgres=true} the embedded
+     * server runs the previous releases' PostgreSQL 14, so a test can make and fill a data directory as
+     * those releases did, then upgrade it (UpgradeFromPreviousReleaseIT).
+     */
+    public static boolean runsPreviousMajorForTests() {
+        return Boolean.getBoolean("keybridge.tests.previous-postgres");
+    }
+
     /** Starts the embedded PostgreSQL of {@code dataDir} and watches it. */
     public static EmbeddedDatabase start(Path dataDir) {
         try {
-            EmbeddedDatabase db = new EmbeddedDatabase(EmbeddedServer.start(dataDir));
+            int major = runsPreviousMajorForTests() ? EmbeddedBinaries.PREVIOUS_MAJOR : EmbeddedBinaries.CURRENT_MAJOR;
+            EmbeddedDatabase db = new EmbeddedDatabase(EmbeddedServer.start(dataDir, major));
             db.watchdog.start();
             return db;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,28 +31,47 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Path pgData;
     private final EmbeddedCredentials credentials;
     private final Duration startupWait;
+    private final int major;
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
     private volatile boolean closed;
     private int port;
 
-    private EmbeddedServer(Path pgData, EmbeddedCredentials credentials, Duration startupWait) {
+    private EmbeddedServer(Path pgData, EmbeddedCredentials credentials, Duration startupWait, int major) {
         this.startupWait = startupWait;
+        this.major = major;
         this.pgData = pgData;
         this.credentials = credentials;
     }
 
     /** Starts (initializing on first use) the embedded PostgreSQL of {@code dataDir}. */
     public static EmbeddedServer start(Path dataDir) throws IOException {
-        return start(dataDir, STARTUP_WAIT);
+        return start(dataDir, STARTUP_WAIT, EmbeddedBinaries.CURRENT_MAJOR);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL of {@code dataDir} with the binaries of {@code major}
+     * ({@link EmbeddedBinaries#CURRENT_MAJOR}, or {@link EmbeddedBinaries#PREVIOUS_MAJOR} to read a
+     * data directory an earlier release made, for the upgrade).
+     */
+    public static EmbeddedServer start(Path dataDir, int major) throws IOException {
+        return start(dataDir, STARTUP_WAIT, major);
     }
 
     static EmbeddedServer start(Path dataDir, Duration startupWait) throws IOException {
+        return start(dataDir, startupWait, EmbeddedBinaries.CURRENT_MAJOR);
+    }
+
+    static EmbeddedServer start(Path dataDir, Duration startupWait, int major) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path pgData = dir.resolve("postgres");
         Files.createDirectories(pgData);
-        boolean legacy = Files.exists(pgData.resolve("PG_VERSION")) && !EmbeddedCredentials.superuserPasswordExists(dir);
-        EmbeddedServer server = new EmbeddedServer(pgData, EmbeddedCredentials.loadOrCreate(dir), startupWait);
+        OptionalInt found = EmbeddedBinaries.majorOf(pgData);
+        if (found.isPresent() && found.getAsInt() != major) {
+            throw new EmbeddedVersionMismatch(pgData, found.getAsInt(), major);
+        }
+        boolean legacy = found.isPresent() && !EmbeddedCredentials.superuserPasswordExists(dir);
+        EmbeddedServer server = new EmbeddedServer(pgData, EmbeddedCredentials.loadOrCreate(dir), startupWait, major);
         StalePostmaster.stopIfRunning(pgData);
         if (legacy) {
             server.upgradeTrustingDataDirectory();
@@ -136,6 +156,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
         return builder.setDataDirectory(pgData)
+                .setPgBinaryResolver(major == EmbeddedBinaries.CURRENT_MAJOR ? EmbeddedBinaries.current() : EmbeddedBinaries.previous())
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(startupWait)

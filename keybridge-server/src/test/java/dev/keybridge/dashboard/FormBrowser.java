@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The dashboard as a browser without JavaScript sees it: keeps cookies, follows nothing, posts forms. */
-final class FormBrowser {
+public final class FormBrowser {
 
     private final CookieManager cookies;
     private final HttpClient http;
@@ -30,7 +30,7 @@ final class FormBrowser {
     /** The client address it claims through the (trusted, loopback) proxy, or null: 127.0.0.1. */
     private final String forwardedFor;
 
-    FormBrowser(int port) {
+    public FormBrowser(int port) {
         this(new CookieManager(), port, null);
     }
 
@@ -85,7 +85,7 @@ final class FormBrowser {
     }
 
     /** Posts a form of the page at {@code page} with that page's CSRF token. */
-    HttpResponse<String> submit(String page, String path, Map<String, String> form) {
+    public HttpResponse<String> submit(String page, String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrf(get(page).body()));
         return post(path, withToken);

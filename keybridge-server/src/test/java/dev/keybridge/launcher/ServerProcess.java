@@ -21,9 +21,11 @@ final class ServerProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final CompletableFuture<String> baseUrl = new CompletableFuture<>();
 
+    private final Thread pump;
+
     private ServerProcess(Process process) {
         this.process = process;
-        Thread.ofVirtual().start(this::pump);
+        this.pump = Thread.ofVirtual().start(this::pump);
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
@@ -57,6 +59,16 @@ final class ServerProcess implements AutoCloseable {
     /** Waits for the "listening" line and returns the base URL it names. */
     String awaitListening(Duration timeout) throws Exception {
         return baseUrl.get(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not exit within " + timeout + ":\n" + output);
+        }
+        pump.join(Duration.ofSeconds(10));
+        return process.exitValue();
     }
 
     /** Sends SIGTERM and waits for the process to exit; returns its exit code. */

@@ -60,6 +60,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             components.setSchemas(new TreeMap<>(UsedSchemas.only(openApi)));
             components.getSchemas().values().forEach(ApiDocumentCustomizer::jsonTrees);
             components.getSchemas().values().forEach(SizeBounds::onlyDeclared);
+            RequestShapes.closeNested(openApi);
         }
         if (openApi.getTags() != null) {
             openApi.getTags().sort(Comparator.comparing(Tag::getName));

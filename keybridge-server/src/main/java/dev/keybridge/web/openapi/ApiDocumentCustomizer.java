@@ -129,6 +129,9 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
                     .forEach(r -> r.setDescription("The upstream API's answer, as it is."));
         }
         ErrorResponses.add(op, server || session || admin, path.contains("{"), op.getRequestBody() != null);
+        if (path.startsWith("/v1/proxy/")) {
+            op.getResponses().remove("406"); // the upstream's answer, whatever its type (web.AcceptCheck)
+        }
     }
 
     /**

@@ -34,9 +34,9 @@ import java.util.Set;
  */
 public final class ApiContract {
 
-    /** Not the API: the pages a browser sees, the sandbox's emulated provider, the document itself, health. */
+    /** Not the API: the pages a browser sees and their scripts, the sandbox's emulated provider, the document itself, health. */
     static final List<String> NOT_API = List.of("/dashboard", "/link/s/", "/link/oauth/", "/link/assets/",
-            "/sandbox/api/", "/sandbox/oauth/", "/v3/api-docs", "/actuator/", "/favicon.ico");
+            "/link.js", "/sandbox/api/", "/sandbox/oauth/", "/v3/api-docs", "/actuator/", "/favicon.ico");
     /** The hosted Link page's entry (exactly this path; {@code /link/token/…} and {@code /link/result} are API). */
     private static final String LINK_PAGE = "/link";
     /** Protocol, not API: CORS preflights; HEAD has no body to check. */
@@ -68,12 +68,23 @@ public final class ApiContract {
                 .filter(n -> n.contains("Test.") || n.contains("IT.")).findFirst().orElse("?"));
     }
 
-    /** Throws an AssertionError naming each way the answer breaks the document. */
+    /** Fails the call (an AssertionError) when the answer breaks the document; only records it while surveying. */
     public static void check(String method, URI uri, int status, String contentType, String body, boolean errorMarker) {
+        if (SURVEY == null) {
+            requireValid(method, uri, status, contentType, body, errorMarker);
+            return;
+        }
         List<String> problems = problems(method, uri.getPath(), status, contentType, body, errorMarker);
-        if (!problems.isEmpty() && SURVEY != null) {
+        if (!problems.isEmpty()) {
             survey(method + " " + uri.getPath() + " -> " + status + " in " + caller() + "\n  " + String.join("\n  ", problems));
-        } else if (!problems.isEmpty()) {
+        }
+    }
+
+    /** Throws an AssertionError naming each way the answer breaks the document (also while surveying). */
+    public static void requireValid(String method, URI uri, int status, String contentType, String body,
+            boolean errorMarker) {
+        List<String> problems = problems(method, uri.getPath(), status, contentType, body, errorMarker);
+        if (!problems.isEmpty()) {
             throw new AssertionError("The answer breaks docs/openapi.json (" + method + " " + uri.getPath() + " → "
                     + status + "):\n  " + String.join("\n  ", problems)
                     + "\nFix the document (web.openapi, the records' annotations) or the server (wire-formats.md).");
@@ -104,7 +115,9 @@ public final class ApiContract {
         ValidationReport report = Document.VALIDATOR.validateResponse(documented, Request.Method.valueOf(m), response.build());
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(msg -> msg.getLevel() == ValidationReport.Level.ERROR).toList();
-        boolean undocumented = errors.stream().anyMatch(msg -> msg.getKey().endsWith("path.missing")
+        // A 405 is routing's answer: the path exists but not with this method (GET /webhook/subscribe also looks
+        // like GET /webhook/{endpointId} to the matcher), so it is checked as an undocumented method's answer.
+        boolean undocumented = status == 405 || errors.stream().anyMatch(msg -> msg.getKey().endsWith("path.missing")
                 || msg.getKey().endsWith("operation.notAllowed"));
         if (undocumented) {
             return undocumentedAnswer(m, path, status, contentType, body);

@@ -71,7 +71,7 @@ class ApiContractTest {
 
     @Test
     void doesFailTheCallWhenTheAnswerBreaksTheDocument() {
-        assertThatThrownBy(() -> ApiContract.check("POST", URI.create("http://127.0.0.1:1" + SESSION_TOKEN), 418, JSON,
+        assertThatThrownBy(() -> ApiContract.requireValid("POST", URI.create("http://127.0.0.1:1" + SESSION_TOKEN), 418, JSON,
                 NOT_FOUND, false))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("POST " + SESSION_TOKEN + " → 418");

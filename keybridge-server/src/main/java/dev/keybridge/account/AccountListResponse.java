@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.CursorPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /linked-account}: in page mode the original system's mongoose-paginate
@@ -25,18 +26,21 @@ public sealed interface AccountListResponse {
             long pagingCounter,
             boolean hasPrevPage,
             boolean hasNextPage,
-            @Schema(nullable = true) Integer prevPage,
-            @Schema(nullable = true) Integer nextPage,
-            @Schema(nullable = true) String nextCursor) implements AccountListResponse {}
+            @Nullable Integer prevPage,
+            @Nullable Integer nextPage,
+            @Nullable String nextCursor) implements AccountListResponse {}
 
-    /** Cursor mode. */
-    @Schema(name = "LinkedAccountCursorPage")
+    /**
+     * Cursor mode. Closed ({@code additionalProperties: false}), so a page-mode answer (which has these members and
+     * more) never also matches it: the {@code oneOf} picks exactly one.
+     */
+    @Schema(name = "LinkedAccountCursorPage", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     @JsonPropertyOrder({"docs", "limit", "hasNextPage", "nextCursor"})
     record Cursor(
             List<AccountView> docs,
             int limit,
             boolean hasNextPage,
-            @Schema(nullable = true) String nextCursor) implements AccountListResponse {
+            @Nullable String nextCursor) implements AccountListResponse {
 
         static Cursor of(CursorPage<AccountView> page) {
             return new Cursor(page.docs(), page.limit(), page.hasNextPage(), page.nextCursor());

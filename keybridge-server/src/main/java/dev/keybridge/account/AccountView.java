@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A linked account as the wire shows it (seed 000); secrets masked. */
 @Schema(name = "LinkedAccount")
@@ -20,7 +21,7 @@ public record AccountView(
         @JsonProperty("associated_org") String associatedOrg,
         @JsonProperty("account_id") String accountId,
         String environment,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) String name,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String name,
         List<UdfEntry> udf,
         @JsonProperty("your_app") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(implementation = YourAppShown.class, description = "Absent when none is stored.")

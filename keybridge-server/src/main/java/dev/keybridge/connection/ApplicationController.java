@@ -9,6 +9,7 @@ import dev.keybridge.web.Errors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationController {
 
     @Schema(name = "ApplicationSettings")
-    record SettingView(String slug, boolean enabled, @JsonProperty("client_id") String clientId,
+    record SettingView(String slug, boolean enabled, @JsonProperty("client_id") @Nullable String clientId,
                        @JsonProperty("client_secret_set") boolean clientSecretSet) {}
 
     private final AppSettings apps;

@@ -6,28 +6,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The status API's view of a connection: health, reason, last refresh, last error, recent transitions. */
 public record ConnectionStatus(
         String id,
         String app,
         @JsonProperty("linked_account_id") String linkedAccountId,
-        @JsonProperty("org_id") String endUserOrgId,
+        @JsonProperty("org_id") @Nullable String endUserOrgId,
         String status,
-        @JsonProperty("status_reason") String statusReason,
+        @JsonProperty("status_reason") @Nullable String statusReason,
         @JsonProperty("status_changed_at") String statusChangedAt,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("token_expires_at") String tokenExpiresAt,
-        @JsonProperty("last_refreshed_at") String lastRefreshedAt,
-        @JsonProperty("last_error") String lastError,
-        @JsonProperty("last_error_at") String lastErrorAt,
+        @JsonProperty("token_expires_at") @Nullable String tokenExpiresAt,
+        @JsonProperty("last_refreshed_at") @Nullable String lastRefreshedAt,
+        @JsonProperty("last_error") @Nullable String lastError,
+        @JsonProperty("last_error_at") @Nullable String lastErrorAt,
         @JsonProperty("refresh_failures") int refreshFailures,
         List<Transition> transitions) {
 
     /** How many transitions the view carries (the newest). */
     static final int TRANSITIONS = 20;
 
-    public record Transition(String from, String to, String reason, String at) {
+    public record Transition(@Nullable String from, String to, @Nullable String reason, String at) {
 
         static Transition read(ResultSet rs, int n) throws SQLException {
             return new Transition(rs.getString(1), rs.getString(2), rs.getString(3), fmt(rs.getTimestamp(4)));

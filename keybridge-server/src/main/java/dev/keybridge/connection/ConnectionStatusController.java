@@ -3,6 +3,7 @@ package dev.keybridge.connection;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -38,6 +39,7 @@ class ConnectionStatusController {
 
     @Operation(summary = "Get a connection by its access token",
             description = "Server credentials: the status of the connection whose `access_token` header is sent.")
+    @ErrorAnswers(404)
     @GetMapping("/v1/connection")
     ConnectionStatus byToken(@AuthenticationPrincipal Caller caller,
                              @RequestHeader(name = "access_token") String accessToken) {
@@ -48,6 +50,7 @@ class ConnectionStatusController {
     @Operation(summary = "Disconnect a connection by its access token",
             description = "Server credentials: disconnects the connection whose `access_token` header is sent, revoking at "
                     + "the provider where it can.")
+    @ErrorAnswers(404)
     @DeleteMapping("/v1/connection")
     DisconnectedResponse deleteByToken(@AuthenticationPrincipal Caller caller,
                                       @RequestHeader(name = "access_token") String accessToken) {

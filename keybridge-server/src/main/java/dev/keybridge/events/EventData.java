@@ -3,6 +3,7 @@ package dev.keybridge.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code data} of an event ({@link Events#emit}); each {@link EventType} has its record:
@@ -26,7 +27,7 @@ public interface EventData {
                       @JsonProperty("linked_account_id") String linkedAccountId,
                       String app,
                       String status,
-                      @JsonProperty("org_id") @Schema(nullable = true) String orgId,
+                      @JsonProperty("org_id") @Nullable String orgId,
                       @JsonProperty("created_at") String createdAt) implements EventData {}
 
     /** {@code connection.repaired}, {@code connection.deleted}, {@code access_token.login_required}. */
@@ -36,8 +37,8 @@ public interface EventData {
                   @JsonProperty("linked_account_id") String linkedAccountId,
                   String app,
                   @Schema(allowableValues = {"active", "login_required", "disconnected"}) String status,
-                  @JsonProperty("status_reason") @Schema(nullable = true) String statusReason,
-                  @JsonProperty("org_id") @Schema(nullable = true) String orgId,
+                  @JsonProperty("status_reason") @Nullable String statusReason,
+                  @JsonProperty("org_id") @Nullable String orgId,
                   String at) implements EventData {}
 
     /** {@code connection.refresh_failed} (the first failure of a run). */

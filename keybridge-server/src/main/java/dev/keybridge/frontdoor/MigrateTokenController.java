@@ -1,6 +1,7 @@
 package dev.keybridge.frontdoor;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ class MigrateTokenController {
     @Operation(summary = "Import a credential",
             description = "Server credentials: stores a credential obtained elsewhere (`auth_object`) as the linked "
                     + "account's connection to the app.")
+    @ErrorAnswers(404)
     @PutMapping("/api/v2/public/migrate-token")
     @Idempotent
     FrontdoorResponses.Imported migrate(@AuthenticationPrincipal Caller caller, @RequestBody MigrateTokenRequest body,

@@ -3,6 +3,7 @@ package dev.keybridge.link;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.ratelimit.AuthThrottle;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +44,8 @@ class LinkTokenController {
     @Schema(name = "LinkSettings")
     record SettingsView(@JsonProperty("redirect_uris") List<String> redirectUris,
                         @JsonProperty("allowed_origins") List<String> allowedOrigins,
-                        @JsonProperty("display_name") String displayName, String logo,
-                        @JsonProperty("accent_color") String accentColor, String theme) {
+                        @JsonProperty("display_name") @Nullable String displayName, @Nullable String logo,
+                        @JsonProperty("accent_color") @Nullable String accentColor, String theme) {
 
         static SettingsView of(LinkSettings.Setting s, LinkSettings.Branding b) {
             return new SettingsView(s.redirectUris(), s.allowedOrigins(), b.displayName(), b.logo(), b.accentColor(),
@@ -66,6 +68,7 @@ class LinkTokenController {
     @Operation(summary = "Create a link token",
             description = "Server credentials: a link token that opens hosted Link for a linked account (created if "
                     + "missing), optionally on one app, or in update mode for the connection of `access_token`.")
+    @ErrorAnswers(404)
     @PostMapping("/link/token/create")
     @Idempotent
     TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody LinkTokenRequest body) {

@@ -2,6 +2,7 @@ package dev.keybridge.proxy;
 
 import dev.keybridge.connection.ConnectionLookup;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.ErrorAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +27,7 @@ class ProxyController {
         this.forwarder = forwarder;
     }
 
+    @ErrorAnswers({404, 502})
     @RequestMapping(PREFIX + "**")
     void proxy(@AuthenticationPrincipal Caller caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

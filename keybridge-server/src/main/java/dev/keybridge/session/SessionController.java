@@ -7,6 +7,7 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Organization;
 import dev.keybridge.tenancy.TenancyService;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Idempotent;
 import dev.keybridge.web.Timestamps;
@@ -41,6 +42,7 @@ class SessionController {
     @Operation(summary = "Issue a session token",
             description = "Server credentials: a session token (JWT) for one linked account, for the browser SDK; `apps` "
                     + "limits it to those apps.")
+    @ErrorAnswers(404)
     @PostMapping("/api/v2/public/session-token")
     @Idempotent
     SessionResponses.Issued create(@AuthenticationPrincipal Caller caller, @RequestBody SessionTokenRequest body) {
@@ -59,6 +61,7 @@ class SessionController {
     @Operation(summary = "Revoke session tokens",
             description = "Server credentials: revokes one token (`token`) or every token of a linked account issued so "
                     + "far (`linked_account_id`); holds on every node from the next request.")
+    @ErrorAnswers(404)
     @PostMapping("/api/v2/public/session-token/revoke")
     SessionResponses.Revoked revoke(@AuthenticationPrincipal Caller caller, @RequestBody RevokeRequest body) {
         if (body.token() != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.account.AccountView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The answers of the session-token calls and of {@code /api/v3/org/basics}. */
 final class SessionResponses {
@@ -18,8 +19,8 @@ final class SessionResponses {
             @Schema(description = "The session token (an HS256 JWT) for the browser SDK.") String token,
             @JsonProperty("token_id") String tokenId,
             @JsonProperty("expires_at") String expiresAt,
-            @Schema(nullable = true, description = "The apps it is limited to (sorted); null: every app.")
-            List<String> apps) {
+            @Schema(description = "The apps it is limited to (sorted); null: every app.")
+            @Nullable List<String> apps) {
 
         @Override
         public String toString() {

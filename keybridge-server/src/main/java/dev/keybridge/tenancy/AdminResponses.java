@@ -6,6 +6,7 @@ import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The wire shapes of the admin API. */
 final class AdminResponses {
@@ -37,7 +38,7 @@ final class AdminResponses {
     @Schema(name = "AdminOrganizationList")
     @JsonPropertyOrder({"docs", "hasNextPage", "nextCursor"})
     public record OrganizationList(List<OrganizationView> docs, boolean hasNextPage,
-                                   @Schema(nullable = true) String nextCursor) {}
+                                   @Nullable String nextCursor) {}
 
     @Schema(name = "AdminCredentialList")
     public record CredentialList(List<CredentialInfo> docs) {}

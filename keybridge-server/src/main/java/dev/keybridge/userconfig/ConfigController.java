@@ -1,6 +1,7 @@
 package dev.keybridge.userconfig;
 
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.ErrorAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +34,7 @@ class ConfigController {
             description = "Finds the linked account's config of the app (`slug`, `config_id`; absent: the default one) or "
                     + "creates it; `labels` replace the options of the label-driven fields. Session token (its linked "
                     + "account) or server credentials with `linked_account_id`.")
+    @ErrorAnswers(404)
     @PostMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
     ConfigView findOrCreate(@AuthenticationPrincipal Caller caller, @RequestBody ConfigBodies.Find body,
                                      @RequestHeader(name = HEADER, required = false) String account) {
@@ -45,6 +47,7 @@ class ConfigController {
             description = "Changes field values and workflows of the linked account's config of the app; every value is "
                     + "checked against the app's config schema. Session token (its linked account) or server "
                     + "credentials with `linked_account_id`.")
+    @ErrorAnswers(404)
     @PutMapping({"/api/v2/f-sdk/config", "/api/v2/public/config"})
     ConfigView update(@AuthenticationPrincipal Caller caller, @RequestBody ConfigBodies.Update body,
                                @RequestHeader(name = HEADER, required = false) String account) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,7 +55,7 @@ public record SchemaView(
 
     /** A workflow of a config schema (schema only). */
     @Schema(name = "ConfigSchemaWorkflow")
-    record SchemaWorkflow(String id, String name, @Schema(nullable = true) String description, List<SchemaField> fields) {}
+    record SchemaWorkflow(String id, String name, @Nullable String description, List<SchemaField> fields) {}
 
     @Schema(name = "ConfigSchemaList")
     public record Slugs(@Schema(description = "The apps that have a config schema in this environment.") List<String> slugs) {}

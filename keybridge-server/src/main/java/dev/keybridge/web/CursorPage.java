@@ -14,7 +14,7 @@ public record CursorPage<T>(
         int limit,
         boolean hasNextPage,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(nullable = true, description = "Pass back as `cursor` for the next page; null on the last page.")
+        @Schema(description = "Pass back as `cursor` for the next page; null on the last page.")
         @Nullable String nextCursor) {
 
     /** {@code rows} holds up to limit + 1 items; the extra one only says there is a next page. */

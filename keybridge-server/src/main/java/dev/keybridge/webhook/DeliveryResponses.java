@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** The wire shapes of the delivery log, redelivery and replay. */
 final class DeliveryResponses {
@@ -22,11 +23,11 @@ final class DeliveryResponses {
             @Schema(description = "Sent by a redeliver or replay call.") boolean manual,
             @Schema(allowableValues = {"pending", "succeeded", "failed"}) String status,
             int attempts,
-            @JsonProperty("next_attempt_at") @Schema(nullable = true) String nextAttemptAt,
-            @JsonProperty("last_status_code") @Schema(nullable = true) Integer lastStatusCode,
-            @JsonProperty("last_error") @Schema(nullable = true) String lastError,
+            @JsonProperty("next_attempt_at") @Nullable String nextAttemptAt,
+            @JsonProperty("last_status_code") @Nullable Integer lastStatusCode,
+            @JsonProperty("last_error") @Nullable String lastError,
             @JsonProperty("created_at") String createdAt,
-            @JsonProperty("completed_at") @Schema(nullable = true) String completedAt) {
+            @JsonProperty("completed_at") @Nullable String completedAt) {
 
         static Delivery of(DeliveryStore.DeliveryRow d) {
             return new Delivery(d.id(), d.eventId(), d.eventType(), Timestamps.format(d.eventCreatedAt()), d.manual(),
@@ -45,10 +46,10 @@ final class DeliveryResponses {
             @JsonProperty("event_id") String eventId,
             int attempt,
             @JsonProperty("started_at") String startedAt,
-            @JsonProperty("status_code") @Schema(nullable = true) Integer statusCode,
+            @JsonProperty("status_code") @Nullable Integer statusCode,
             @JsonProperty("latency_ms") int latencyMs,
-            @JsonProperty("response_body_excerpt") @Schema(nullable = true) String responseBodyExcerpt,
-            @Schema(nullable = true) String error) {
+            @JsonProperty("response_body_excerpt") @Nullable String responseBodyExcerpt,
+            @Nullable String error) {
 
         static Attempt of(DeliveryStore.AttemptRow a) {
             return new Attempt(a.id(), a.deliveryId(), a.eventId(), a.attempt(), Timestamps.format(a.startedAt()),

@@ -3,6 +3,7 @@ package dev.keybridge.webhook;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,6 +72,7 @@ class EndpointController {
     @Operation(summary = "Subscribe an endpoint to events",
             description = "Server credentials: adds `webhook_events` to the endpoint (the only one, or the one "
                     + "`webhook_url` names).")
+    @ErrorAnswers({404, 409})
     @PostMapping("/subscribe")
     EndpointResponse subscribe(@AuthenticationPrincipal Caller caller, @RequestBody SubscribeRequest body) {
         return EndpointResponse.of(subscriptions.subscribe(caller, body.webhookEvents(), body.webhookUrl()), clock.instant());
@@ -80,6 +82,7 @@ class EndpointController {
     @Operation(summary = "Unsubscribe an endpoint from an event",
             description = "Server credentials: removes `webhook_event` from the endpoint (the only one, or the one "
                     + "`webhook_url` names).")
+    @ErrorAnswers({404, 409})
     @PostMapping("/unsubscribe")
     EndpointResponse unsubscribe(@AuthenticationPrincipal Caller caller, @RequestBody UnsubscribeRequest body) {
         return EndpointResponse.of(subscriptions.unsubscribe(caller, body.webhookEvent(), body.webhookUrl()), clock.instant());
@@ -90,6 +93,7 @@ class EndpointController {
             description = "Server credentials: deletes the environment's only endpoint, or the one named by "
                     + "`?webhook_url=`.")
     @DeleteMapping
+    @ErrorAnswers({404, 409})
     EndpointResponse.Deleted deleteOnly(@AuthenticationPrincipal Caller caller,
                                         @RequestParam(name = "webhook_url", required = false) String url) {
         return EndpointResponse.Deleted.of(subscriptions.deleteOne(caller, url).id());

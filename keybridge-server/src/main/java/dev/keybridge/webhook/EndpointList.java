@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.web.CursorPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/v2/public/webhook}: our cursor page ({@code docs, limit, hasNextPage, nextCursor}) and, when
@@ -21,8 +22,8 @@ record EndpointList(
         int limit,
         boolean hasNextPage,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(nullable = true, description = "Pass back as `cursor` for the next page; null on the last page.")
-        String nextCursor,
+        @Schema(description = "Pass back as `cursor` for the next page; null on the last page.")
+        @Nullable String nextCursor,
         @JsonProperty("_id") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The only endpoint's id (absent unless the answer holds the environment's only endpoint).")
         String onlyId,

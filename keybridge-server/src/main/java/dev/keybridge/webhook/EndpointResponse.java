@@ -7,6 +7,7 @@ import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The wire shape of a webhook endpoint; {@code secret} appears only in create and rotate answers. */
 @Schema(name = "WebhookEndpoint")
@@ -21,8 +22,8 @@ public record EndpointResponse(
         @JsonProperty("webhook_events") @Schema(description = "Empty: all events.") List<String> webhookEvents,
         @JsonProperty("is_enabled") boolean isEnabled,
         @JsonProperty("previous_secret_expires_at")
-        @Schema(nullable = true, description = "While the previous secret still signs (after a rotation).")
-        String previousSecretExpiresAt,
+        @Schema(description = "While the previous secret still signs (after a rotation).")
+        @Nullable String previousSecretExpiresAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class IdempotencyInProgressTest extends IntegrationTest {
 
     private static final String PATH = "/api/v2/public/linked-account";
+    /** The first request's answer, as another node stored it (a linked account, as the document says a 201 is). */
+    private static final String FIRST_ANSWER = "{\"_id\":\"wait-1\",\"__v\":0,\"name\":\"the first request\"}";
 
     @Autowired
     Vault vault;
@@ -52,7 +54,7 @@ class IdempotencyInProgressTest extends IntegrationTest {
         CompletableFuture<Api.Response> waiting = CompletableFuture.supplyAsync(() -> keyed.post(PATH, body));
         // It waits for the first request: still unanswered a while after it was sent (it would answer 409 at once otherwise).
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
-        byte[] sealed = vault.encrypt("{\"from\":\"the first request\"}".getBytes(StandardCharsets.UTF_8),
+        byte[] sealed = vault.encrypt(FIRST_ANSWER.getBytes(StandardCharsets.UTF_8),
                 new Scope(org.id(), "test", "held-1").vaultContext());
         jdbc.sql("""
                 update idempotency_key set status_code = 201, response_headers = '{"Content-Type":"application/json"}',
@@ -61,7 +63,7 @@ class IdempotencyInProgressTest extends IntegrationTest {
 
         Api.Response answer = waiting.get();
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.text()).isEqualTo("{\"from\":\"the first request\"}");
+        assertThat(answer.text()).isEqualTo(FIRST_ANSWER);
         assertThat(answer.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(org.test().withKey(api).get(PATH + "/wait-1").status()).as("did not act").isEqualTo(404);
     }

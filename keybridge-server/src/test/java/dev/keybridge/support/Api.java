@@ -13,7 +13,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests: real sockets, JSON in and out, default headers per instance. */
+/**
+ * A small HTTP client for tests: real sockets, JSON in and out, default headers per instance. Every answer is
+ * checked against docs/openapi.json ({@link ApiContract}): one that breaks it fails the calling test.
+ */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,6 +95,9 @@ public final class Api {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(request.method(), request.uri(), r.statusCode(),
+                    r.headers().firstValue("content-type").orElse(null), r.body(),
+                    r.headers().firstValue("x-keybridge-error").isPresent());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

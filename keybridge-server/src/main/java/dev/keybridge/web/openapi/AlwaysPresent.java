@@ -15,10 +15,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Marks as required the members an answer record always writes (the server writes nulls unless a member
- * or its record says {@code @JsonInclude(NON_NULL / NON_ABSENT)}; primitives are always written), so a
- * client knows what it can rely on.
- * Request records ({@link JsonRequest}) say what is required with {@code @Schema(requiredMode)}.
+ * What an answer record's members are on the wire: required when the record always writes them (the server
+ * writes nulls unless a member or its record says {@code @JsonInclude(NON_NULL / NON_ABSENT)}; primitives are
+ * always written), and nullable ({@code type: [T, "null"]}, or {@code anyOf} a {@code $ref} and null) exactly
+ * when the member's type is {@code @Nullable} (jspecify), so a client knows what it can rely on.
+ * Request records ({@link JsonRequest}) say what is required with {@code @Schema(requiredMode)} and what may be
+ * null with {@code @Schema(nullable)} (a {@code Patch} member: absent and null differ).
  */
 final class AlwaysPresent implements ModelConverter {
 
@@ -49,6 +51,10 @@ final class AlwaysPresent implements ModelConverter {
                     || !omitsNulls(c) && (own == null || !omits(own));
             if (always && target.getProperties().containsKey(name)) {
                 required.add(name);
+            }
+            Schema property = (Schema) target.getProperties().get(name);
+            if (property != null && rc.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+                target.getProperties().put(name, NullableSchemas.nullable(property));
             }
         }
         if (!required.isEmpty()) {

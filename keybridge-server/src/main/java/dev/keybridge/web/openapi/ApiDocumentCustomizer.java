@@ -60,6 +60,7 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             components.setSchemas(new TreeMap<>(UsedSchemas.only(openApi)));
             components.getSchemas().values().forEach(ApiDocumentCustomizer::jsonTrees);
             components.getSchemas().values().forEach(SizeBounds::onlyDeclared);
+            RequestShapes.closeNested(openApi);
         }
         if (openApi.getTags() != null) {
             openApi.getTags().sort(Comparator.comparing(Tag::getName));
@@ -128,6 +129,9 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
                     .forEach(r -> r.setDescription("The upstream API's answer, as it is."));
         }
         ErrorResponses.add(op, server || session || admin, path.contains("{"), op.getRequestBody() != null);
+        if (path.startsWith("/v1/proxy/")) {
+            op.getResponses().remove("406"); // the upstream's answer, whatever its type (web.AcceptCheck)
+        }
     }
 
     /**

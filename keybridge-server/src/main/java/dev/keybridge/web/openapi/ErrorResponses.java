@@ -28,11 +28,15 @@ final class ErrorResponses {
         RESPONSES.put("401", new String[] {"Unauthorized", "No credential, or one that is not valid (`unauthorized`)."});
         RESPONSES.put("403", new String[] {"Forbidden", "This credential cannot call this endpoint, or the connection needs the end user (`login_required`)."});
         RESPONSES.put("404", new String[] {"NotFound", "No such object in this organization and environment (`not_found`)."});
+        RESPONSES.put("406", new String[] {"NotAcceptable", "The Accept header does not allow application/json (`not_acceptable`); "
+                + "nothing was done."});
         RESPONSES.put("409", new String[] {"Conflict", "It exists already, another request changed it first, or the same Idempotency-Key is still running (`idempotency_key_in_progress`, with Retry-After)."});
         RESPONSES.put("413", new String[] {"PayloadTooLarge", "The body is larger than the server accepts."});
         RESPONSES.put("415", new String[] {"UnsupportedMediaType", "The body is not sent as application/json."});
         RESPONSES.put("422", new String[] {UNPROCESSABLE, "The request cannot be done as sent, e.g. `idempotency_key_reused` (this Idempotency-Key was used for another request)."});
         RESPONSES.put("429", new String[] {"TooManyRequests", "Rate limited (`rate_limited`); see the Retry-After header."});
+        RESPONSES.put("502", new String[] {"BadGateway", "The app's API could not be reached (`upstream_unreachable`) or answered "
+                + "too slowly (`upstream_timeout`)."});
         RESPONSES.put("500", new String[] {"InternalError", "Something went wrong on the server (`internal_error`); quote the request id."});
         RESPONSES.put("503", new String[] {"Unavailable", "The server is overloaded (`overloaded`: every database connection "
                 + "stayed busy) or the database is away for a moment (`database_unavailable`); retry after the Retry-After header."});
@@ -55,7 +59,7 @@ final class ErrorResponses {
             boolean applies = switch (status) {
                 case "401", "403" -> authenticated;
                 case "404" -> hasPathObject;
-                case "409", "422" -> false; // registered for operations that declare them
+                case "409", "422", "502" -> false; // registered for operations that declare them
                 case "413", "415" -> hasBody;
                 default -> true;
             };
@@ -63,6 +67,15 @@ final class ErrorResponses {
                 responses.addApiResponse(status, new ApiResponse().$ref("#/components/responses/" + RESPONSES.get(status)[0]));
             }
         }
+    }
+
+    /** The shared error response of {@code status}; a status without one is a mistake in a declaration. */
+    static ApiResponse reference(String status) {
+        String[] r = RESPONSES.get(status);
+        if (r == null) {
+            throw new IllegalStateException("No shared error response for status " + status + ": add it to ErrorResponses");
+        }
+        return new ApiResponse().$ref("#/components/responses/" + r[0]);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

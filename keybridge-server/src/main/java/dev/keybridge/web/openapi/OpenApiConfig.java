@@ -93,6 +93,11 @@ class OpenApiConfig {
     }
 
     @Bean
+    OperationCustomizer keybridgeDeclaredErrors() {
+        return new DeclaredErrors();
+    }
+
+    @Bean
     PropertyCustomizer keybridgeSettingLengths(KeybridgeSettings settings) {
         return new SettingLengths(settings.limits());
     }

@@ -5,15 +5,25 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code web.JsonFields} enforces on a request record ({@link JsonRequest}), said in its schema: no member
  * but the declared ones ({@code additionalProperties: false}: an unknown field is a 400), and a required string
  * is not empty ({@code minLength: 1}: a missing or blank one is a 400). Records that read their body as a whole
- * (no declared members) are left as they are.
+ * (no declared members) are left as they are. The objects nested in a closed body ({@code your_app}, the
+ * sandbox's {@code options}, a config's {@code workflows[]}) are read as strictly ({@code JsonFields.at}):
+ * {@link #closeNested} closes their schemas too.
  */
 final class RequestShapes implements ModelConverter {
 
@@ -47,5 +57,61 @@ final class RequestShapes implements ModelConverter {
     @SuppressWarnings("rawtypes")
     private static boolean isString(Schema p) {
         return "string".equals(p.getType()) || p.getTypes() != null && p.getTypes().contains("string");
+    }
+
+    /** Closes every object schema a closed request body refers to, at any depth. */
+    @SuppressWarnings("rawtypes")
+    static void closeNested(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        if (openApi.getPaths() == null || schemas == null) {
+            return;
+        }
+        Deque<Schema> todo = new ArrayDeque<>();
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().values().forEach(media -> todo.add(media.getSchema()));
+            }
+        }));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Schema s = todo.pop();
+            if (s == null) {
+                continue;
+            }
+            if (s.get$ref() != null) {
+                String name = s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1);
+                Schema target = schemas.get(name);
+                if (target != null && seen.add(name) && Boolean.FALSE.equals(target.getAdditionalProperties())) {
+                    nested(target, todo, schemas);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void nested(Schema closed, Deque<Schema> todo, Map<String, Schema> schemas) {
+        Deque<Schema> members = new ArrayDeque<>();
+        if (closed.getProperties() != null) {
+            members.addAll(closed.getProperties().values());
+        }
+        while (!members.isEmpty()) {
+            Schema m = members.pop();
+            if (m.getItems() != null) {
+                members.add(m.getItems());
+            }
+            for (List<Schema> alternatives : Arrays.asList(m.getAnyOf(), m.getOneOf(), m.getAllOf())) {
+                if (alternatives != null) {
+                    members.addAll(alternatives);
+                }
+            }
+            if (m.get$ref() != null) {
+                Schema target = schemas.get(m.get$ref().substring(m.get$ref().lastIndexOf('/') + 1));
+                if (target != null && target.getProperties() != null && !target.getProperties().isEmpty()
+                        && target.getAdditionalProperties() == null) {
+                    target.setAdditionalProperties(false);
+                }
+                todo.add(m);
+            }
+        }
     }
 }

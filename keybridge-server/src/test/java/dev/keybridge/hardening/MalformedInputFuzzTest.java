@@ -107,7 +107,7 @@ class MalformedInputFuzzTest extends IntegrationTest {
     }
 
     private List<MalformedRequests.Operation> operations() {
-        JsonNode doc = api.get("/v3/api-docs").json();
+        JsonNode doc = api.openApiDocument().json();
         List<MalformedRequests.Operation> ops = new ArrayList<>();
         for (var path : doc.get("paths").properties()) {
             for (var op : path.getValue().properties()) {

@@ -66,6 +66,11 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    /** The served OpenAPI document; springdoc builds it on the first call, which takes up to a minute on a busy machine. */
+    public Response openApiDocument() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).timeout(Duration.ofMinutes(3)).GET().build());
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null);
     }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,10 +76,8 @@ class OpenApiDocumentTest extends IntegrationTest {
         }
     }
 
-    /** The served document; springdoc builds it on the first call, which takes a while on a busy machine. */
     private Api.Response document() {
-        return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v3/api-docs")).timeout(Duration.ofMinutes(3))
-                .GET().build());
+        return api.openApiDocument();
     }
 
     static String pretty(JsonNode doc) {

@@ -18,7 +18,7 @@ class PlatformEndpointsTest extends IntegrationTest {
 
     @Test
     void doesDescribeTheApiInOpenApi() {
-        Api.Response r = api.get("/v3/api-docs");
+        Api.Response r = api.openApiDocument();
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode paths = r.json().get("paths");

@@ -6,6 +6,7 @@ import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,7 @@ class SandboxConnectionController {
     @Operation(summary = "Force a sandbox connection to need login",
             description = "Test environment only: puts the connection of `access_token` in `login_required` with `reason` "
                     + "(default `invalid_credentials`), firing `access_token.login_required` like a real failure.")
+    @ErrorAnswers({404, 409})
     @PostMapping("/sandbox/connection/reset_login")
     SandboxConnectionRequest.Reset resetLogin(@AuthenticationPrincipal Caller caller,
                                               @RequestBody SandboxConnectionRequest.ResetLogin body) {
@@ -61,6 +63,7 @@ class SandboxConnectionController {
     @Operation(summary = "Expire a sandbox connection's token",
             description = "Test environment only: the stored token of the connection of `access_token` expires now (and at "
                     + "the sandbox provider, for sandbox-oauth).")
+    @ErrorAnswers(404)
     @PostMapping("/sandbox/connection/expire_token")
     SuccessResponse expireToken(@AuthenticationPrincipal Caller caller,
                                    @RequestBody SandboxConnectionRequest.ExpireToken body) {

@@ -11,6 +11,7 @@ import dev.keybridge.connector.SandboxEhrAccounts;
 import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
+import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -68,6 +69,7 @@ class SandboxController {
     @Operation(summary = "Create a sandbox public token",
             description = "Test environment only: a sandbox connection made without a browser, answered as a public token "
                     + "to exchange as usual (`linked_account_id` is created if missing; `app` is a sandbox app).")
+    @ErrorAnswers(404)    // an app the environment does not offer
     @PostMapping("/sandbox/public_token/create")
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody SandboxTokenRequest body) {
         if (caller.environment() != Environment.TEST || !settings.sandbox().enabled()) {

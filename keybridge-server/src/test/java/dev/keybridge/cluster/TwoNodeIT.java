@@ -62,7 +62,8 @@ class TwoNodeIT {
     }
 
     private void run(Api lb, TokenCounter provider, Receiver receiver, String databaseUrl, JarNode victim) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> lb.get("/actuator/health/readiness").status() == 200);
+        // HAProxy binds its port a moment after it starts: a refused connection is "not yet".
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> lb.get("/actuator/health/readiness").status() == 200);
         TestOrganization org = TestOrganization.create(lb.withHeader("authorization", "Bearer " + ADMIN), "two-node");
         Api keyed = org.test().withKey(lb);
         Api.Response endpoint = keyed.post("/api/v2/public/webhook", Map.of("webhook_url", receiver.url(), "webhook_events", List.of()));

@@ -128,7 +128,8 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             op.getResponses().values().stream().filter(r -> r.getContent() == null && r.get$ref() == null)
                     .forEach(r -> r.setDescription("The upstream API's answer, as it is."));
         }
-        ErrorResponses.add(op, server || session || admin, path.contains("{"), op.getRequestBody() != null);
+        // The admin API answers 404 on every path while KEYBRIDGE_ADMIN_TOKEN is unset (it is off).
+        ErrorResponses.add(op, server || session || admin, path.contains("{") || admin, op.getRequestBody() != null);
         if (path.startsWith("/v1/proxy/")) {
             op.getResponses().remove("406"); // the upstream's answer, whatever its type (web.AcceptCheck)
         }

@@ -60,7 +60,7 @@ final class ErrorResponses {
                 case "401", "403" -> authenticated;
                 case "404" -> hasPathObject;
                 case "409", "422", "502" -> false; // registered for operations that declare them
-                case "413", "415" -> hasBody;
+                case "415" -> hasBody;    // 413 applies to every operation: a body too large is refused even where none is read
                 default -> true;
             };
             if (applies && !responses.containsKey(status)) {

@@ -3,10 +3,10 @@ package dev.keybridge.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.support.FileFingerprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,9 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ class EmbeddedUpgradeTest {
     @Test
     void doesLeaveTheOldDirectoryExactlyAsItWasWhenTheTransferFails() throws Exception {
         makePreviousRelease();
-        Map<String, String> before = fingerprint(dataDir.resolve("postgres"));
+        Map<String, String> before = FileFingerprints.of(dataDir.resolve("postgres"));
 
         EmbeddedUpgrade upgrade = new EmbeddedUpgrade(dataDir, CLOCK);
         assertThat(upgrade.isNeeded()).isTrue();
@@ -49,7 +47,7 @@ class EmbeddedUpgradeTest {
                 .hasMessageContaining("row counts differ in linked_account")
                 .hasMessageContaining("Nothing in " + dataDir.resolve("postgres") + " was changed");
 
-        assertThat(fingerprint(dataDir.resolve("postgres"))).isEqualTo(before);
+        assertThat(FileFingerprints.of(dataDir.resolve("postgres"))).isEqualTo(before);
         assertThat(dataDir.resolve(EmbeddedUpgrade.WORK)).doesNotExist();
         try (Stream<Path> files = Files.list(dataDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("backup"));
@@ -59,12 +57,12 @@ class EmbeddedUpgradeTest {
     @Test
     void doesPutTheNewDirectoryInPlaceAndKeepTheOldWhenTheTransferSucceeds() throws Exception {
         makePreviousRelease();
-        Map<String, String> before = fingerprint(dataDir.resolve("postgres"));
+        Map<String, String> before = FileFingerprints.of(dataDir.resolve("postgres"));
 
         Path backup = new EmbeddedUpgrade(dataDir, CLOCK).runIfNeeded(EmbeddedUpgradeTest::copyKeptTable);
 
         assertThat(backup).isEqualTo(dataDir.resolve("postgres-14-backup-20261207-101530"));
-        assertThat(fingerprint(backup)).isEqualTo(before);
+        assertThat(FileFingerprints.of(backup)).isEqualTo(before);
         assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).trim()).isEqualTo("18");
         assertThat(new EmbeddedUpgrade(dataDir, CLOCK).isNeeded()).isFalse();
         try (EmbeddedServer server = EmbeddedServer.start(dataDir);
@@ -123,16 +121,5 @@ class EmbeddedUpgradeTest {
                 write.execute("insert into kept values ('" + r.getString(1).replace("'", "''") + "')");
             }
         }
-    }
-
-    private static Map<String, String> fingerprint(Path root) throws Exception {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-                hashes.put(root.relativize(p).toString(), HexFormat.of().formatHex(digest));
-            }
-        }
-        return hashes;
     }
 }

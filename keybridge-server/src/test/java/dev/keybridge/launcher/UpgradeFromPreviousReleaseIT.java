@@ -6,17 +6,16 @@ import dev.keybridge.dashboard.FormBrowser;
 import dev.keybridge.database.EmbeddedBinaries;
 import dev.keybridge.database.EmbeddedServer;
 import dev.keybridge.support.Api;
+import dev.keybridge.support.FileFingerprints;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class UpgradeFromPreviousReleaseIT {
     void doesUpgradeAndServeThePreviousReleasesDataWhenStartedByTheLauncher() throws Exception {
         Map<String, String> tokens = fillAsThePreviousRelease();
         Map<String, Long> before = countsOnPostgres14();
-        Map<String, String> oldFiles = fingerprint(dataDir.resolve("postgres"));
+        Map<String, String> oldFiles = FileFingerprints.of(dataDir.resolve("postgres"));
 
         try (ServerProcess server = ServerProcess.start(dataDir, Map.of())) {
             Api keyed = new Api(server.awaitListening(START)).withHeader("x-api-key", apiKey());
@@ -73,7 +72,7 @@ class UpgradeFromPreviousReleaseIT {
         }
         try (Stream<Path> files = Files.list(dataDir)) {
             Path backup = files.filter(p -> p.getFileName().toString().startsWith("postgres-14-backup-")).findFirst().orElseThrow();
-            assertThat(fingerprint(backup)).as("the old directory is kept as it was").isEqualTo(oldFiles);
+            assertThat(FileFingerprints.of(backup)).as("the old directory is kept as it was").isEqualTo(oldFiles);
         }
         assertThat(dataDir.resolve("postgres-upgrade")).doesNotExist();
     }
@@ -83,7 +82,7 @@ class UpgradeFromPreviousReleaseIT {
         fillAsThePreviousRelease();
         Path key = dataDir.resolve("master-keyset.json");
         Path aside = Files.move(key, dataDir.getParent().resolve("aside-" + dataDir.getFileName() + ".json"));
-        Map<String, String> oldFiles = fingerprint(dataDir.resolve("postgres"));
+        Map<String, String> oldFiles = FileFingerprints.of(dataDir.resolve("postgres"));
 
         try (ServerProcess server = ServerProcess.start(dataDir, Map.of())) {
             assertThat(server.awaitExit(START)).isNotZero();
@@ -93,7 +92,7 @@ class UpgradeFromPreviousReleaseIT {
         } finally {
             Files.move(aside, key);
         }
-        assertThat(fingerprint(dataDir.resolve("postgres"))).isEqualTo(oldFiles);
+        assertThat(FileFingerprints.of(dataDir.resolve("postgres"))).isEqualTo(oldFiles);
         assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).trim()).isEqualTo("14");
         assertThat(dataDir.resolve("postgres-upgrade")).doesNotExist();
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -171,16 +170,5 @@ class UpgradeFromPreviousReleaseIT {
     private String apiKey() throws Exception {
         JsonNode file = Api.JSON.readTree(Files.readString(dataDir.resolve("bootstrap-credentials.json")));
         return file.at("/test/api_key").asString();
-    }
-
-    private static Map<String, String> fingerprint(Path root) throws Exception {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-                hashes.put(root.relativize(p).toString(), HexFormat.of().formatHex(digest));
-            }
-        }
-        return hashes;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.JsonRequestPart;
 import dev.keybridge.web.MaxLengthSetting;
 import dev.keybridge.web.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,7 +44,7 @@ public record UpsertRequest(
             String appId,
             @JsonProperty("auth_credentials")
             @Schema(types = {"object", "null"}, description = "Secret; answers show its keys with masked values.")
-            JsonNode authCredentials) {
+            JsonNode authCredentials) implements JsonRequestPart {
 
         @Override
         public String toString() {

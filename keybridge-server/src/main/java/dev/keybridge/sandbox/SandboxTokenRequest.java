@@ -9,6 +9,7 @@ import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.web.Ids;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.JsonRequestPart;
 import dev.keybridge.web.MaxLengthSetting;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -34,7 +35,8 @@ public record SandboxTokenRequest(
             @Size(max = 256) @Schema(description = "sandbox-ehr; default user_good.") String username,
             @Size(max = 256) @Schema(description = "sandbox-ehr; default pass_good.") String password,
             @JsonProperty("api_key") @Size(max = 256) @Schema(description = "sandbox-keys; default key_good.") String apiKey,
-            @Size(max = 256) @Schema(description = "sandbox-oauth; default the app's scopes.") String scope) {
+            @Size(max = 256) @Schema(description = "sandbox-oauth; default the app's scopes.") String scope)
+            implements JsonRequestPart {
 
         @Override
         public String toString() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonFields;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.JsonRequestPart;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
@@ -85,8 +86,10 @@ final class ConfigBodies {
     @Schema(name = "ConfigWorkflowChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WorkflowChange(
+            @Size(max = 64)
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A workflow of the app's config schema.")
             String id,
             @Schema(description = "Absent or null: unchanged.") Boolean enabled,
-            @Schema(types = {"object"}, description = "Field id → value for this workflow's fields.") JsonNode fields) {}
+            @Schema(types = {"object"}, description = "Field id → value for this workflow's fields.") JsonNode fields)
+            implements JsonRequestPart {}
 }

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -74,6 +78,52 @@ class OpenApiDocumentTest extends IntegrationTest {
                         .isEqualTo("#/components/schemas/Error");
             }
         }
+    }
+
+    @Test
+    void doesCloseEveryRequestObjectAndRefuseEmptyRequiredStringsWhenServed() {
+        JsonNode doc = document().json();
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        doc.get("paths").forEach(item -> item.forEach(op -> op.at("/requestBody/content").forEach(media ->
+                todo.add(media.get("schema")))));
+        Set<String> seen = new HashSet<>();
+        List<String> open = new ArrayList<>();
+        List<String> emptyAllowed = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            JsonNode s = todo.pop();
+            if (s == null || s.isMissingNode()) {
+                continue;
+            }
+            if (s.has("$ref")) {
+                String name = s.get("$ref").asString().substring("#/components/schemas/".length());
+                if (seen.add(name)) {
+                    JsonNode target = doc.at("/components/schemas/" + name);
+                    if (target.has("properties") && !target.path("additionalProperties").isBoolean()) {
+                        open.add(name);
+                    }
+                    for (JsonNode required : target.path("required")) {
+                        JsonNode p = target.at("/properties/" + required.asString());
+                        boolean plainString = p.path("type").asString("").equals("string")
+                                || p.path("type").isArray() && p.path("type").toString().contains("\"string\"");
+                        if (plainString && !p.has("enum") && !p.has("format") && p.path("minLength").asInt(0) < 1) {
+                            emptyAllowed.add(name + "." + required.asString());
+                        }
+                    }
+                    todo.add(target);
+                }
+                continue;
+            }
+            s.path("properties").forEach(todo::add);
+            todo.add(s.path("items"));
+            for (String alternatives : List.of("anyOf", "oneOf", "allOf")) {
+                s.path(alternatives).forEach(todo::add);
+            }
+        }
+        assertThat(seen).as("request schemas reached").contains("SandboxOptions", "LinkedAccountYourApp");
+        assertThat(open).as("request objects that accept unknown members").isEmpty();
+        assertThat(emptyAllowed).as("required request strings without minLength 1").isEmpty();
+        assertThat(doc.at("/components/schemas/SandboxOptions").has("required"))
+                .as("the sandbox options each have a default").isFalse();
     }
 
     private Api.Response document() {

@@ -3,6 +3,7 @@ package dev.keybridge.web.openapi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.JsonRequest;
+import dev.keybridge.web.JsonRequestPart;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -29,7 +30,8 @@ final class AlwaysPresent implements ModelConverter {
     public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         Class<?> c = type.getType() == null ? null : Json.mapper().constructType(type.getType()).getRawClass();
-        if (schema == null || c == null || !c.isRecord() || JsonRequest.class.isAssignableFrom(c)) {
+        if (schema == null || c == null || !c.isRecord() || JsonRequest.class.isAssignableFrom(c)
+                || JsonRequestPart.class.isAssignableFrom(c)) {
             return schema;
         }
         Schema target = schema;

@@ -9,11 +9,13 @@
 #   start    bench/start/measure.sh start to the listening line with an existing data directory, 3 runs
 #   profile  bench/proxy/run.sh once more with PROFILE=after (async-profiler): bench/profile/after.svg
 #            (BEFORE_LAUNCHER=path/to/older/keybridge adds PROFILE=before from that build)
-# The separate harnesses stay callable on their own.
+# The separate harnesses stay callable on their own. Each refuses a busy machine (load average over 1.5 at its
+# start, after waiting up to 180 s: bench/lib/quiet.sh) unless BENCH_BUSY_OK=1, which marks its figures busy.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/results-raw"; mkdir -p "$OUT"
 export JAVA_HOME="$("$ROOT/keybridge" java-home)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet   # refuse (or mark, BENCH_BUSY_OK=1) a busy machine before anything starts
 need=()
 command -v nginx >/dev/null || need+=(nginx-light)
 command -v wrk >/dev/null || need+=(wrk)

@@ -5,6 +5,7 @@
 #   BENCH_ACCOUNTS=100000 BENCH_WARMUP=50 BENCH_REQUESTS=300 bench/dashboard/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="$("$ROOT/keybridge" java-home)"
 export JAVA_HOME
 cd "$ROOT"

@@ -5,6 +5,7 @@
 #   BENCH_CONCURRENCY=32 BENCH_SECONDS=10 BENCH_CONNECTIONS=10000 bench/health/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="$("$ROOT/keybridge" java-home)"
 export JAVA_HOME
 cd "$ROOT"

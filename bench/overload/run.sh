@@ -12,6 +12,7 @@
 # Run it on a quiet machine: the load client, the server and PostgreSQL share the cores.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="${JAVA_HOME:-$("$ROOT/keybridge" java-home)}"; export JAVA_HOME
 CLIENTS="${1:-200}"
 WARMUP="${2:-20}"

@@ -10,6 +10,7 @@
 # Needs: nginx (nginx-light), wrk, psql; PostgreSQL on 127.0.0.1:5432 (BENCH_PGHOST, BENCH_PGUSER).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="${JAVA_HOME:-$("$ROOT/keybridge" java-home)}"; export JAVA_HOME
 ROUNDS="${ROUNDS:-3}"; SECS="${SECONDS_PER_ROUND:-10}"; WARMUP="${WARMUP:-30}"; CONN="${CONNECTIONS:-10}"
 PGHOST_="${BENCH_PGHOST:-127.0.0.1}"; PGUSER_="${BENCH_PGUSER:-postgres}"

@@ -6,6 +6,7 @@
 #   BENCH_WARMUP=20 BENCH_REQUESTS=200 bench/signin/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="$("$ROOT/keybridge" java-home)"
 export JAVA_HOME
 cd "$ROOT"

@@ -5,6 +5,7 @@
 # number (seconds, 2 decimals), the server's RSS in MB once idle (IDLE_WAIT seconds after the listening
 # line, default 10) and its peak RSS; stops the server with SIGTERM.
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib/quiet.sh"; bench_quiet
 data="$1"; shift
 log=$(mktemp)
 start=$(date +%s.%N)

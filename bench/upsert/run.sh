@@ -9,6 +9,7 @@
 # Needs: wrk and pgbench (apt-get install -y wrk postgresql-client), PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="${JAVA_HOME:-$("$ROOT/keybridge" java-home)}"; export JAVA_HOME
 DURATION="${1:-30}"
 CONNECTIONS="${2:-50}"

@@ -4,6 +4,7 @@
 #   BENCH_EVENTS=5000 BENCH_RATE=200 BENCH_SECONDS=10 bench/webhooks/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ROOT/bench/lib/quiet.sh"; bench_quiet
 JAVA_HOME="$("$ROOT/keybridge" java-home)"
 export JAVA_HOME
 cd "$ROOT"

@@ -230,6 +230,7 @@ public record KeybridgeSettings(
     }
 
     public record Bootstrap(
+            @Env("KEYBRIDGE_ORGANIZATION_NAME") String organizationName,
             @Env("KEYBRIDGE_BOOTSTRAP_TEST_API_KEY") String testApiKey,
             @Env("KEYBRIDGE_BOOTSTRAP_TEST_CLIENT_ID") String testClientId,
             @Env("KEYBRIDGE_BOOTSTRAP_TEST_CLIENT_SECRET") String testClientSecret) {

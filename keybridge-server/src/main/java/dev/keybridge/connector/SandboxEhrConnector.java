@@ -18,7 +18,11 @@ public class SandboxEhrConnector implements Connector {
 
     public static final String CODE = "1234";
     /** Sandbox data (what a real EHR would send), not interface text. */
-    private static final List<String> DEVICES = List.of("Phone ending in 0042", "E-mail m…@example.com");
+    /** The devices a code can go to: each label a message key, so the end user reads it in their language. */
+    private static final Map<String, String> DEVICES = Map.of("phone", "0042", "email", "m…@example.com");
+    private static final List<Step.Option> DEVICE_OPTIONS = List.of(
+            new Step.Option("phone", Text.of("sandbox.device.phone", DEVICES.get("phone"))),
+            new Step.Option("email", Text.of("sandbox.device.email", DEVICES.get("email"))));
 
     @Override
     public String name() {
@@ -81,7 +85,7 @@ public class SandboxEhrConnector implements Connector {
             }
             case "selection" -> {
                 String device = answers.getOrDefault("device", "");
-                if (device.isBlank()) {
+                if (!DEVICES.containsKey(device)) {
                     return selection(state, Text.of("sandbox.selection.missing"));
                 }
                 Map<String, String> next = new LinkedHashMap<>(state);
@@ -150,13 +154,15 @@ public class SandboxEhrConnector implements Connector {
 
     private static Step selection(Map<String, String> state, Text error) {
         return new Step.Challenge(Text.of("sandbox.selection.title"), Text.of("sandbox.selection.prompt"),
-                List.of(Step.Field.choice("device", Text.of("field.device"), DEVICES)), error, state);
+                List.of(Step.Field.choice("device", Text.of("field.device"), DEVICE_OPTIONS)), error, state);
     }
 
     private static Step codeChallenge(Map<String, String> state, Text error) {
         Map<String, String> next = new LinkedHashMap<>(state);
         next.put("kind", "code");
-        Text prompt = state.containsKey("device") ? Text.of("sandbox.code.prompt_device", state.get("device"), CODE)
+        String device = state.get("device");
+        Text prompt = device != null && DEVICES.containsKey(device)
+                ? Text.of("sandbox.code.prompt_" + device, DEVICES.get(device), CODE)
                 : Text.of("sandbox.code.prompt", CODE);
         return new Step.Challenge(Text.of("sandbox.code.title"), prompt,
                 List.of(Step.Field.code("code", Text.of("field.code"))), error, next);

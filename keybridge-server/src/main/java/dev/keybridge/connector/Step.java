@@ -1,5 +1,6 @@
 package dev.keybridge.connector;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,28 @@ public sealed interface Step {
         }
     }
 
+    /** One answer of a choice: the {@code value} the form sends and the {@code label} the end user reads. */
+    record Option(String value, Text label) {
+
+        /** An untranslated option whose label is its value (operator connectors; views stored as plain strings). */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Option literal(String value) {
+            return new Option(value, Text.literal(value));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Option {}
+    }
+
     /** A form field. {@code type}: text, password, email, code, choice; {@code options} for a choice. */
     record Field(String name, String type, Text label, boolean required, String placeholder,
-                 List<String> options, String value, boolean readOnly) {
+                 List<Option> options, String value, boolean readOnly) {
 
-        /** An untranslated label (operator connectors without bundles). */
+        /** An untranslated label and options (operator connectors without bundles). */
         public Field(String name, String type, String label, boolean required, String placeholder, List<String> options,
                      String value, boolean readOnly) {
-            this(name, type, Text.literal(label), required, placeholder, options, value, readOnly);
+            this(name, type, Text.literal(label), required, placeholder,
+                    options == null ? List.of() : options.stream().map(Option::literal).toList(), value, readOnly);
         }
 
         public static Field text(String name, Text label) {
@@ -76,7 +91,7 @@ public sealed interface Step {
             return new Field(name, "code", label, true, null, List.of(), null, false);
         }
 
-        public static Field choice(String name, Text label, List<String> options) {
+        public static Field choice(String name, Text label, List<Option> options) {
             return new Field(name, "choice", label, true, null, options, null, false);
         }
     }

@@ -27,8 +27,11 @@ class LinkPage {
 
     record Brand(String name, String logo, String initial, String accent, String accentText, String theme) {}
 
-    record Field(String name, String type, String label, boolean required, String placeholder, List<String> options,
+    record Field(String name, String type, String label, boolean required, String placeholder, List<Choice> options,
                  String value, boolean readOnly) {}
+
+    /** A choice's answer as the form sends it and as the end user reads it. */
+    record Choice(String value, String label) {}
 
     record AppCard(String slug, String name, String logo, String initial, String terms, String domains) {}
 
@@ -104,7 +107,9 @@ class LinkPage {
         LinkMetadata metadata = LinkMetadata.of(s, app, status, viewName, v.errorCode(), error, requestId);
         boolean showToken = o.publicToken() != null && s.embedOrigin() == null && s.environment() == Environment.TEST;
         List<Field> fields = v.fields() == null ? List.of() : v.fields().stream().map(f -> new Field(f.name(), f.type(),
-                t(f.label(), locale), f.required(), f.placeholder(), f.options(), f.value(), f.readOnly())).toList();
+                t(f.label(), locale), f.required(), f.placeholder(),
+                f.options().stream().map(c -> new Choice(c.value(), t(c.label(), locale))).toList(), f.value(),
+                f.readOnly())).toList();
         return new Page(step, viewName, LinkStatus.viewName(step, v, false), status, o.handle(), s.stepSeq(), locale.getLanguage(), t(v.title(), locale),
                 t(v.prompt(), locale), error, v.errorCode(), v.retryable() == null || v.retryable(), fields,
                 app == null ? null : card(app), cards, unavailable, query, note, s.fixedApp(), update,

@@ -15,7 +15,7 @@ final class AdminResponses {
 
     @Schema(name = "AdminOrganization")
     @JsonPropertyOrder({"_id", "name", "is_default", "created_at"})
-    public record OrganizationView(@JsonProperty("_id") String id, String name,
+    public record OrganizationView(@JsonProperty("_id") String id, @Nullable String name,
                                    @JsonProperty("is_default") boolean isDefault,
                                    @JsonProperty("created_at") String createdAt) {
         static OrganizationView of(Organization o) {

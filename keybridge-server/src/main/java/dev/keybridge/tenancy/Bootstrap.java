@@ -60,9 +60,11 @@ public class Bootstrap implements SmartInitializingSingleton {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('keybridge.bootstrap'))").query().singleValue();
             Organization org = store.findDefaultOrganization().orElse(null);
             if (org == null) {
-                TenancyService.CreatedOrganization created = tenancy.createOrganization("Default organization", true);
+                TenancyService.CreatedOrganization created = tenancy.createOrganization(preset.organizationName(), true);
                 org = created.organization();
                 writeCredentialsFile(created, preset.isPresetComplete());
+            } else if (preset.organizationName() != null && !preset.organizationName().equals(org.name())) {
+                store.renameOrganization(org.id(), preset.organizationName());
             }
             if (preset.isPresetComplete()) {
                 tenancy.presetTestCredentials(org.id(), preset.testApiKey(), preset.testClientId(),

@@ -44,6 +44,10 @@ public class TenancyStore {
                 .update();
     }
 
+    public void renameOrganization(String id, String name) {
+        jdbc.sql("update organization set name = ? where id = ?").params(name, id).update();
+    }
+
     public Optional<Organization> findOrganization(String id) {
         return jdbc.sql("select id, name, is_default, created_at from organization where id = ?")
                 .param(id).query(TenancyStore::organization).optional();

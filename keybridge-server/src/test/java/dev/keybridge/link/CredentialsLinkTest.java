@@ -79,10 +79,33 @@ class CredentialsLinkTest extends IntegrationTest {
         assertThat(choice.hasField("device")).isTrue();
         assertThat(choice.html()).contains("type=\"radio\"");
 
-        LinkDriver.Page code = browser.submit(Map.of("device", "Phone ending in 0042"));
-        assertThat(code.html()).contains("Phone ending in 0042");
+        assertThat(choice.html()).contains("value=\"phone\"").contains("Phone ending in 0042")
+                .contains("value=\"email\"").contains("E-mail m…@example.com");
+
+        LinkDriver.Page code = browser.submit(Map.of("device", "phone"));
+        assertThat(code.html()).contains("your phone ending in 0042");
 
         assertThat(browser.submit(Map.of("code", "1234")).step()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void doesShowTheDevicesInTheEndUsersLanguageWhenTheTokenAsksForOne() {
+        browser.open(LinkTokens.forUser("ehr-user").app("sandbox-ehr").language("de").create(server));
+        LinkDriver.Page choice = browser.submit(Map.of("username", "mfa_selections", "password", "pass_good"));
+
+        assertThat(choice.html()).contains("Telefon mit der Endung 0042").doesNotContain("Phone ending in");
+        LinkDriver.Page code = browser.submit(Map.of("device", "email"));
+        assertThat(code.html()).contains("Wir haben einen Code an m…@example.com gesendet");
+    }
+
+    @Test
+    void doesAskAgainWhenTheChosenDeviceIsNotOneOfTheOptions() {
+        login("mfa_selections", "pass_good");
+
+        LinkDriver.Page again = browser.submit(Map.of("device", "Phone ending in 0042"));
+
+        assertThat(again.hasField("device")).isTrue();
+        assertThat(again.error()).contains("Choose one of the devices");
     }
 
     @Test

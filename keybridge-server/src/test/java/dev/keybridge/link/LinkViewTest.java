@@ -32,4 +32,20 @@ class LinkViewTest {
         assertThat(old.error().fallback()).isEqualTo("Wrong.");
         assertThat(old.fields().getFirst().label().fallback()).isEqualTo("Username");
     }
+
+    @Test
+    void doesReadChoiceOptionsAsKeysWhenStoredAndPlainStringsAsLiteralsWhenStoredByAnOlderVersion() {
+        Step.Option phone = new Step.Option("phone", Text.of("sandbox.device.phone", "0042"));
+        LinkView view = LinkView.challenge("u-1", new Step.Challenge(Text.of("t"), Text.of("p"),
+                List.of(Step.Field.choice("device", Text.of("field.device"), List.of(phone))), null, java.util.Map.of()));
+
+        assertThat(LinkView.fromJson(view.json()).fields().getFirst().options()).containsExactly(phone);
+
+        LinkView old = LinkView.fromJson("""
+                {"account":"u-1","title":"Device",
+                 "fields":[{"name":"device","type":"choice","label":"Device","required":true,
+                            "options":["Phone ending in 0042"],"readOnly":false}]}""");
+        assertThat(old.fields().getFirst().options())
+                .containsExactly(new Step.Option("Phone ending in 0042", Text.literal("Phone ending in 0042")));
+    }
 }

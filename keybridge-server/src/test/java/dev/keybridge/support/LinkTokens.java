@@ -30,6 +30,11 @@ public final class LinkTokens {
         return this;
     }
 
+    public LinkTokens language(String language) {
+        body.put("language", language);
+        return this;
+    }
+
     public LinkTokens redirectUri(String uri) {
         body.put("redirect_uri", uri);
         return this;

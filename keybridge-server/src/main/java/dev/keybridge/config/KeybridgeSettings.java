@@ -242,9 +242,7 @@ public record KeybridgeSettings(
             return !isPresetComplete() && (notBlank(testApiKey) || notBlank(testClientId) || notBlank(testClientSecret));
         }
 
-        private static boolean notBlank(String s) {
-            return s != null && !s.isBlank();
-        }
+        private static boolean notBlank(String s) { return s != null && !s.isBlank(); }
     }
 
     /** Input limits; a request over any of them is refused with 400 (413 for the body). */

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppConnectors {
 
+    /** Where providers send the browser back to Link ({@code link.LinkPageController}). */
+    public static final String CALLBACK_PATH = "/link/oauth/callback";
+
     private final Connectors connectors;
     private final AppSettings apps;
     private final PublicUrl publicUrl;
@@ -50,6 +53,16 @@ public class AppConnectors {
         return connectors.find(app.connectorName());
     }
 
+    /** The redirect URI an operator registers with a provider for every app whose family uses a client. */
+    public String callbackUrl() {
+        return publicUrl.get() + CALLBACK_PATH;
+    }
+
+    /** Whether {@code app}'s family signs in with the organization's own client (id and secret to register). */
+    public boolean usesClient(AppDefinition app) {
+        return find(app).map(Connector::usesClient).orElse(false);
+    }
+
     /** The context for calls outside a Link redirect (refresh, check, revoke). */
     public ConnectorContext context(String orgId, Environment env, AppDefinition app) {
         return context(orgId, env, app, null);
@@ -65,7 +78,7 @@ public class AppConnectors {
                                     Map<String, String> fields) {
         AppSettings.Client client = of(app).usesClient() ? apps.client(orgId, env, app) : null;
         return new ConnectorContext(app, client == null ? null : client.id(), client == null ? null : client.secret(),
-                publicUrl.get() + "/link/oauth/callback", egress.client(Egress.Purpose.PROVIDER, env.isProduction()), timeout, state, clock,
+                callbackUrl(), egress.client(Egress.Purpose.PROVIDER, env.isProduction()), timeout, state, clock,
                 fields);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keybridge.link;
 
+import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -117,7 +118,7 @@ class LinkPageController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/link/oauth/callback")
+    @GetMapping(AppConnectors.CALLBACK_PATH)
     Object callback(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletRequest request,
                     HttpServletResponse response) {
         Map<String, String> flat = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.keybridge.dashboard.signin.Invites;
@@ -101,6 +102,22 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.locator("[data-slug=sandbox-keys] .app-state").textContent()).isEqualTo("enabled");
         screenshot(page, "apps");
 
+        // An OAuth app: the callback URL to register is shown; enabled with its client, then its secret is
+        // replaced while it stays enabled.
+        page.navigate(base() + "/dashboard/apps?q=github");
+        assertThat(page.locator("#callback-url-value").textContent()).startsWith("http").endsWith("/link/oauth/callback");
+        page.fill("#cid-github", "gh-client-1");
+        page.fill("#cs-github", "gh-secret-1");
+        page.click("[data-slug=github] button.toggle");
+        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("enabled");
+        page.fill("#cs-github", "gh-secret-2");
+        page.click("[data-slug=github] button.save-client");
+        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("enabled");
+        assertThat(page.locator(".notice").textContent()).contains("the client is saved; it is enabled");
+        accessible(page);
+        page.click("[data-slug=github] button.toggle");
+        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("not enabled");
+
         // The config schema editor of an app: saved from the textarea, then shown.
         page.navigate(base() + "/dashboard/apps/config-schema?slug=sandbox-keys");
         accessible(page);
@@ -179,15 +196,15 @@ class DashboardBrowserTest extends IntegrationTest {
         accessible(page);
         screenshot(page, "overview-375px");
         page.setViewportSize(1280, 900);
+        // The switch takes effect on selection (no button press).
         page.selectOption("#environment", "production");
-        page.click("form.env button");
-        assertThat(page.locator("#env-badge").textContent()).contains("PRODUCTION");
+        PlaywrightAssertions.assertThat(page.locator("#env-badge")).containsText("PRODUCTION");
         page.navigate(base() + "/dashboard/accounts");
         assertThat(page.locator("#no-accounts").isVisible()).isTrue();
         accessible(page);
         screenshot(page, "production");
         page.selectOption("#environment", "test");
-        page.click("form.env button");
+        PlaywrightAssertions.assertThat(page.locator("#env-badge")).containsText("Test");
 
         // A viewer, invited by the owner, reads but cannot change anything.
         page.navigate(base() + "/dashboard/members");

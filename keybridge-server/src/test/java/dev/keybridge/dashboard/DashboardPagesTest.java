@@ -25,6 +25,14 @@ class DashboardPagesTest extends IntegrationTest {
     }
 
     @Test
+    void doesSendABrowserToTheDashboardWhenItOpensTheServersAddress() {
+        Api.Response r = api.get("/");
+
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.header("location")).endsWith("/dashboard");
+    }
+
+    @Test
     void doesShowTheErrorNextToTheFieldAndKeepWhatWasTypedWhenAWebhookUrlIsBad() {
         TestOrganization org = newOrganization();
         FormBrowser b = new FormBrowser(port);

@@ -39,6 +39,8 @@ public final class ApiContract {
             "/link.js", "/sandbox/api/", "/sandbox/oauth/", "/v3/api-docs", "/actuator/", "/favicon.ico");
     /** The hosted Link page's entry (exactly this path; {@code /link/token/…} and {@code /link/result} are API). */
     private static final String LINK_PAGE = "/link";
+    /** The server's own address: a redirect to the dashboard. */
+    private static final String ROOT = "/";
     /** Protocol, not API: CORS preflights; HEAD has no body to check. */
     private static final Set<String> NOT_CHECKED_METHODS = Set.of("OPTIONS", "HEAD");
     private static final String PROXY = "/v1/proxy/";
@@ -95,7 +97,7 @@ public final class ApiContract {
     public static List<String> problems(String method, String path, int status, String contentType, String body,
             boolean errorMarker) {
         String m = method.toUpperCase(Locale.ROOT);
-        if (NOT_CHECKED_METHODS.contains(m) || path.equals(LINK_PAGE) || NOT_API.stream().anyMatch(path::startsWith)) {
+        if (NOT_CHECKED_METHODS.contains(m) || path.equals(LINK_PAGE) || path.equals(ROOT) || NOT_API.stream().anyMatch(path::startsWith)) {
             return List.of();
         }
         String documented = path;

@@ -3,6 +3,7 @@ package dev.keybridge.dashboard.apps;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.Catalog;
+import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.dashboard.Console;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.link.LinkSettings;
@@ -34,13 +35,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AppsController {
 
     /** An app as the page lists it: the catalog entry and this environment's setting. */
-    record Row(AppDefinition app, boolean enabled, String clientId, boolean secretSet) {}
+    record Row(AppDefinition app, boolean enabled, String clientId, boolean secretSet, boolean usesClient) {}
 
     private final Catalog catalog;
     private final AppSettings settings;
     private final LinkSettings link;
+    private final AppConnectors connectors;
 
-    AppsController(Catalog catalog, AppSettings settings, LinkSettings link) {
+    AppsController(Catalog catalog, AppSettings settings, LinkSettings link, AppConnectors connectors) {
+        this.connectors = connectors;
         this.catalog = catalog;
         this.settings = settings;
         this.link = link;
@@ -68,7 +71,9 @@ class AppsController {
         }
         settings.put(caller.orgId(), caller.environment(), app.slug(), enabled,
                 clientId.isBlank() ? null : clientId.strip(), clientSecret.isBlank() ? null : clientSecret.strip());
-        flash.addFlashAttribute("notice", app.name() + (enabled ? " is enabled." : " is disabled."));
+        boolean clientSaved = !clientId.isBlank() || !clientSecret.isBlank();
+        flash.addFlashAttribute("notice", app.name() + (clientSaved ? ": the client is saved; it" : "")
+                + (enabled ? " is enabled." : " is disabled."));
         return "redirect:/dashboard/apps";
     }
 
@@ -111,9 +116,10 @@ class AppsController {
                 .map(a -> {
                     AppSettings.Setting s = set.get(a.slug());
                     return new Row(settings.resolve(a), enabled.contains(a.slug()), s == null ? null : s.clientId(),
-                            s != null && s.clientSecretSet());
+                            s != null && s.clientSecretSet(), connectors.usesClient(a));
                 }).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("callbackUrl", connectors.callbackUrl());
         LinkSettings.Setting ls = link.get(caller.orgId(), env);
         model.addAttribute("redirectUris", String.join("\n", ls.redirectUris()));
         model.addAttribute("allowedOrigins", String.join("\n", ls.allowedOrigins()));

@@ -99,6 +99,22 @@ class LinkTrapsBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void doesEndWithOnExitFrameLoadFailedWhenTheFrameCannotLoad() {
+        Api server = newOrganization().test().withKey(api);
+        String token = LinkTokens.forUser("unreachable-frame").app("sandbox-ehr").create(server);
+        Page page = browser.newPage();
+        page.navigate(browser.serve(LinkHost.html(api.base(), token, "iframe")));
+        // The network drops Link's page (an unreachable Keybridge, a proxy, an extension): the frame shows an error.
+        page.route(api.base() + "/link?**", route -> route.abort());
+
+        page.click("#connect");
+
+        PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("exit:.*frame_load_failed.*"));
+        assertThat(LinkHost.eventNames(page)).containsExactly("EXIT");
+        PlaywrightAssertions.assertThat(page.locator("iframe")).hasCount(0);
+    }
+
+    @Test
     void doesOpenTheOAuthProviderInAPopupFromTheIframeAndHandTheHostOnSuccess() {
         Api server = newOrganization().test().withKey(api);
         String token = LinkTokens.forUser("frame-oauth").app("sandbox-oauth").create(server);

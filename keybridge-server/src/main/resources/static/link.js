@@ -15,6 +15,11 @@
  *                                              // the token works until one Link with it succeeds
  *   handler.exit();                            // closes Link (onExit follows); handler.destroy() closes silently
  *
+ * iframe view: a close control on this page's side and Escape (also from inside the frame) end with onExit; a
+ * frame that does not come up ends with onExit origin_not_allowed / frame_load_failed; OAuth providers (which
+ * refuse to be framed) open in a popup from the frame, and the frame shows the result when the user is back.
+ * Options: closeLabel ("Close"), frameReadyMs (1500), frameTimeoutMs (30000), resultTimeoutMs (600000).
+ *
  * Messages are accepted only from the Keybridge origin this script was loaded from, and only from
  * the window Link runs in; Link posts only to this page's origin. docs/link.md lists events and codes.
  */
@@ -32,6 +37,8 @@
     var successPaneMs = options.successPaneMs === undefined ? 1500 : options.successPaneMs;
     var win = null, frame = null, overlay = null, finished = true, timer = null;
     var lastMetadata = {}, lastError = null, atProvider = false, pending = null;
+    // iframe view: whether the frame said it is up, its load watchdog, and the poll of an OAuth popup opened from it.
+    var ready = false, frameTimer = null, oauthPoll = null;
 
     function url() {
       return base + "/link?token=" + encodeURIComponent(options.token) +
@@ -55,9 +62,15 @@
       if (w && !w.closed) { try { w.close(); } catch (e) { /* ignore */ } }
     }
 
+    function stopTimers() {
+      if (timer) { clearInterval(timer); timer = null; }
+      if (frameTimer) { clearTimeout(frameTimer); frameTimer = null; }
+      if (oauthPoll) { clearTimeout(oauthPoll); oauthPoll = null; }
+    }
+
     function cleanup() {
       window.removeEventListener("message", onMessage);
-      if (timer) { clearInterval(timer); timer = null; }
+      stopTimers();
       dispose(win, overlay);
       overlay = null; frame = null; win = null;
     }
@@ -66,7 +79,7 @@
       if (finished) return;
       finished = true;
       window.removeEventListener("message", onMessage);
-      if (timer) { clearInterval(timer); timer = null; }
+      stopTimers();
       event("HANDOFF", metadata);
       onSuccess(publicToken, copy(metadata));
       // The success pane stays a moment (or until the host calls destroy/exit), then Link closes.
@@ -92,7 +105,11 @@
       if (e.source !== source) return;
       var m = e.data;
       if (!m || m.source !== "keybridge-link" || finished) return;
-      if (m.event === "event") {
+      ready = true;
+      if (m.event === "oauth") {
+        // The frame opened the provider in a popup (providers refuse to be framed): follow it through Keybridge.
+        watchOAuth(Date.now() + (options.resultTimeoutMs || 600000), false);
+      } else if (m.event === "event") {
         lastMetadata = copy(m.metadata);
         delete lastMetadata.timestamp;
         atProvider = m.name === "OPEN_OAUTH";
@@ -144,13 +161,67 @@
         });
     }
 
+    function fetchResult() {
+      return fetch(base + "/link/result?token=" + encodeURIComponent(options.token), { credentials: "omit", cache: "no-store" })
+        .then(function (r) { return r.json(); });
+    }
+
+    // Tells the frame to show its session's current step again (after the OAuth popup moved it on).
+    function refreshFrame() {
+      if (frame && frame.contentWindow) frame.contentWindow.postMessage({ source: "keybridge-link-host", event: "refresh" }, base);
+    }
+
+    // iframe view, OAuth in a popup: the frame stays on its page while the provider runs in a popup that the
+    // provider may cut off (Cross-Origin-Opener-Policy). Keybridge tells how the flow goes on; the frame then
+    // shows it (the connected pane, or the form with the provider's error) and the host gets the popup view's events.
+    function watchOAuth(deadline, authorizing) {
+      if (oauthPoll) { clearTimeout(oauthPoll); oauthPoll = null; }
+      if (finished) return;
+      fetchResult().then(function (res) {
+        if (finished) return;
+        var metadata = res.metadata || lastMetadata;
+        var back = res.status !== "pending" || (authorizing && res.step !== "authorizing");
+        if (!back) {
+          if (res.step === "authorizing" && !authorizing) refreshFrame();
+          if (Date.now() < deadline) {
+            oauthPoll = setTimeout(function () { watchOAuth(deadline, authorizing || res.step === "authorizing"); }, 1000);
+          }
+          return;
+        }
+        atProvider = false;
+        event("CLOSE_OAUTH", metadata);
+        refreshFrame();
+        if (res.status === "success") succeed(res.public_token, metadata);
+        else if (res.status === "done") exit({ error_code: "link_token_used", error_message: "This Link was already completed." }, metadata);
+        else if (res.status === "exit") exit(null, metadata);
+        // "error" and a form with an error: the frame shows it, the user closes Link (onExit) or tries again.
+      }).catch(function () {
+        if (!finished && Date.now() < deadline) oauthPoll = setTimeout(function () { watchOAuth(deadline, authorizing); }, 3000);
+      });
+    }
+
+    // iframe view: a frame that never said it is up (refused by the page's origin, blocked, unreachable) ends
+    // with onExit, never a dead overlay. Keybridge tells why when it knows (origin_not_allowed).
+    function frameFailed() {
+      frameTimer = null;
+      if (finished || ready) return;
+      var failed = { error_code: "frame_load_failed", error_message: "Link could not be shown in this page." };
+      fetchResult().then(function (res) {
+        if (finished || ready) return;
+        if (res.status === "success") succeed(res.public_token, res.metadata || lastMetadata);
+        else exit(res.status === "error" && res.error ? res.error : failed, res.metadata || lastMetadata);
+      }).catch(function () {
+        if (!finished && !ready) exit(failed, lastMetadata);
+      });
+    }
+
     function open() {
       if (!finished) {
         if (win && !win.closed) win.focus();
         return;
       }
       if (pending) { pending(); pending = null; }
-      finished = false; atProvider = false; lastError = null; lastMetadata = {};
+      finished = false; atProvider = false; lastError = null; lastMetadata = {}; ready = false;
       window.addEventListener("message", onMessage);
       if (display === "popup") {
         var w = 460, h = 720;
@@ -178,7 +249,26 @@
         frame.src = url();
         frame.title = options.title || "Connect an account";
         frame.style.cssText = "width:min(460px,100vw);height:min(720px,100vh);border:0;border-radius:12px;background:transparent";
+        frame.addEventListener("load", function () {
+          // Loaded but silent (e.g. refused to be framed): a moment for its message, then ask Keybridge why.
+          if (!ready && !finished) {
+            if (frameTimer) clearTimeout(frameTimer);
+            frameTimer = setTimeout(frameFailed, options.frameReadyMs || 1500);
+          }
+        });
+        frameTimer = setTimeout(frameFailed, options.frameTimeoutMs || 30000);
+        // The host's own close control: it works whatever the frame shows (or fails to show).
+        var close = document.createElement("button");
+        close.type = "button";
+        close.id = "keybridge-link-close";
+        close.textContent = "\u2715";
+        close.setAttribute("aria-label", options.closeLabel || "Close");
+        close.title = options.closeLabel || "Close";
+        close.style.cssText = "position:absolute;top:12px;right:12px;width:44px;height:44px;border:0;border-radius:22px;" +
+          "background:#fff;color:#111;font:20px/44px system-ui,sans-serif;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.4)";
+        close.addEventListener("click", function () { exit(lastError, lastMetadata); });
         overlay.appendChild(frame);
+        overlay.appendChild(close);
         overlay.addEventListener("keydown", function (e) {
           if (e.key === "Escape") exit(lastError, lastMetadata);
         });

@@ -127,6 +127,15 @@ class LinkPage {
                 new Brand(msg("brand.default", locale), null, "K", null, null, "system"));
     }
 
+    /** The OAuth popup of a Link in an iframe, back from the provider: the frame continues, this window closes. */
+    Page returned(LinkFlow.Outcome o, String requestId, Locale locale) {
+        LinkSession s = o.session();
+        return new Page("returned", "OAUTH", "OAUTH", LinkStatus.of(s, o.view()), null, 0, locale.getLanguage(),
+                msg("returned.title", locale), null, null, null, false, List.of(), null, List.of(), List.of(), null, null,
+                false, false, null, null, false, null, false, null, s.display(), null, "{}", s.environment().wire(),
+                brand(s.orgId(), s.environment(), locale));
+    }
+
     private Brand brand(String orgId, Environment env, Locale locale) {
         LinkSettings.Branding b = linkSettings.branding(orgId, env);
         String name = b.displayName() != null ? b.displayName() : tenancy.requireOrganization(orgId).name();

@@ -59,7 +59,10 @@ class LinkPageController {
             String handle = tokens.open(token, blankToNull(origin), display == null ? "page" : display.replaceAll("[^a-z]", ""));
             return "redirect:/link/s/" + handle + "?opened=1";
         } catch (ApiException e) {
-            return error(model, request, response, e, blankToNull(origin));
+            // The redirect flow (opened by URL, no embedding page) always goes back to its redirect_uri, spent
+            // and expired tokens included.
+            String back = blankToNull(origin) == null ? tokens.redirectOnRefusal(token, e.error()) : null;
+            return back != null ? "redirect:" + back : error(model, request, response, e, blankToNull(origin));
         }
     }
 
@@ -143,6 +146,13 @@ class LinkPageController {
         }
         if (o.redirect() != null) {
             return "redirect:" + o.redirect();
+        }
+        if (!mark.isEmpty() && "iframe".equals(o.session().display())) {
+            // The OAuth popup of an embedded Link: the frame shows the result (link.js follows it), not this window.
+            headers(response, null);
+            LinkLanguages.use(request, o.session().language());
+            model.addAttribute("page", pages.returned(o, RequestIds.current(request), languages.resolveLocale(request)));
+            return "link/page";
         }
         if (o.publicToken() == null && o.handle() != null) {
             RedirectView prg = new RedirectView("/link/s/" + o.handle() + mark, true);

@@ -75,6 +75,11 @@ class LinkSessions {
                 .param(handleHash).query(this::row).optional();
     }
 
+    Optional<LinkSession> byToken(byte[] tokenHash) {
+        return jdbc.sql("select " + COLUMNS + " from link_session where token_hash = ?").param(tokenHash).query(this::row)
+                .optional();
+    }
+
     Optional<LinkSession> byId(String id) {
         return jdbc.sql("select " + COLUMNS + " from link_session where id = ?").param(id).query(this::row).optional();
     }

@@ -167,6 +167,17 @@ public class LinkTokens {
                 endUserOrgId == null ? c.endUserOrgId() : endUserOrgId);
     }
 
+    /**
+     * Where a browser goes when {@code token} cannot be opened by URL ({@code code}: used, expired): its session's
+     * {@code redirect_uri} with {@code status=failed} and the {@code error_code}; null when it has none (an unknown token).
+     */
+    public String redirectOnRefusal(String token, String code) {
+        return sessions.byToken(Secrets.hash(token == null ? "" : token)).filter(s -> s.redirectUri() != null)
+                .map(s -> LinkFlow.withParam(LinkFlow.withParam(LinkFlow.withParam(s.redirectUri(), "status", "failed"),
+                        "error_code", code), "link_session_id", s.id()))
+                .orElse(null);
+    }
+
     /** {@code GET /link?token=…}: opens (or opens again) the token's session and gives the browser a new handle. */
     public String open(String token, String origin, String display) {
         byte[] hash = Secrets.hash(token == null ? "" : token);

@@ -9,7 +9,8 @@
   var step = attr("data-step");
   var origin = attr("data-origin");
   var display = attr("data-display");
-  var target = window.opener || (window.parent !== window ? window.parent : null);
+  var framed = window.parent !== window;
+  var target = window.opener || (framed ? window.parent : null);
   var metadata = {};
   try { metadata = JSON.parse(attr("data-metadata") || "{}"); } catch (e) { /* keep empty */ }
   var open = step === "picking" || step === "form" || step === "challenge" || step === "authorizing";
@@ -27,6 +28,23 @@
     Object.keys(extra || {}).forEach(function (k) { m[k] = extra[k]; });
     m.timestamp = new Date().toISOString();
     post({ source: "keybridge-link", event: "event", name: name, metadata: m });
+  }
+
+  // ---- the iframe view: tell link.js the frame is up (a frame that stays silent ends with onExit there)
+  post({ source: "keybridge-link", event: "ready" });
+  if (framed && origin) {
+    // Escape anywhere in the frame closes Link, as it does while focus is on the host's page.
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !e.defaultPrevented) {
+        post({ source: "keybridge-link", event: "exit", error: metadata.error_code
+          ? { error_code: metadata.error_code, error_message: metadata.error_message } : null, metadata: metadata });
+      }
+    });
+    // After an OAuth popup moved the session on, link.js asks the frame to show where it is now.
+    window.addEventListener("message", function (e) {
+      if (e.source !== window.parent || e.origin !== origin || !e.data || e.data.source !== "keybridge-link-host") return;
+      if (e.data.event === "refresh" && handle) location.replace("/link/s/" + handle);
+    });
   }
 
   // Keybridge marks the first page of an open (?opened=1) and the return from a provider (?oauth=1);
@@ -68,6 +86,18 @@
       leaving = true;
       var slug = form.querySelector("input[name=slug]");
       var name = form.getAttribute("data-submit-event");
+      if (name === "OPEN_OAUTH" && framed && origin) {
+        // Providers refuse to be framed: the sign-in runs in a popup, this frame waits (link.js follows it).
+        var popup = window.open("", "keybridge-oauth-" + Date.now(), "popup,width=520,height=720");
+        if (popup) {
+          form.target = popup.name;
+          post({ source: "keybridge-link", event: "oauth" });
+        } else {
+          e.preventDefault();
+          post({ source: "keybridge-link", event: "exit", metadata: metadata,
+            error: { error_code: "popup_blocked", error_message: "The browser blocked the sign-in window." } });
+        }
+      }
       if (slug) {
         var card = form.querySelector(".name");
         emit("SELECT_APP", { app: { slug: slug.value, name: card ? card.textContent : null } });
@@ -186,8 +216,22 @@
   if (closeButton) {
     closeButton.addEventListener("click", function () {
       post({ source: "keybridge-link", event: "exit", error: message && message.error ? message.error : null, metadata: metadata });
-      if (window.opener || display === "popup") window.close();
-      if (closeWindow) closeWindow.hidden = false;
+      if (target && origin) {
+        if (window.opener || display === "popup") window.close();
+        if (closeWindow) closeWindow.hidden = false;
+        return;
+      }
+      // No page to go back to (opened by URL; the redirect flow went back to its redirect_uri already): close
+      // where the browser lets a page close itself, and say so, never a ✕ that does nothing.
+      if (closeWindow) {
+        closeWindow.hidden = false;
+        closeWindow.focus();
+      }
+      window.close();
     });
+  }
+  if (step === "returned") {
+    // The OAuth popup of an embedded Link: the frame continues; this window closes itself.
+    setTimeout(function () { window.close(); }, 600);
   }
 })();

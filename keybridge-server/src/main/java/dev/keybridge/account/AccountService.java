@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +45,12 @@ public class AccountService {
     private final JsonMapper json;
     private final KeybridgeSettings.Limits limits;
     private final Clock clock;
+    private final ObjectProvider<AccountDeletion> deletions;
 
     AccountService(AccountStore store, Events events, Vault vault, TransactionTemplate tx, JsonMapper json,
-                   KeybridgeSettings settings, Clock clock) {
+                   KeybridgeSettings settings, Clock clock, ObjectProvider<AccountDeletion> deletions) {
         this.clock = clock;
+        this.deletions = deletions; // a provider: the connection package's hook itself needs this service
         this.store = store;
         this.events = events;
         this.vault = vault;
@@ -62,7 +65,7 @@ public class AccountService {
             if (existing.isEmpty()) {
                 LinkedAccount fresh = fresh(caller, in);
                 if (store.insertIfAbsent(fresh)) {
-                    emit(EventType.LINKED_ACCOUNT_CREATED, fresh);
+                    created(fresh);
                     return new Outcome(fresh, true, true);
                 }
                 // Another request created it between our read and our insert; merge into theirs.
@@ -74,7 +77,7 @@ public class AccountService {
                 return new Outcome(current, false, false);
             }
             store.update(merged);
-            emit(EventType.LINKED_ACCOUNT_UPDATED, merged);
+            events.emit(merged.orgId(), merged.environment(), EventType.LINKED_ACCOUNT_UPDATED, AccountView.of(merged));
             return new Outcome(merged, false, true);
         });
     }
@@ -87,7 +90,7 @@ public class AccountService {
                 throw new Errors.Conflict("linked_account_exists",
                         "A linked account with linked_account_id '" + in.linkedAccountId() + "' already exists.");
             }
-            emit(EventType.LINKED_ACCOUNT_CREATED, fresh);
+            created(fresh);
             return fresh;
         });
     }
@@ -153,8 +156,16 @@ public class AccountService {
         return store.count(caller.orgId(), caller.environment(), new AccountStore.Filter(null, null, null));
     }
 
+    /**
+     * Deletes the account with what hangs off it: each {@link AccountDeletion} runs first (its
+     * {@code connection.deleted} events), then the row goes and {@code linked_account.deleted} is emitted,
+     * all in one transaction.
+     */
     public LinkedAccount delete(Caller caller, String externalId) {
         return tx.execute(status -> {
+            LinkedAccount locked = store.findForUpdate(caller.orgId(), caller.environment(), externalId)
+                    .orElseThrow(() -> Errors.notFound("linked account", externalId));
+            deletions.orderedStream().forEach(d -> d.deleting(locked));
             LinkedAccount gone = store.delete(caller.orgId(), caller.environment(), externalId)
                     .orElseThrow(() -> Errors.notFound("linked account", externalId));
             events.emit(gone.orgId(), gone.environment(), EventType.LINKED_ACCOUNT_DELETED,
@@ -163,8 +174,9 @@ public class AccountService {
         });
     }
 
-    private void emit(EventType type, LinkedAccount account) {
-        events.emit(account.orgId(), account.environment(), type, AccountView.of(account));
+    /** The one place {@code linked_account.created} is emitted. */
+    private void created(LinkedAccount account) {
+        events.emit(account.orgId(), account.environment(), EventType.LINKED_ACCOUNT_CREATED, AccountView.of(account));
     }
 
     private LinkedAccount fresh(Caller caller, AccountInput in) {

@@ -28,7 +28,7 @@ public record AccountView(
         Map<String, Object> yourApp,
         String createdAt,
         String updatedAt,
-        @JsonProperty("__v") int version) implements EventData {
+        @JsonProperty("__v") int version) implements EventData.LinkedAccountData {
 
     static final String MASK = "********";
 

@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 public interface EventData {
 
+    /** {@code linked_account.created}, {@code .updated}: the linked account as the API shows it ({@code account.AccountView}). */
+    interface LinkedAccountData extends EventData {}
+
+    /** {@code config.updated}: the config as the API shows it ({@code userconfig.ConfigView}). */
+    interface ConfigData extends EventData {}
+
     /** {@code connection.created} (also the {@code connection} of a credential import's answer). */
     @Schema(name = "ConnectionEvent")
     @JsonPropertyOrder({"connection_id", "linked_account_id", "app", "status", "org_id", "created_at"})

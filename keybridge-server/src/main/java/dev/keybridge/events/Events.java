@@ -44,8 +44,11 @@ public class Events {
     /** An event taken for dispatch ({@link #dispatch}): who it belongs to and its type. */
     public record Dispatched(String id, String orgId, String environment, String type) {}
 
-    /** Writes the event; must run inside the transaction that makes the change. Returns its id. */
-    public String emit(String orgId, Environment env, EventType type, EventData data) {
+    /**
+     * Writes the event; must run inside the transaction that makes the change. Returns its id. The type
+     * names its payload ({@code EventType<T>}), so only a {@code T} is accepted.
+     */
+    public <T extends EventData> String emit(String orgId, Environment env, EventType<T> type, T data) {
         String id = insert(orgId, env, type, data, false);
         notifyAfterCommit();
         return id;
@@ -55,7 +58,7 @@ public class Events {
      * Writes an event that is dispatched already: it reaches only the deliveries its writer creates in
      * the same transaction (a {@code webhook.test} to one endpoint), never the fan-out.
      */
-    public String emitDispatched(String orgId, Environment env, EventType type, EventData data) {
+    public <T extends EventData> String emitDispatched(String orgId, Environment env, EventType<T> type, T data) {
         return insert(orgId, env, type, data, true);
     }
 
@@ -78,8 +81,12 @@ public class Events {
                 .list();
     }
 
-    private String insert(String orgId, Environment env, EventType type, EventData data, boolean dispatched) {
+    private String insert(String orgId, Environment env, EventType<?> type, EventData data, boolean dispatched) {
         requireTransaction("Events.emit");
+        if (!type.payload().isInstance(data)) { // only a raw or unchecked cast gets here
+            throw new IllegalArgumentException(type.wire() + " carries " + type.payload().getSimpleName() + ", not "
+                    + data.getClass().getSimpleName());
+        }
         String id = "evt_" + Ids.objectId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into event (id, org_id, environment, type, data, created_at, dispatched_at) "

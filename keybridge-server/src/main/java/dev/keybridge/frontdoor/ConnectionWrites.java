@@ -3,14 +3,11 @@ package dev.keybridge.frontdoor;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionEvents;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
-import dev.keybridge.events.EventData;
-import dev.keybridge.events.EventType;
-import dev.keybridge.events.Events;
 import dev.keybridge.web.Errors;
-import dev.keybridge.web.Timestamps;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,13 +25,14 @@ class ConnectionWrites {
 
     private final Connections connections;
     private final ConnectionHealth health;
-    private final Events events;
+    private final ConnectionEvents connectionEvents;
     private final TransactionTemplate tx;
 
-    ConnectionWrites(Connections connections, ConnectionHealth health, Events events, TransactionTemplate tx) {
+    ConnectionWrites(Connections connections, ConnectionHealth health, ConnectionEvents connectionEvents,
+                     TransactionTemplate tx) {
         this.connections = connections;
         this.health = health;
-        this.events = events;
+        this.connectionEvents = connectionEvents;
         this.tx = tx;
     }
 
@@ -72,14 +70,8 @@ class ConnectionWrites {
     Written create(LinkedAccount account, AppDefinition app, Step.Success ok) {
         Connections.Created made = connections.create(account.orgId(), account.environment(), account.id(), app.slug(),
                 null, ok.credentials(), ok.expiresAt(), ok.displayName());
-        events.emit(account.orgId(), account.environment(), EventType.CONNECTION_CREATED,
-                data(made.connection(), account.externalId()));
+        connectionEvents.created(made.connection(), account.externalId());
         return new Written(made.connection(), made.accessToken(), true);
     }
 
-    /** The {@code connection.created} body, as Link's exchange writes it. */
-    static EventData.Connection data(Connection c, String linkedAccountId) {
-        return new EventData.Connection(c.id(), linkedAccountId, c.appSlug(), c.status().wire(), c.endUserOrgId(),
-                Timestamps.format(c.createdAt()));
-    }
 }

@@ -4,6 +4,7 @@ import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
+import dev.keybridge.connection.ConnectionEvents;
 import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.connector.Connector;
 import dev.keybridge.connector.ConnectorContext;
@@ -67,7 +68,7 @@ class CredentialImport {
         Step.Success ok = check(caller, app, auth);
         LinkedAccount account = accounts.findOrCreate(caller, id);
         ConnectionWrites.Written w = writes.createNew(account, app, ok);
-        return new FrontdoorResponses.Imported(true, ConnectionWrites.data(w.connection(), account.externalId()),
+        return new FrontdoorResponses.Imported(true, ConnectionEvents.data(w.connection(), account.externalId()),
                 w.accessToken());
     }
 

@@ -2,11 +2,10 @@ package dev.keybridge.link;
 
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionEvents;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
-import dev.keybridge.events.EventType;
-import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import java.util.LinkedHashMap;
@@ -35,11 +34,11 @@ class LinkCompletion {
     private final ConnectionHealth health;
     private final PublicTokens publicTokens;
     private final TransactionTemplate tx;
-    private final Events events;
+    private final ConnectionEvents connectionEvents;
 
     LinkCompletion(LinkSessions sessions, SessionSecrets secrets, Connections connections, ConnectionHealth health,
-                   PublicTokens publicTokens, TransactionTemplate tx, Events events) {
-        this.events = events;
+                   PublicTokens publicTokens, TransactionTemplate tx, ConnectionEvents connectionEvents) {
+        this.connectionEvents = connectionEvents;
         this.sessions = sessions;
         this.secrets = secrets;
         this.connections = connections;
@@ -70,8 +69,7 @@ class LinkCompletion {
                         app.slug(), s.endUserOrgId(), linked.credentials(), linked.expiresAt(), linked.displayName());
                 if (s.frontend()) {
                     // Begun by the browser SDK: nobody holds a public token, so the event is written now.
-                    events.emit(s.orgId(), s.environment(), EventType.CONNECTION_CREATED, PublicTokens.eventData(
-                            created.connection(), LinkView.of(s).account()));
+                    connectionEvents.created(created.connection(), LinkView.of(s).account());
                     publicToken = null;
                 } else {
                     publicToken = publicTokens.issue(created.connection(), created.accessToken(), true);

@@ -3,10 +3,8 @@ package dev.keybridge.link;
 import dev.keybridge.account.AccountService;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionEvents;
 import dev.keybridge.connection.Connections;
-import dev.keybridge.events.EventData;
-import dev.keybridge.events.EventType;
-import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
@@ -14,7 +12,6 @@ import dev.keybridge.vault.SealedColumn;
 import dev.keybridge.vault.Vault;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
-import dev.keybridge.web.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,19 +37,19 @@ public class PublicTokens {
     private final Vault vault;
     private final Connections connections;
     private final AccountService accounts;
-    private final Events events;
+    private final ConnectionEvents connectionEvents;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration ttl;
 
-    PublicTokens(JdbcClient jdbc, Vault vault, Connections connections, AccountService accounts, Events events,
+    PublicTokens(JdbcClient jdbc, Vault vault, Connections connections, AccountService accounts, ConnectionEvents connectionEvents,
                  TransactionTemplate tx, Clock clock, KeybridgeSettings settings) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
         this.vault = vault;
         this.connections = connections;
-        this.events = events;
+        this.connectionEvents = connectionEvents;
         this.tx = tx;
         this.ttl = settings.link().publicTokenTtl();
     }
@@ -94,8 +91,7 @@ public class PublicTokens {
             String accessToken = new String(vault.decrypt(spent.sealed(), context(c.orgId(), c.environment().wire(), c.id(),
                     hash)), StandardCharsets.UTF_8);
             if (spent.newConnection()) {
-                events.emit(c.orgId(), c.environment(), EventType.CONNECTION_CREATED,
-                        eventData(c, accounts.externalId(c.linkedAccountId())));
+                connectionEvents.created(c, accounts.externalId(c.linkedAccountId()));
             }
             return accessToken;
         });
@@ -114,11 +110,6 @@ public class PublicTokens {
             default -> new Errors.InvalidRequest("invalid_public_token",
                     "This public token is not valid for this organization and environment.");
         };
-    }
-
-    static EventData.Connection eventData(Connection c, String linkedAccountId) {
-        return new EventData.Connection(c.id(), linkedAccountId, c.appSlug(), c.status().wire(), c.endUserOrgId(),
-                Timestamps.format(c.createdAt()));
     }
 
     private static byte[] context(String orgId, String env, String connectionId, byte[] hash) {

@@ -35,7 +35,7 @@ public record ConfigView(
         List<Field> fields,
         List<Workflow> workflows,
         String createdAt,
-        String updatedAt) implements EventData {
+        String updatedAt) implements EventData.ConfigData {
 
     @Schema(name = "ConfigOption")
     @JsonPropertyOrder({"name", "value"})

@@ -55,7 +55,7 @@ record EndpointInput(String url, List<String> eventTypes, Boolean enabled) {
             String ours = EventAliases.resolve(EVENTS, name);
             if (ours == null) {
                 List<String> known = new ArrayList<>();
-                for (EventType t : EventType.values()) {
+                for (EventType<?> t : EventType.values()) {
                     known.add(t.wire());
                 }
                 known.addAll(EventAliases.ALIASES.keySet().stream().sorted().toList());

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class EventAliases {
 
-    static final Map<String, EventType> ALIASES = Map.of(
+    static final Map<String, EventType<?>> ALIASES = Map.of(
             "Connection Created", EventType.CONNECTION_CREATED,
             "Connection Deleted", EventType.CONNECTION_DELETED,
             "Connection Expired", EventType.ACCESS_TOKEN_LOGIN_REQUIRED);
@@ -24,7 +24,7 @@ final class EventAliases {
 
     /** Our wire name for {@code name}, or null when it is neither ours nor an alias. */
     static String resolve(String field, String name) {
-        EventType alias = ALIASES.get(name);
+        EventType<?> alias = ALIASES.get(name);
         if (alias != null) {
             return alias.wire();
         }

@@ -68,7 +68,7 @@ class WebhookSubscriptions {
             List<String> current = e.eventTypes();
             if (current.isEmpty()) {
                 current = new ArrayList<>();
-                for (EventType t : EventType.values()) {
+                for (EventType<?> t : EventType.values()) {
                     current.add(t.wire());
                 }
             }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.keybridge.events.EventType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +109,24 @@ class ArchitectureTest {
         assertThat(SourceRules.clockViolations(sources))
                 .as("DEVELOPERS.md, Time: the Clock bean is the only source of time; SQL takes it as a parameter")
                 .isEmpty();
+    }
+
+    @Test
+    void doesEmitEachEventTypeFromExactlyOnePlace() throws IllegalAccessException {
+        Map<String, List<String>> sites = SourceRules.emitSites(sources);
+        assertThat(sites).as("an emit names its EventType constant in the call").doesNotContainKey(SourceRules.UNNAMED_TYPE);
+        List<String> constants = new ArrayList<>();
+        for (Field f : EventType.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == EventType.class) {
+                constants.add(f.getName());
+            }
+        }
+        assertThat(constants).as("the catalogue's constants are its values()").hasSize(EventType.values().size());
+        assertThat(sites.keySet()).as("only catalogue types are emitted").isSubsetOf(constants);
+        for (String c : constants) {
+            assertThat(sites.get(c)).as("EventType.%s is emitted from exactly one place (a method its callers share)", c)
+                    .hasSize(1);
+        }
     }
 
     @Test

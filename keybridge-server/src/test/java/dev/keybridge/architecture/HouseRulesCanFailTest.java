@@ -144,6 +144,17 @@ class HouseRulesCanFailTest {
         assertThat(SourceRules.oversized(Map.of("a/A.java", "x\n".repeat(301)), 300)).containsExactly("a/A.java (301)");
     }
 
+    @Test
+    void doesReportAnEventTypeWhenTwoPlacesEmitItOrAnEmitHidesItsType() {
+        Map<String, List<String>> sites = SourceRules.emitSites(Map.of(
+                "a/A.java", "class A { void a() {\n events.emit(o, e, EventType.CONNECTION_CREATED,\n data()); } }",
+                "b/B.java", "class B { void b() { events.emit(o, e, EventType.CONNECTION_CREATED, d); } }",
+                "c/C.java", "class C { void c(EventType<?> t) { events.emitDispatched(o, e, t, d); } }"));
+
+        assertThat(sites.get("CONNECTION_CREATED")).containsExactlyInAnyOrder("a/A.java:2", "b/B.java:1");
+        assertThat(sites.get(SourceRules.UNNAMED_TYPE)).containsExactly("c/C.java:1");
+    }
+
     private static JavaClasses classes(Class<?>... types) {
         return new ClassFileImporter().importClasses(types);
     }

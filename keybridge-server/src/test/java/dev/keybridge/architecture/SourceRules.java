@@ -53,6 +53,11 @@ final class SourceRules {
     private static final Pattern WALL_CLOCK = Pattern.compile(
             "\\b(Instant|LocalDateTime|OffsetDateTime|ZonedDateTime|LocalDate|LocalTime)\\.now\\(\\)|System\\.currentTimeMillis\\(\\)");
 
+    /** The {@link #emitSites} key of an emit whose event type is not named by a constant in the call. */
+    static final String UNNAMED_TYPE = "(no EventType constant)";
+    private static final Pattern EMIT_CALL = Pattern.compile("\\.\\s*(?:emit|emitDispatched)\\s*\\(");
+    private static final Pattern EVENT_TYPE = Pattern.compile("\\bEventType\\s*\\.\\s*([A-Z][A-Z0-9_]*)\\b");
+
     private SourceRules() {}
 
     /** Every {@code .java} file under {@code root}, by its path relative to it. */
@@ -187,6 +192,30 @@ final class SourceRules {
             long lines = text.lines().count();
             if (lines > max) {
                 out.add(path + " (" + lines + ")");
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Event type constant ({@code EventType.X}) → the places ({@code file:line}) that emit it: every call of
+     * {@code emit(} / {@code emitDispatched(} outside the outbox itself, with the constant its statement names.
+     * A call whose statement names no constant (a type passed in a variable) is listed under {@link #UNNAMED_TYPE}:
+     * the rule could not tell its type, so it counts as a violation.
+     */
+    static Map<String, List<String>> emitSites(Map<String, String> sources) {
+        Map<String, List<String>> out = new TreeMap<>();
+        sources.forEach((path, text) -> {
+            if (path.equals(EVENT_WRITER)) {
+                return;
+            }
+            Matcher call = EMIT_CALL.matcher(text);
+            while (call.find()) {
+                int end = text.indexOf(';', call.end());
+                String statement = text.substring(call.end(), end < 0 ? text.length() : end);
+                Matcher type = EVENT_TYPE.matcher(statement);
+                String site = path + ":" + (text.substring(0, call.start()).lines().count());
+                out.computeIfAbsent(type.find() ? type.group(1) : UNNAMED_TYPE, k -> new ArrayList<>()).add(site);
             }
         });
         return out;

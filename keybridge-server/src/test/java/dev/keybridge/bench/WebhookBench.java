@@ -2,9 +2,8 @@ package dev.keybridge.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sun.net.httpserver.HttpServer;
-import dev.keybridge.events.EventData;
+import dev.keybridge.account.AccountView;
 import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.support.Api;
@@ -170,13 +169,11 @@ class WebhookBench {
                 rate, seconds, total, ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(delays.getLast()));
     }
 
-    /** A small payload of the linked account's shape. */
-    record BenchAccount(@JsonProperty("account_id") String accountId, String name,
-                        List<String> udf) implements EventData {}
 
     private String emit(String orgId) {
         return events.emit(orgId, Environment.TEST, EventType.LINKED_ACCOUNT_UPDATED,
-                new BenchAccount("bench", "Bench account", List.of()));
+                new AccountView("bench", orgId, "bench", "test", "Bench account", List.of(), null,
+                        "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", 0));
     }
 
     private void awaitAll(List<String> ids) {

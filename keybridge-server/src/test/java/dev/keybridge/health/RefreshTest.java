@@ -12,6 +12,7 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.events.Events;
 import dev.keybridge.refresh.TokenRefresher;
 import dev.keybridge.support.Api;
+import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -248,6 +249,16 @@ class RefreshTest extends HealthIntegrationTest {
 
     @Test
     void doesBackOffExponentiallyAndRecoverWhenTheProviderFails() {
+        try (Receiver receiver = new Receiver()) { // its close checks the delivery against the webhooks section
+            assertThat(server.post("/api/v2/public/webhook", Map.of("webhook_url", receiver.url(),
+                    "webhook_events", List.of("connection.refresh_failed"))).status()).isEqualTo(201);
+            backOffAndRecover();
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
+            assertThat(receiver.received().getFirst().body()).contains("\"oauth_error\"");
+        }
+    }
+
+    private void backOffAndRecover() {
         FAKE.failWith = 503;
         String token = connect(org, Environment.TEST, "backoff", "fake-oauth", FAKE.grant(), clock.instant().plusSeconds(60));
         String id = connection(token).id();

@@ -20,7 +20,9 @@ import java.util.function.Function;
 
 /**
  * A real webhook receiver on 127.0.0.1 (random port) that records every request and answers as its
- * {@link #answer(Function)} says (200 by default). Close it at the end of the test.
+ * {@link #answer(Function)} says (200 by default). Each delivery (a request with {@code webhook-id}) is checked
+ * against the document's {@code webhooks} section; {@link #close} fails when one broke it. Close it at the end
+ * of the test.
  */
 public final class Receiver implements AutoCloseable {
 
@@ -67,6 +69,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    private final List<String> contractProblems = new CopyOnWriteArrayList<>();
     private volatile Function<Received, Reply> answer = r -> Reply.status(200);
 
     public Receiver() {
@@ -110,6 +113,9 @@ public final class Receiver implements AutoCloseable {
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
             Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), arrival, 0);
+            if (request.eventId() != null) {
+                contractProblems.addAll(WebhookContract.problems(headers, request.body()));
+            }
             Reply reply;
             try {
                 reply = answer.apply(request);
@@ -132,8 +138,21 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /** How the deliveries received so far break the document's {@code webhooks} section ({@link WebhookContract}). */
+    public List<String> contractProblems() {
+        return List.copyOf(contractProblems);
+    }
+
+    /**
+     * Stops the server; fails (an AssertionError) when a delivery it received broke the document's
+     * {@code webhooks} section, so every test that receives real deliveries checks them.
+     */
     @Override
     public void close() {
         server.stop(0);
+        if (!contractProblems.isEmpty()) {
+            throw new AssertionError("A webhook delivery breaks the webhooks section of docs/openapi.json:\n  "
+                    + String.join("\n  ", contractProblems));
+        }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WebhooksController {
 
-    static final List<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::wire).toList();
+    static final List<String> EVENT_TYPES = EventType.values().stream().map(EventType::wire).toList();
 
     private final WebhookConsole webhooks;
 

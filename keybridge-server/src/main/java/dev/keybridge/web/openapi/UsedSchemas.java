@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The component schemas the published paths still use (those of left-out paths go with them). */
+/** The component schemas the published paths and webhooks still use (those of left-out paths go with them). */
 final class UsedSchemas {
 
     private static final String PREFIX = "#/components/schemas/";
@@ -25,6 +25,7 @@ final class UsedSchemas {
         Deque<String> todo = new ArrayDeque<>();
         refs(Json31.mapper().valueToTree(openApi.getPaths()), todo);
         refs(Json31.mapper().valueToTree(openApi.getComponents().getResponses()), todo);
+        refs(Json31.mapper().valueToTree(openApi.getWebhooks()), todo); // the events' payloads
         while (!todo.isEmpty()) {
             String name = todo.pop();
             if (used.add(name) && all.containsKey(name)) {

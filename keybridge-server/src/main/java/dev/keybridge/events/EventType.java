@@ -12,6 +12,7 @@ public enum EventType {
     CONNECTION_REPAIRED("connection.repaired"),
     CONNECTION_DELETED("connection.deleted"),
     CONNECTION_REFRESH_FAILED("connection.refresh_failed"),
+    CONNECTION_SCOPES_UPDATED("connection.scopes_updated"),
     ACCESS_TOKEN_LOGIN_REQUIRED("access_token.login_required"),
     CONFIG_UPDATED("config.updated"),
     CONFIG_DELETED("config.deleted"),

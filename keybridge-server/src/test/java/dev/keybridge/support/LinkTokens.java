@@ -30,7 +30,13 @@ public final class LinkTokens {
         return this;
     }
 
-    public LinkTokens redirectUri(String uri) {
+    /** Update mode asking for more scopes. */
+    public LinkTokens scopes(String... scopes) {
+        body.put("scopes", java.util.List.of(scopes));
+        return this;
+    }
+
+        public LinkTokens redirectUri(String uri) {
         body.put("redirect_uri", uri);
         return this;
     }

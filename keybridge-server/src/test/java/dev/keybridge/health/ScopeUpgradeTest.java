@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -169,6 +170,36 @@ class ScopeUpgradeTest extends HealthIntegrationTest {
     private int scopeEvents() {
         return jdbc.sql("select count(*) from event where org_id = ? and type = 'connection.scopes_updated'")
                 .param(org.id()).query(Integer.class).single();
+    }
+
+    @Test
+    void doesReplaceTheStoredScopesWhenARefreshAnswerCarriesScopeAndKeepThemWhenItDoesNot() {
+        enable(server, "fake-oauth");
+        Map<String, String> grant = new LinkedHashMap<>(FAKE.grant());
+        grant.put("scope", "read");
+        String accessToken = connect(org, Environment.TEST, "refresher", "fake-oauth", grant, clock.instant().plusSeconds(3600));
+        assertThat(server.withHeader("access_token", accessToken).get("/v1/connection").json().get("scopes").isNull()).isTrue();
+        FAKE.expireAccess(grant.get("access_token"));
+        FAKE.scope = "read write";
+        try {
+            assertThat(proxy(server, accessToken, "GET", "me", null).status()).isEqualTo(200);
+            assertThat(storedScopes(accessToken)).containsExactly("read", "write");
+
+            FAKE.scope = null;
+            String refreshed = upstreamToken(accessToken);
+            FAKE.expireAccess(refreshed);
+            assertThat(proxy(server, accessToken, "GET", "me", null).status()).isEqualTo(200);
+            assertThat(upstreamToken(accessToken)).as("refreshed again").isNotEqualTo(refreshed);
+            assertThat(storedScopes(accessToken)).containsExactly("read", "write");
+            assertThat(scopeEvents()).isZero();
+        } finally {
+            FAKE.scope = null;
+        }
+    }
+
+    private String upstreamToken(String accessToken) {
+        return connections.credentials(connections.findByAccessToken(org.id(), Environment.TEST, accessToken).orElseThrow())
+                .get("access_token");
     }
 
     private int linkSessions() {

@@ -77,6 +77,21 @@ class LinkFlowIT {
     }
 
     @Test
+    void doesShowTheGrantedScopesAndAskForMoreInUpdateModeWhenTheConnectionIsOAuth2() {
+        String oauthToken = keybridge.linkTokens().exchange(
+                keybridge.sandbox().createPublicToken("scoped-user", "sandbox-oauth", null).publicToken()).token();
+        String keyToken = keybridge.linkTokens().exchange(
+                keybridge.sandbox().createPublicToken("scoped-user", "sandbox-ehr", null).publicToken()).token();
+
+        assertThat(keybridge.connections().retrieve(oauthToken).scopes()).containsExactly("profile", "contacts.read");
+        assertThat(keybridge.connections().retrieve(keyToken).scopes()).isNull();
+        LinkToken more = keybridge.linkTokens().create(LinkTokenParams.forUpdate(oauthToken).scopes("contacts.write").build());
+        assertThat(more.token()).startsWith("lt_");
+        assertThatThrownBy(() -> keybridge.linkTokens().create(LinkTokenParams.forUpdate(keyToken).scopes("more").build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+    }
+
+    @Test
     void doesChangeAppAndLinkSettingsWithoutShowingTheClientSecret() {
         AppSettingsParams params = AppSettingsParams.enabled(true)
                 .clientId("my-client").clientSecret("client-secret-value").build();

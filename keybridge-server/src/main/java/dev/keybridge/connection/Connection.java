@@ -1,10 +1,12 @@
 package dev.keybridge.connection;
 
 import dev.keybridge.tenancy.Environment;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** A linked account's connection to one app. Credentials stay sealed here; {@link Connections} opens them. */
@@ -24,7 +26,9 @@ public record Connection(
         String displayName,
         Instant createdAt,
         Instant updatedAt,
-        Instant statusChangedAt) {
+        Instant statusChangedAt,
+        /* the scopes the OAuth grant received; null when unknown or not an OAuth2 connection */
+        List<String> scopes) {
 
     /** A row of {@link Connections#COLUMNS}. */
     static Connection from(ResultSet rs, int n) throws SQLException {
@@ -34,7 +38,13 @@ public record Connection(
                 rs.getString("end_user_org_id"), rs.getString("access_token_hint"), rs.getBytes("credential_ciphertext"),
                 rs.getInt("credential_version"), instant(rs.getTimestamp("credential_expires_at")),
                 rs.getString("display_name"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("status_changed_at")));
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("status_changed_at")),
+                scopes(rs.getArray("scopes")));
+    }
+
+    /** A {@code text[]} column as a list; null stays null. */
+    static List<String> scopes(Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(Timestamp t) {

@@ -2,6 +2,7 @@ package dev.keybridge.connection;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.web.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,6 +24,10 @@ public record ConnectionStatus(
         @JsonProperty("last_error") @Nullable String lastError,
         @JsonProperty("last_error_at") @Nullable String lastErrorAt,
         @JsonProperty("refresh_failures") int refreshFailures,
+        @Schema(description = "The scopes the OAuth grant received (RFC 6749 §5.1: the token response's scope, else "
+                + "the requested ones), updated by update mode and by a refresh that reports them; null when not an "
+                + "OAuth2 connection or not known (linked before Keybridge stored scopes).")
+        @Nullable List<String> scopes,
         List<Transition> transitions) {
 
     /** How many transitions the view carries (the newest). */
@@ -39,7 +44,8 @@ public record ConnectionStatus(
     static ConnectionStatus from(ResultSet rs, List<Transition> transitions) throws SQLException {
         return new ConnectionStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), fmt(rs.getTimestamp(7)), fmt(rs.getTimestamp(8)), fmt(rs.getTimestamp(9)),
-                fmt(rs.getTimestamp(10)), rs.getString(11), fmt(rs.getTimestamp(12)), rs.getInt(13), transitions);
+                fmt(rs.getTimestamp(10)), rs.getString(11), fmt(rs.getTimestamp(12)), rs.getInt(13),
+                Connection.scopes(rs.getArray(14)), transitions);
     }
 
     private static String fmt(Timestamp t) {

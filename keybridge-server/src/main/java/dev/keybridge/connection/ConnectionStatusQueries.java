@@ -33,7 +33,7 @@ public class ConnectionStatusQueries {
         return jdbc.sql("""
                         select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
                                c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
-                               c.last_error, c.last_error_at, c.refresh_failures
+                               c.last_error, c.last_error_at, c.refresh_failures, c.scopes
                         from connection c join linked_account a on a.id = c.linked_account_id
                         where c.id = ? and c.org_id = ? and c.environment = ?""")
                 .params(c.id(), c.orgId(), c.environment().wire())

@@ -27,7 +27,7 @@ public class Connections {
     static final String COLUMNS = """
             id, org_id, environment, linked_account_id, app_slug, status, status_reason, end_user_org_id,
             access_token_hint, credential_ciphertext, credential_version, credential_expires_at, display_name,
-            created_at, updated_at, status_changed_at""";
+            created_at, updated_at, status_changed_at, scopes""";
 
     /** A new connection and its access token, in clear once, for the public token to carry. */
     public record Created(Connection connection, String accessToken) {}
@@ -52,17 +52,24 @@ public class Connections {
         return "at_" + env.prefixTag() + "_" + Ids.random(40);
     }
 
-    /** Inserts an active connection; run it inside the transaction that finishes Link. */
+    /** Inserts an active connection whose scopes are unknown; run it inside the transaction that finishes Link. */
     public Created create(String orgId, Environment env, String linkedAccountId, String appSlug, String endUserOrgId,
                           Map<String, String> credentials, Instant expiresAt, String displayName) {
+        return create(orgId, env, linkedAccountId, appSlug, endUserOrgId, credentials, expiresAt, displayName, null);
+    }
+
+    /** As above, with the {@code scopes} the grant received (null: unknown). */
+    public Created create(String orgId, Environment env, String linkedAccountId, String appSlug, String endUserOrgId,
+                          Map<String, String> credentials, Instant expiresAt, String displayName, List<String> scopes) {
         String id = "conn_" + Ids.objectId();
         String token = newAccessToken(env);
         Timestamp now = now();
         jdbc.sql("insert into connection (" + COLUMNS.replace("\n", " ") + ", access_token_hash"
-                        + ", refreshable) values (?, ?, ?, ?, ?, 'active', null, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")
+                        + ", refreshable) values (?, ?, ?, ?, ?, 'active', null, ?, ?, ?, 1, ?, ?, ?, ?, ?, "
+                        + "string_to_array(cast(? as text), ' '), ?, ?)")
                 .params(id, orgId, env.wire(), linkedAccountId, appSlug, endUserOrgId, Secrets.hint(token),
                         seal.seal(orgId, env, id, credentials), ts(expiresAt), displayName, now, now, now,
-                        Secrets.hash(token), refreshable(credentials))
+                        scopeText(scopes), Secrets.hash(token), refreshable(credentials))
                 .update();
         recordTransition(orgId, id, null, Connection.Status.ACTIVE, "linked", now);
         return new Created(find(orgId, env, id).orElseThrow(), token);
@@ -100,7 +107,13 @@ public class Connections {
     /** Update mode's new login, if still at {@code expectedVersion} (a refresh in flight then writes nothing). */
     public boolean replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
                                       Instant expiresAt) {
-        return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false).isPresent();
+        return replaceCredentials(c, expectedVersion, credentials, expiresAt, null).isPresent();
+    }
+
+    /** As above, with the {@code scopes} the new grant received (null: keep the stored ones); empty when fenced out. */
+    public Optional<Connection> replaceCredentials(Connection c, int expectedVersion, Map<String, String> credentials,
+                                                   Instant expiresAt, List<String> scopes) {
+        return writeCredentials(c, expectedVersion, null, credentials, expiresAt, false, scopes);
     }
 
     /**
@@ -109,26 +122,34 @@ public class Connections {
      * after this returned true, so nothing ever uses a token that is not stored.
      */
     public Optional<Connection> writeRefreshed(Connection c, String owner, Map<String, String> credentials, Instant expiresAt) {
-        return writeCredentials(c, c.credentialVersion(), owner, credentials, expiresAt, true);
+        return writeRefreshed(c, owner, credentials, expiresAt, null);
+    }
+
+    /** As above, with the {@code scopes} the refresh reported (null: keep the stored ones). */
+    public Optional<Connection> writeRefreshed(Connection c, String owner, Map<String, String> credentials, Instant expiresAt,
+                                               List<String> scopes) {
+        return writeCredentials(c, c.credentialVersion(), owner, credentials, expiresAt, true, scopes);
     }
 
     /**
      * The one fenced write of credentials: only while {@code credential_version} is still {@code expected}
      * (and, for a refresh, the lease is still {@code leaseOwner}'s). Bumps the version, clears the refresh
-     * schedule and errors, and releases any lease. Returns the connection as written (empty: fenced out).
+     * schedule and errors, and releases any lease; {@code scopes} replace the stored ones unless null. Returns the
+     * connection as written (empty: fenced out).
      */
     private Optional<Connection> writeCredentials(Connection c, int expected, String leaseOwner, Map<String, String> credentials,
-                                                  Instant expiresAt, boolean refreshed) {
+                                                  Instant expiresAt, boolean refreshed, List<String> scopes) {
         Timestamp now = now();
         Optional<Connection> written = jdbc.sql("""
                         update connection set credential_ciphertext = ?, credential_version = credential_version + 1,
                             credential_expires_at = ?, refreshable = ?, next_refresh_at = null, refresh_failures = 0,
                             last_error = null, last_error_at = null, lease_owner = null, lease_until = null, updated_at = ?,
-                            last_refreshed_at = case when ? then ? else last_refreshed_at end
+                            last_refreshed_at = case when ? then ? else last_refreshed_at end,
+                            scopes = coalesce(string_to_array(cast(? as text), ' '), scopes)
                         where id = ? and org_id = ? and credential_version = ? and (cast(? as text) is null or lease_owner = ?)
                         returning """ + " " + COLUMNS)
                 .params(seal.seal(c.orgId(), c.environment(), c.id(), credentials), ts(expiresAt),
-                        refreshable(credentials), now, refreshed, now, c.id(), c.orgId(), expected, leaseOwner, leaseOwner)
+                        refreshable(credentials), now, refreshed, now, scopeText(scopes), c.id(), c.orgId(), expected, leaseOwner, leaseOwner)
                 .query(Connection::from).optional();
         localChanges.incrementAndGet();
         return written;
@@ -174,6 +195,11 @@ public class Connections {
         jdbc.sql("insert into connection_transition (org_id, connection_id, from_status, to_status, reason, at) "
                         + "values (?, ?, ?, ?, ?, ?)")
                 .params(orgId, id, from == null ? null : from.wire(), to.wire(), reason, at).update();
+    }
+
+    /** Scopes as the one text {@code string_to_array} splits (a scope holds no space, RFC 6749 §3.3); null stays null. */
+    private static String scopeText(List<String> scopes) {
+        return scopes == null ? null : String.join(" ", scopes);
     }
 
     private Timestamp now() {

@@ -79,6 +79,14 @@ public interface Connector {
         return false;
     }
 
+    /**
+     * The scopes the grant in {@code credentials} received (OAuth2: the token response's {@code scope}, or the
+     * requested ones when it had none); null when the family has no scopes or the credentials do not say.
+     */
+    default List<String> grantedScopes(AppDefinition app, Map<String, String> credentials) {
+        return null;
+    }
+
     /** Whether the family needs the organization's client id and secret for the app (per environment). */
     default boolean usesClient() {
         return false;

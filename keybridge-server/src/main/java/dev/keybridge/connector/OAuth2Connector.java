@@ -60,11 +60,13 @@ public class OAuth2Connector implements Connector {
         params.put("response_type", "code");
         params.put("client_id", context.clientId());
         params.put("redirect_uri", context.callbackUrl());
-        if (!o.scopeString().isEmpty()) {
-            params.put("scope", o.scopeString());
+        String scope = context.scopes().isEmpty() ? o.scopeString()
+                : String.join(o.scopeSeparator() == null ? " " : o.scopeSeparator(), context.scopes());
+        if (!scope.isEmpty()) {
+            params.put("scope", scope);
         }
         params.put("state", context.state() != null ? context.state() : input.get("state"));
-        Map<String, String> state = new LinkedHashMap<>();
+        Map<String, String> state = new LinkedHashMap<>(Map.of("scope", scope));   // granted when the answer names none
         if (o.pkce()) {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
@@ -104,6 +106,7 @@ public class OAuth2Connector implements Connector {
             form.put("code_verifier", state.get("code_verifier"));
         }
         Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("scope", state.getOrDefault("scope", context.app().oauth2().scopeString()));   // RFC 6749 §5.1
         callback.forEach((k, v) -> {
             if (!CALLBACK_CONTROL.contains(k)) {
                 extra.put(k, v);
@@ -137,6 +140,13 @@ public class OAuth2Connector implements Connector {
             return new Injection(Map.of("authorization", "Bearer " + credentials.get("access_token")), "");
         }
         return Injection.fromCatalog(app, credentials);
+    }
+
+    /** The {@code scope} of the grant (stored with the credentials: the token response's, or the requested one). */
+    @Override
+    public List<String> grantedScopes(AppDefinition app, Map<String, String> credentials) {
+        String scope = credentials.get("scope");
+        return scope == null ? null : Scopes.parse(scope, app.oauth2() == null ? null : app.oauth2().scopeSeparator());
     }
 
     @Override

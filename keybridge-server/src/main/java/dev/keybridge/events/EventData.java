@@ -3,6 +3,7 @@ package dev.keybridge.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code connection.created}: {@link Connection};</li>
  *   <li>{@code connection.repaired}, {@code connection.deleted}, {@code access_token.login_required}: {@link Health};</li>
  *   <li>{@code connection.refresh_failed}: {@link RefreshFailed};</li>
+ *   <li>{@code connection.scopes_updated}: {@link ScopesUpdated};</li>
  *   <li>{@code config.updated}: the config ({@code userconfig}); {@code config.deleted}: {@link ConfigDeleted};</li>
  *   <li>{@code webhook.test}: {@link WebhookTest}.</li>
  * </ul>
@@ -51,6 +53,17 @@ public interface EventData {
     @Schema(name = "RefreshFailedEvent")
     @JsonPropertyOrder({"connection_id", "app", "error"})
     record RefreshFailed(@JsonProperty("connection_id") String connectionId, String app, String error)
+            implements EventData {}
+
+    /** {@code connection.scopes_updated}: an update-mode Link changed the scopes of the connection's OAuth grant. */
+    @Schema(name = "ScopesUpdatedEvent")
+    @JsonPropertyOrder({"connection_id", "linked_account_id", "app", "added", "removed", "scopes"})
+    record ScopesUpdated(@JsonProperty("connection_id") String connectionId,
+                         @JsonProperty("linked_account_id") String linkedAccountId,
+                         String app,
+                         @Schema(description = "Scopes the grant holds now and did not before.") List<String> added,
+                         @Schema(description = "Scopes the grant held before and no longer does.") List<String> removed,
+                         @Schema(description = "Every scope the grant holds now.") List<String> scopes)
             implements EventData {}
 
     /** {@code linked_account.deleted}. */

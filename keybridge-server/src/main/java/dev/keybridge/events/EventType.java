@@ -36,6 +36,9 @@ public final class EventType<T extends EventData> {
     public static final EventType<EventData.RefreshFailed> CONNECTION_REFRESH_FAILED = new EventType<>(
             "connection.refresh_failed", EventData.RefreshFailed.class,
             "A token refresh failed (the first failure of a run).");
+    public static final EventType<EventData.ScopesUpdated> CONNECTION_SCOPES_UPDATED = new EventType<>(
+            "connection.scopes_updated", EventData.ScopesUpdated.class,
+            "A connection's granted scopes changed in update mode (`added`, `removed`, and the scopes now granted).");
     public static final EventType<EventData.Health> ACCESS_TOKEN_LOGIN_REQUIRED = new EventType<>(
             "access_token.login_required", EventData.Health.class,
             "A connection needs the end user again (`status_reason` says why).");
@@ -50,7 +53,7 @@ public final class EventType<T extends EventData> {
 
     private static final List<EventType<?>> ALL = List.of(LINKED_ACCOUNT_CREATED, LINKED_ACCOUNT_UPDATED,
             LINKED_ACCOUNT_DELETED, CONNECTION_CREATED, CONNECTION_REPAIRED, CONNECTION_DELETED,
-            CONNECTION_REFRESH_FAILED, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
+            CONNECTION_REFRESH_FAILED, CONNECTION_SCOPES_UPDATED, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
 
     private final String wire;
     private final Class<T> payload;

@@ -5,10 +5,16 @@ import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.ConnectionEvents;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.AppConnectors;
+import dev.keybridge.connector.Scopes;
 import dev.keybridge.connector.Step;
+import dev.keybridge.events.EventData;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +41,15 @@ class LinkCompletion {
     private final PublicTokens publicTokens;
     private final TransactionTemplate tx;
     private final ConnectionEvents connectionEvents;
+    private final Events events;
+    private final AppConnectors connectors;
 
     LinkCompletion(LinkSessions sessions, SessionSecrets secrets, Connections connections, ConnectionHealth health,
-                   PublicTokens publicTokens, TransactionTemplate tx, ConnectionEvents connectionEvents) {
+                   PublicTokens publicTokens, TransactionTemplate tx, ConnectionEvents connectionEvents, Events events,
+                   AppConnectors connectors) {
         this.connectionEvents = connectionEvents;
+        this.events = events;
+        this.connectors = connectors;
         this.sessions = sessions;
         this.secrets = secrets;
         this.connections = connections;
@@ -54,9 +65,11 @@ class LinkCompletion {
         Step.Success linked = new Step.Success(credentials, ok.expiresAt(), ok.displayName());
         return tx.execute(status -> {
             String publicToken;
+            List<String> granted = connectors.of(app).grantedScopes(app, linked.credentials());
             if (s.mode() == LinkSession.Mode.UPDATE) {
                 Connection c = connections.find(s.orgId(), s.environment(), s.connectionId()).orElseThrow();
-                connections.replaceCredentials(c, c.credentialVersion(), linked.credentials(), linked.expiresAt());
+                connections.replaceCredentials(c, c.credentialVersion(), linked.credentials(), linked.expiresAt(), granted)
+                        .ifPresent(written -> scopesUpdated(s, c, written, !secret.scopes().isEmpty()));
                 if (!health.repaired(c)) {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
@@ -66,7 +79,7 @@ class LinkCompletion {
                 publicToken = secret.accessToken() == null ? null : publicTokens.issue(c, secret.accessToken(), false);
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
-                        app.slug(), s.endUserOrgId(), linked.credentials(), linked.expiresAt(), linked.displayName());
+                        app.slug(), s.endUserOrgId(), linked.credentials(), linked.expiresAt(), linked.displayName(), granted);
                 if (s.frontend()) {
                     // Begun by the browser SDK: nobody holds a public token, so the event is written now.
                     connectionEvents.created(created.connection(), LinkView.of(s).account());
@@ -85,6 +98,22 @@ class LinkCompletion {
             log.info("Link {} finished for app {} ({})", s.id(), app.slug(), s.mode());
             return publicToken;
         });
+    }
+
+    /**
+     * {@code connection.scopes_updated} when the grant's scopes changed ({@code before} unknown: only when the Link
+     * asked for more), in the transaction of the change.
+     */
+    private void scopesUpdated(LinkSession s, Connection before, Connection after, boolean asked) {
+        if (after.scopes() == null || before.scopes() == null && !asked) {
+            return;
+        }
+        List<String> added = Scopes.minus(after.scopes(), before.scopes());
+        List<String> removed = Scopes.minus(before.scopes(), after.scopes());
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.emit(s.orgId(), s.environment(), EventType.CONNECTION_SCOPES_UPDATED, new EventData.ScopesUpdated(
+                    after.id(), LinkView.of(s).account(), after.appSlug(), added, removed, after.scopes()));
+        }
     }
 
     /**

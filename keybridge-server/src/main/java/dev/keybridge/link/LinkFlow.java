@@ -175,7 +175,7 @@ public class LinkFlow {
         Connector connector = connectors.of(app);
         SessionSecrets.Secret secret = secrets.open(s);
         String state = Ids.random(40);
-        ConnectorContext ctx = connectors.context(s.orgId(), s.environment(), app, state, secret.fields());
+        ConnectorContext ctx = connectors.context(s.orgId(), s.environment(), app, state, secret.fields()).withScopes(secret.scopes());
         Step step = switch (s.step()) {
             case FORM, AUTHORIZING -> connector.start(ctx, fields);
             case CHALLENGE -> connector.answer(ctx, secret.state(), fields);

@@ -73,7 +73,7 @@ class LinkTokenController {
     @Idempotent
     TokenResponse create(@AuthenticationPrincipal Caller caller, @RequestBody LinkTokenRequest body) {
         LinkTokens.CreatedToken t = link.create(caller, body.userId(), body.orgId(), body.accessToken(), body.app(),
-                body.redirectUri(), body.language());
+                body.redirectUri(), body.language(), body.scopes());
         return new TokenResponse(true, t.token(), Timestamps.format(t.expiration()));
     }
 

@@ -2,16 +2,19 @@ package dev.keybridge.link;
 
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.Scopes;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,9 +30,9 @@ public class LinkTokens {
 
     public record CreatedToken(String token, Instant expiration) {}
 
-    /** Whom a Link is for and what it may do. */
+    /** Whom a Link is for and what it may do; {@code scopes}: all the grant is to hold (empty: the app's own). */
     private record Target(LinkSession.Mode mode, String connectionId, String appSlug, LinkedAccount account,
-                          String endUserOrgId) {}
+                          String endUserOrgId, List<String> scopes) {}
 
     private final LinkSessions sessions;
     private final SessionSecrets secrets;
@@ -69,11 +72,24 @@ public class LinkTokens {
     /** As above, with the end user's {@code language} (one of {@link LinkLanguages#SUPPORTED}; null: the browser's). */
     public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
                                String redirectUri, String language) {
+        return create(caller, userId, endUserOrgId, accessToken, appSlug, redirectUri, language, List.of());
+    }
+
+    /**
+     * As above; in update mode of an OAuth2 connection, {@code scopes} asks for more scopes: Link's authorization
+     * request names the union of the connection's scopes and these.
+     */
+    public CreatedToken create(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
+                               String redirectUri, String language, List<String> scopes) {
+        if (!scopes.isEmpty() && accessToken == null) {
+            throw Errors.invalid("'scopes' asks an existing connection for more scopes: send it with 'access_token' "
+                    + "(update mode).");
+        }
         if (redirectUri != null && !linkSettings.get(caller.orgId(), caller.environment()).redirectUris().contains(redirectUri)) {
             throw new Errors.InvalidRequest("redirect_uri_not_allowed", "redirect_uri is not on this environment's "
                     + "allow-list. Add it with PUT /api/v2/public/link/settings.");
         }
-        Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug)
+        Target target = accessToken != null ? update(caller, userId, endUserOrgId, accessToken, appSlug, scopes)
                 : create(caller, userId, endUserOrgId, appSlug);
         return insert(caller, target, redirectUri, accessToken, language, Map.of());
     }
@@ -102,8 +118,8 @@ public class LinkTokens {
             throw new Errors.NotFound("connection_not_found", "No such connection in this environment.");
         }
         LinkedAccount account = accounts.get(caller, accounts.externalId(c.linkedAccountId()));
-        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId()), null, null,
-                null, fields);
+        return insert(caller, new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account, c.endUserOrgId(), List.of()),
+                null, null, null, fields);
     }
 
     /**
@@ -132,7 +148,7 @@ public class LinkTokens {
                     LinkLanguages.supported(language) ? language : null, caller.via() == Caller.Via.SESSION_TOKEN);
             if (accessToken != null || !fields.isEmpty()) {
                 sessions.seal(id, secrets.seal(id, caller.orgId(), caller.environment(),
-                        new SessionSecrets.Secret(null, Map.of(), accessToken, fields)));
+                        new SessionSecrets.Secret(null, Map.of(), accessToken, fields, target.scopes())));
             }
         });
         return new CreatedToken(token, expires);
@@ -145,11 +161,13 @@ public class LinkTokens {
         if (appSlug != null) {
             apps.require(caller.orgId(), caller.environment(), appSlug);
         }
-        return new Target(LinkSession.Mode.CREATE, null, appSlug, accounts.findOrCreate(caller, userId), endUserOrgId);
+        return new Target(LinkSession.Mode.CREATE, null, appSlug, accounts.findOrCreate(caller, userId), endUserOrgId,
+                List.of());
     }
 
-    /** Update mode: the access token's connection, its app and its linked account. */
-    private Target update(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug) {
+    /** Update mode: the access token's connection, its app, its linked account and the scopes to ask for. */
+    private Target update(Caller caller, String userId, String endUserOrgId, String accessToken, String appSlug,
+                          List<String> scopes) {
         Connection c = connections.findByAccessToken(caller.orgId(), caller.environment(), accessToken)
                 .orElseThrow(() -> new Errors.NotFound("invalid_access_token",
                         "No connection in this environment has that access token."));
@@ -164,7 +182,16 @@ public class LinkTokens {
             throw Errors.invalid("'user_id' does not match the linked account of this access token.");
         }
         return new Target(LinkSession.Mode.UPDATE, c.id(), c.appSlug(), account,
-                endUserOrgId == null ? c.endUserOrgId() : endUserOrgId);
+                endUserOrgId == null ? c.endUserOrgId() : endUserOrgId, scopes.isEmpty() ? List.of() : moreScopes(caller, c, scopes));
+    }
+
+    /** The connection's scopes (unknown: its app's) and {@code more}; 400 unless the app is an OAuth2 one. */
+    private List<String> moreScopes(Caller caller, Connection c, List<String> more) {
+        AppDefinition.OAuth2 oauth2 = apps.require(caller.orgId(), caller.environment(), c.appSlug()).oauth2();
+        if (oauth2 == null) {
+            throw Errors.invalid("'scopes' is only for OAuth2 connections; '" + c.appSlug() + "' has no scopes.");
+        }
+        return Scopes.union(c.scopes() != null ? c.scopes() : oauth2.scopes(), more);
     }
 
     /**

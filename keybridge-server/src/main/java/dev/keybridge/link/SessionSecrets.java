@@ -18,31 +18,33 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SessionSecrets {
 
-    /** The sealed part of a session. */
     /**
      * The sealed part of a session. {@code fields}: connection fields handed over when the Link was made
      * (the browser SDK's {@code integrate} parameters, e.g. a subdomain), kept for the whole flow and
-     * stored with the connection.
+     * stored with the connection. {@code scopes}: update mode asking for more scopes: all the grant is
+     * to hold (the connection's and the new ones); empty: the app's own.
      */
-    record Secret(String handle, Map<String, String> state, String accessToken, Map<String, String> fields) {
+    record Secret(String handle, Map<String, String> state, String accessToken, Map<String, String> fields,
+                  List<String> scopes) {
         Secret {
             state = state == null ? Map.of() : state;
             fields = fields == null ? Map.of() : fields;
+            scopes = scopes == null ? List.of() : scopes;
         }
 
         Secret(String handle, Map<String, String> state, String accessToken) {
-            this(handle, state, accessToken, Map.of());
+            this(handle, state, accessToken, Map.of(), List.of());
         }
 
         static final Secret NONE = new Secret(null, Map.of(), null);
 
         Secret withState(Map<String, String> next) {
-            return new Secret(handle, next, accessToken, fields);
+            return new Secret(handle, next, accessToken, fields, scopes);
         }
 
         /** The same secret for a new browser handle (the token was opened, or opened again). */
         Secret forHandle(String newHandle, Map<String, String> newState) {
-            return new Secret(newHandle, newState, accessToken, fields);
+            return new Secret(newHandle, newState, accessToken, fields, scopes);
         }
     }
 

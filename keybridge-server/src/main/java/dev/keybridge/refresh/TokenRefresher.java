@@ -174,9 +174,11 @@ public class TokenRefresher {
     /** Calls the token endpoint while holding the lease, then writes (fenced) or records the failure. */
     private Connection refreshUnderLease(Connection c) {
         Step step;
+        AppDefinition app;
+        Connector connector;
         try {
-            AppDefinition app = apps.available(c.environment(), c.appSlug());
-            Connector connector = connectors.of(app);
+            app = apps.available(c.environment(), c.appSlug());
+            connector = connectors.of(app);
             ConnectorContext ctx = connectors.context(c.orgId(), c.environment(), app);
             Map<String, String> credentials = connections.credentials(c);
             if (!connector.refreshable(credentials) || (connector.usesClient() && ctx.clientId() == null)) {
@@ -194,7 +196,8 @@ public class TokenRefresher {
         }
         switch (step) {
             case Step.Success ok -> {
-                Optional<Connection> written = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt());
+                Optional<Connection> written = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt(),
+                        connector.grantedScopes(app, ok.credentials()));   // null (none reported): the stored ones stay
                 if (written.isPresent()) {
                     log.debug("Refreshed connection {}", c.id());
                     outcome("refreshed");

@@ -8,6 +8,7 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.SandboxEhrAccounts;
+import dev.keybridge.connector.Scopes;
 import dev.keybridge.link.PublicTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,6 +88,7 @@ class SandboxController {
         Map<String, String> credentials = new LinkedHashMap<>();
         Instant expiresAt = null;
         String display = null;
+        List<String> granted = null;
         switch (slug) {
             case "sandbox-ehr" -> {
                 String user = opt(options == null ? null : options.username(), "user_good");
@@ -106,8 +109,10 @@ class SandboxController {
                 credentials.put("api_key", key);
             }
             case "sandbox-oauth" -> {
-                Map<String, Object> tokens = oauth.grantDirectly(opt(options == null ? null : options.scope(), app.oauth2().scopeString()));
+                String scope = opt(options == null ? null : options.scope(), app.oauth2().scopeString());
+                Map<String, Object> tokens = oauth.grantDirectly(scope);
                 tokens.forEach((k, v) -> credentials.put(k, String.valueOf(v)));
+                granted = Scopes.parse(credentials.getOrDefault("scope", scope), app.oauth2().scopeSeparator());
                 expiresAt = clock.instant().plusSeconds(((Number) tokens.get("expires_in")).longValue());
             }
             default -> throw Errors.invalid("No browserless sandbox flow for '" + slug + "'.");
@@ -115,9 +120,10 @@ class SandboxController {
         LinkedAccount account = accounts.findOrCreate(caller, accountId);
         Instant exp = expiresAt;
         String name = display;
+        List<String> scopes = granted;
         String publicToken = tx.execute(s -> {
             Connections.Created c = connections.create(caller.orgId(), caller.environment(), account.id(), slug, endUserOrg,
-                    credentials, exp, name);
+                    credentials, exp, name, scopes);
             return publicTokens.issue(c.connection(), c.accessToken(), true);
         });
         return new Created(true, publicToken);

@@ -71,6 +71,25 @@ class DashboardPagesTest extends IntegrationTest {
     }
 
     @Test
+    void doesListTheGrantedScopesWhenAnOAuth2ConnectionIsShown() {
+        TestOrganization org = newOrganization();
+        Api server = org.test().withKey(api);
+        Api.Response made = server.post("/sandbox/public_token/create", Map.of("linked_account_id", "scoped-1",
+                "app", "sandbox-oauth", "options", Map.of("scope", "contacts.read me.read")));
+        assertThat(made.status()).as(made.text()).isEqualTo(200);
+        assertThat(server.post("/link/token/exchange", Map.of("public_token", made.json().get("public_token").asString()))
+                .status()).isEqualTo(200);
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        HttpResponse<String> page = b.get("/dashboard/accounts/view?id=scoped-1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<dt>Scopes</dt>", "<li><code>contacts.read</code></li>",
+                "<li><code>me.read</code></li>");
+    }
+
+    @Test
     void doesSaveLinkSettingsOnlyWhenEveryLineIsValid() {
         TestOrganization org = newOrganization();
         FormBrowser b = new FormBrowser(port);

@@ -49,6 +49,8 @@ final class FakeProvider implements AutoCloseable {
     /** Runs when a refresh token was exchanged for a new pair, before the pair is answered (it may hold the answer). */
     volatile Consumer<String> afterRotating = refreshToken -> { };
     volatile Consumer<String> onApiCall = token -> { };
+    /** The {@code scope} a refresh answers with (null: none, as RFC 6749 allows when unchanged). */
+    volatile String scope;
 
     private record Rotated(String access, String refresh, Instant at) {}
 
@@ -132,8 +134,12 @@ final class FakeProvider implements AutoCloseable {
             if (minted) {
                 afterRotating.accept(rt);
             }
-            send(ex, 200, Map.of("access_token", next.access(), "refresh_token", next.refresh(),
-                    "token_type", "Bearer", "expires_in", 3600));
+            Map<String, Object> answer = new LinkedHashMap<>(Map.of("access_token", next.access(),
+                    "refresh_token", next.refresh(), "token_type", "Bearer", "expires_in", 3600));
+            if (scope != null) {
+                answer.put("scope", scope);
+            }
+            send(ex, 200, answer);
         }
     }
 

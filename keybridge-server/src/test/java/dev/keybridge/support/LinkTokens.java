@@ -35,6 +35,12 @@ public final class LinkTokens {
         return this;
     }
 
+    /** Update mode asking for more scopes. */
+    public LinkTokens scopes(String... scopes) {
+        body.put("scopes", java.util.List.of(scopes));
+        return this;
+    }
+
     public LinkTokens redirectUri(String uri) {
         body.put("redirect_uri", uri);
         return this;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.sdk.model.Config;
 import dev.keybridge.sdk.model.LinkedAccount;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +84,21 @@ public sealed interface EventData {
      */
     record RefreshFailed(@JsonProperty("connection_id") String connectionId, String app, String error)
             implements EventData {}
+
+    /**
+     * {@code connection.scopes_updated}: an update-mode Link changed the scopes of an OAuth grant.
+     *
+     * @param connectionId    the connection
+     * @param linkedAccountId your id for its linked account
+     * @param app             the app's slug
+     * @param added           scopes the grant holds now and did not before
+     * @param removed         scopes the grant held before and no longer does
+     * @param scopes          every scope the grant holds now
+     */
+    record ScopesUpdated(@JsonProperty("connection_id") String connectionId,
+                         @JsonProperty("linked_account_id") String linkedAccountId, String app,
+                         List<String> added, List<String> removed,
+                         List<String> scopes) implements EventData {}
 
     /** {@code config.updated}: the config as the API shows it. */
     record ConfigData(Config config) implements EventData {}

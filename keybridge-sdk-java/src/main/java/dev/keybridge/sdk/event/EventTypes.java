@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String CONNECTION_REPAIRED = "connection.repaired";
     public static final String CONNECTION_DELETED = "connection.deleted";
     public static final String CONNECTION_REFRESH_FAILED = "connection.refresh_failed";
+    public static final String CONNECTION_SCOPES_UPDATED = "connection.scopes_updated";
     public static final String ACCESS_TOKEN_LOGIN_REQUIRED = "access_token.login_required";
     public static final String CONFIG_UPDATED = "config.updated";
     public static final String CONFIG_DELETED = "config.deleted";
@@ -39,6 +40,7 @@ public final class EventTypes {
         m.put(CONNECTION_REPAIRED, EventData.ConnectionHealth.class);
         m.put(CONNECTION_DELETED, EventData.ConnectionHealth.class);
         m.put(CONNECTION_REFRESH_FAILED, EventData.RefreshFailed.class);
+        m.put(CONNECTION_SCOPES_UPDATED, EventData.ScopesUpdated.class);
         m.put(ACCESS_TOKEN_LOGIN_REQUIRED, EventData.ConnectionHealth.class);
         m.put(CONFIG_UPDATED, EventData.ConfigData.class);
         m.put(CONFIG_DELETED, EventData.ConfigDeleted.class);

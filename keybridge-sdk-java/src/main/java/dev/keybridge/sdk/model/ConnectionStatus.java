@@ -20,6 +20,8 @@ import java.util.List;
  * @param lastError       last refresh error, or null
  * @param lastErrorAt     when it happened, or null
  * @param refreshFailures failed refreshes in a row
+ * @param scopes          the scopes the OAuth grant received (updated by update mode and by refreshes that report
+ *                        them), or null when it is not an OAuth2 connection or they are not known
  * @param transitions     recent status changes, newest first
  */
 public record ConnectionStatus(
@@ -36,6 +38,7 @@ public record ConnectionStatus(
         @JsonProperty("last_error") String lastError,
         @JsonProperty("last_error_at") Instant lastErrorAt,
         @JsonProperty("refresh_failures") int refreshFailures,
+        List<String> scopes,
         List<Transition> transitions) {
 
     /**

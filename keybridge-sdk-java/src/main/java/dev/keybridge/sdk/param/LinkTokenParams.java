@@ -83,6 +83,21 @@ public final class LinkTokenParams {
             return this;
         }
 
+        /**
+         * Update mode of an OAuth2 connection ({@link LinkTokenParams#forUpdate(String)}): ask for these scopes
+         * beyond those the connection holds. Link asks the provider for all of them, the end user consents to
+         * the new ones, the access token stays the same, and {@code connection.scopes_updated} says what changed.
+         * At most 20; refused ({@link dev.keybridge.sdk.exception.InvalidRequestException}) outside update mode
+         * or for an app that is not OAuth2.
+         *
+         * @param scopes e.g. {@code https://www.googleapis.com/auth/calendar.readonly}
+         * @return this builder
+         */
+        public Builder scopes(String... scopes) {
+            body.put("scopes", List.of(scopes));
+            return this;
+        }
+
         /** The params. */
         public LinkTokenParams build() {
             return new LinkTokenParams(body);

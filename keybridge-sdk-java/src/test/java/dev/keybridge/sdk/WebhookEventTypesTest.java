@@ -54,12 +54,12 @@ class WebhookEventTypesTest {
 
     @Test
     void doesKeepTheRawJsonWhenTheTypeIsNewerThanTheSdk() throws Exception {
-        WebhookEvent future = event("connection.scopes_updated", "{\"connection_id\":\"c1\",\"scopes\":[\"a\"]}");
+        WebhookEvent future = event("connection.future_event", "{\"connection_id\":\"c1\",\"scopes\":[\"a\"]}");
 
         EventData data = future.typedData();
 
         assertThat(data).isInstanceOfSatisfying(EventData.Unknown.class, u -> {
-            assertThat(u.type()).isEqualTo("connection.scopes_updated");
+            assertThat(u.type()).isEqualTo("connection.future_event");
             assertThat(u.raw().path("scopes").get(0).asText()).isEqualTo("a");
         });
         assertThatThrownBy(() -> future.dataAs(EventData.Connection.class)).isInstanceOf(IllegalStateException.class)

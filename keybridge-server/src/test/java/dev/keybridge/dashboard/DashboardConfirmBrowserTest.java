@@ -110,6 +110,7 @@ class DashboardConfirmBrowserTest extends IntegrationTest {
             page.click("#add-endpoint");
             String secret = page.locator("#signing-secret").textContent().strip();
             page.click("text=Go to the endpoint");
+            page.waitForURL("**/dashboard/webhooks/endpoint?id=*"); // and its load: dashboard.js is deferred
             page.click("text=Rotate the signing secret");
             assertThat(page.locator("#confirm-message")).containsText(receiver.url());
             accessible(page);
@@ -125,6 +126,8 @@ class DashboardConfirmBrowserTest extends IntegrationTest {
         page.navigate(base() + "/dashboard/apps/config-schema?slug=sandbox-keys");
         page.fill("textarea", "{\"fields\":[{\"id\":\"region\",\"name\":\"Region\",\"type\":\"text\"}]}");
         page.click("text=Save config schema");
+        assertThat(page.locator("#schema-summary")).isVisible();
+        page.waitForLoadState();
         page.click("text=Delete config schema");
         assertThat(page.locator("#confirm-message")).containsText("sandbox-keys");
         page.click("#confirm-cancel");

@@ -252,6 +252,7 @@ class DashboardBrowserTest extends IntegrationTest {
         // Disconnect, then delete the account after its confirmation page.
         page.navigate(base() + "/dashboard/accounts/view?id=dash-user-1");
         page.click("text=Disconnect");
+        page.click("#confirm-ok");
         assertThat(page.locator(".conn-status").first().textContent()).isEqualTo("disconnected");
         assertThat(page.locator("button.reconnect").count()).isZero();
         page.click("#delete-account");

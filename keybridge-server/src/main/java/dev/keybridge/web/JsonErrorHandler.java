@@ -52,6 +52,8 @@ public class JsonErrorHandler extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         headers.put(ErrorBody.MARKER_HEADER, error);
+        // A refusal before the servlet context ends the connection (a CONNECT would otherwise stay open).
+        headers.put(HttpHeader.CONNECTION, "close");
         if (!headers.contains(RequestIds.HEADER)) {
             headers.put(RequestIds.HEADER, id);
         }

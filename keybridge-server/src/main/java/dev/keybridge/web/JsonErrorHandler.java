@@ -40,7 +40,7 @@ public class JsonErrorHandler extends ErrorHandler {
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         // CONNECT with an origin-form target ("CONNECT /path") fails Jetty's parse as a 400: still a 501.
         int answered = "CONNECT".equals(request.getMethod()) ? 501 : status(status, codings);
-        String error = error(answered, codings);
+        String error = status == 414 ? "uri_too_long" : error(answered, codings);
         String id = request.getAttribute(RequestIds.class.getName()) instanceof String s ? s : RequestIds.newId();
         byte[] body = body(answered, error, id).getBytes(StandardCharsets.UTF_8);
         if (response.isCommitted()) {
@@ -66,7 +66,7 @@ public class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
         boolean codings = refusedCoding(reason, null);
         int answered = status(status, codings);
-        String error = error(answered, codings);
+        String error = status == 414 ? "uri_too_long" : error(answered, codings);
         fields.put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
         fields.put(new HttpField(ErrorBody.MARKER_HEADER, error));
         fields.put(new HttpField(RequestIds.HEADER, RequestIds.newId()));
@@ -79,7 +79,9 @@ public class JsonErrorHandler extends ErrorHandler {
      * all this server implements) is a 501.
      */
     static int status(int status, boolean codings) {
-        if (status == 505) {
+        if (status == 505 || status == 414) {
+            // Jetty answers a request line longer than the header buffer with 414; Tomcat answered 400, which
+            // every operation declares (the body still says uri_too_long).
             return 400;
         }
         return status == 400 && codings ? 501 : status;

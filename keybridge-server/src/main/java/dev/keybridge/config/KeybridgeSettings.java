@@ -46,7 +46,7 @@ public record KeybridgeSettings(
      * organization per minute (0 = no limit), Link attempts per login (organization, environment,
      * linked account, app) across sessions within {@code linkAttemptWindow}; nodes exchange counts and
      * blocks every {@code syncInterval}. The client address is taken from {@code X-Forwarded-For} only
-     * when the peer matches {@code trustedProxies} (a regular expression, Tomcat's RemoteIpValve).
+     * when the peer matches {@code trustedProxies} (a regular expression; {@code web.TrustedProxies}).
      */
     public record RateLimits(
             @Env("KEYBRIDGE_RATE_LIMIT_ENABLED") @DefaultValue("true") boolean enabled,

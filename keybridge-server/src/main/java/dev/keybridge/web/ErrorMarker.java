@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * (and strips the header from, should an upstream send one). Spring MVC's error answers get it here (the
  * exception handlers of every {@code @ControllerAdvice} and the {@code /error} controller: not the bodies a
  * controller returns on purpose, such as the sandbox's emulated provider); {@link ErrorWriter} and
- * {@link JsonErrorReportValve} set it themselves.
+ * {@link JsonErrorHandler} set it themselves.
  */
 @RestControllerAdvice
 class ErrorMarker implements ResponseBodyAdvice<Object> {

@@ -154,7 +154,7 @@ public final class Errors {
         return new Unauthenticated("unauthorized", message);
     }
 
-    /** A method name as sent, cut short for a message (Tomcat lets any token through, however long). */
+    /** A method name as sent, cut short for a message (the container lets any token through, however long). */
     private static String abbreviate(String method) {
         return method.length() > 32 ? method.substring(0, 32) + "…" : method;
     }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised by the servlet container itself (before Spring MVC) still get the wire shape, a
- * request id (the filters never ran for what Tomcat refuses first, such as TRACE) and, for a 405, the
- * route's own {@code Allow} ({@link Routes}) instead of Tomcat's list of every method.
+ * request id (the filters may never have run for what the container refuses first) and, for a 405, the
+ * route's own {@code Allow} ({@link Routes}) instead of the container's list of every method.
  */
 @RestController
 class FallbackErrorController implements ErrorController {
@@ -37,7 +37,7 @@ class FallbackErrorController implements ErrorController {
         // Called directly (no error being dispatched): there is no such endpoint.
         int status = code instanceof Integer i ? i : 404;
         if (status == HttpStatus.METHOD_NOT_ALLOWED.value() || status == HttpStatus.NOT_IMPLEMENTED.value()) {
-            // Tomcat's own refusals of a method: TRACE (405) and CONNECT (501), with the route's methods.
+            // The container's own refusals of a method (405, 501), with the route's methods.
             List<HttpMethod> allowed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                     && uri.startsWith(request.getContextPath() + "/")
                     ? routes.allowed(uri.substring(request.getContextPath().length())) : List.of();
@@ -53,7 +53,9 @@ class FallbackErrorController implements ErrorController {
         HttpStatus http = HttpStatus.resolve(status);
         ErrorType type = status == 404 ? ErrorType.NOT_FOUND
                 : status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
-        String error = http == null ? "error" : http.name().toLowerCase(Locale.ROOT);
+        // A 400 the container raises (a header it cannot read as text, an ambiguous path) is what the
+        // server's own refusals call it too (JsonErrorHandler).
+        String error = status == 400 ? "invalid_request" : http == null ? "error" : http.name().toLowerCase(Locale.ROOT);
         String message = http == null ? "Request failed." : http.getReasonPhrase() + ".";
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of(error, type, message, requestId));

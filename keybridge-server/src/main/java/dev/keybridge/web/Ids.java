@@ -138,7 +138,7 @@ public final class Ids {
     }
 
     /**
-     * A header's value as the client sent it, in UTF-8. Tomcat gives a header's bytes one character
+     * A header's value as the client sent it, in UTF-8. The container may give a header's bytes one character
      * each (ISO-8859-1), so bytes beyond ASCII are read again as UTF-8, strictly: bytes that are not
      * UTF-8 are a 400 naming {@code field}, never a silently replaced character. A value already holding
      * a character beyond one byte did not come that way and is returned as it is.

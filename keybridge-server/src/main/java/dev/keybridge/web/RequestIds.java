@@ -37,7 +37,7 @@ public class RequestIds extends OncePerRequestFilter {
 
     /**
      * The request's id, given it now as this filter would (the caller's when sane) when the filter never
-     * saw the request (Tomcat refused it before any filter, e.g. TRACE), and echoed in the response header.
+     * saw the request (the container refused it before any filter), and echoed in the response header.
      */
     public static String ensure(HttpServletRequest request, HttpServletResponse response) {
         String id = current(request);

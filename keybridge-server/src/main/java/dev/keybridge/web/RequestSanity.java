@@ -21,14 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses malformed input before anything reads it, in the error shape and with no side effect:
  * a query string with a bad {@code %} escape, invalid UTF-8 or control characters (NUL cannot be
- * stored by PostgreSQL at all), a query or form body Tomcat cannot parse into parameters (a parameter
- * with an empty name, too many parameters), a form body that does not decode, and a
+ * stored by PostgreSQL at all), a query or form body with a parameter with an empty name ({@code ?=x}) or
+ * more than {@value #MAX_PARAMETERS} parameters (Tomcat refused those itself; Jetty drops or keeps them,
+ * so they are counted here), a form body that does not decode, and a
  * {@code Content-Type} that is not one concrete media type ({@code *}{@code /*}, garbage). Runs right
  * after {@link RequestIds}, before authentication.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestSanity extends OncePerRequestFilter {
+
+    /** The most parameters a query string (or a form body) may hold, Tomcat's old limit. */
+    static final int MAX_PARAMETERS = 1000;
 
     private final ErrorWriter errors;
 
@@ -69,12 +73,19 @@ public class RequestSanity extends OncePerRequestFilter {
             return null; // the proxy forwards query and body as they are; nothing here takes multipart bodies
         }
         boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED.includes(type);
+        if (query != null && !parametersNamed(query)) {
+            return Errors.invalid("The query string is malformed: a parameter with an empty name ('=value') or too many "
+                    + "parameters.");
+        }
         Map<String, String[]> parameters;
         try {
-            // Tomcat parses the query (and a form body) when parameters are first read, and throws when
-            // one has an empty name ("?=x") or there are too many: refuse that here, as a 400.
+            // The container parses a form body when parameters are first read, and throws when it does not
+            // decode or holds too many: refuse that here, as a 400.
             parameters = request.getParameterMap();
-        } catch (IllegalStateException | IllegalArgumentException e) {
+            if (parameters.containsKey("") || parameters.size() > MAX_PARAMETERS) {
+                throw new IllegalArgumentException("a parameter with an empty name or too many");
+            }
+        } catch (RuntimeException e) {
             return Errors.invalid(form ? "The query string or form body is malformed: a parameter with an empty name "
                     + "('=value'), a bad %-escape, invalid UTF-8 or too many parameters."
                     : "The query string is malformed: a parameter with an empty name ('=value') or too many parameters.");
@@ -92,6 +103,23 @@ public class RequestSanity extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * Every parameter of a query string has a name ({@code ?=x} and {@code ?=} have none; an empty pair such
+     * as {@code ?a&&b} is skipped), and there are at most {@value #MAX_PARAMETERS}.
+     */
+    static boolean parametersNamed(String query) {
+        int count = 0;
+        for (String pair : query.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (pair.charAt(0) == '=' || ++count > MAX_PARAMETERS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every {@code %XX} escape complete, the decoded bytes valid UTF-8, no control characters. */

@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A method this server does not implement on any path ({@code FOO}, {@code PROPFIND}, …) is answered
  * 501 {@code method_not_implemented} (RFC 9110 §9.1) in the error shape, with an {@code Allow} header
  * of what the path does take when it is a route, before anything else reads the request (Spring
- * Security's firewall would otherwise refuse it with a bare 400). TRACE and CONNECT never get here:
- * Tomcat answers them itself (405 and 501; see {@link FallbackErrorController}).
+ * Security's firewall would otherwise refuse it with a bare 400). TRACE, which the servlet API would
+ * answer by echoing the request (its credentials included), is refused here too: 405
+ * {@code method_not_allowed} with the path's {@code Allow}. CONNECT never gets here: the server refuses it
+ * before the servlet context (501, {@link JsonErrorHandler}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -49,6 +51,7 @@ public class UnknownMethods extends OncePerRequestFilter {
         if (!allowed.isEmpty()) {
             response.setHeader(HttpHeaders.ALLOW, Routes.header(allowed));
         }
-        errors.write(request, response, new Errors.MethodNotImplemented(method, allowed));
+        errors.write(request, response, HttpMethod.TRACE.name().equals(method)
+                ? new Errors.MethodNotAllowed(method, allowed) : new Errors.MethodNotImplemented(method, allowed));
     }
 }

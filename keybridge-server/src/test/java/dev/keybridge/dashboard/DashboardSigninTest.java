@@ -52,7 +52,7 @@ class DashboardSigninTest extends IntegrationTest {
         assertThat(r.headers().firstValue("x-frame-options")).contains("DENY");
         String cookie = r.headers().firstValue("set-cookie").orElseThrow();
         assertThat(cookie).startsWith("kb_dashboard=").contains("HttpOnly", "SameSite=Strict", "Path=/dashboard")
-                .doesNotContain("Secure");  // plain HTTP here; Tomcat adds Secure on HTTPS requests
+                .doesNotContain("Secure");  // plain HTTP here; the container adds Secure on HTTPS requests
     }
 
     @Test

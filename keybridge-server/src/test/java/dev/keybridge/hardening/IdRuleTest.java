@@ -44,7 +44,7 @@ class IdRuleTest extends IntegrationTest {
     private static final List<String> REFUSED_IN_HEADERS = List.of("a;b", "a/b", "a\\b", ".", "..", "x".repeat(256),
             "a%3Bb", "a%E2%80%8Bb", "%2E%2E", "%20a", "a%zz", "a%C3", "a%", "a%20");
 
-    /** Refused ids that Tomcat and the firewall let through to a path route (encoded). */
+    /** Refused ids that Jetty and the firewall let through to a path route (encoded). */
     private static final List<String> REFUSED_IN_PATHS = List.of("a%E2%80%8Bb", "%EF%BB%BFa", "%C2%A0a", "%20a", "a%20",
             "x".repeat(256));
 

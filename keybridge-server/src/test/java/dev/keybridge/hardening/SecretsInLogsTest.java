@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives the suite's traffic patterns through a node whose HTTP, security and Keybridge loggers run
- * at DEBUG (Tomcat's "Error parsing HTTP request header" included), then searches its whole log
+ * at DEBUG (Jetty at its pinned level, INFO, but its error handler at DEBUG: the container's refusals),
+ * then searches its whole log
  * for every secret the run created or sent, and for any of our token formats left unmasked.
  */
 class SecretsInLogsTest extends IntegrationTest {
@@ -38,9 +39,8 @@ class SecretsInLogsTest extends IntegrationTest {
         Set<String> secrets = new LinkedHashSet<>();
         Path log;
         try (NodeProcess node = NodeProcess.start("secrets-in-logs", databaseUrl(), dataDir(), Map.of(
-                "logging.level.org.apache.coyote", "DEBUG",
-                "logging.level.org.apache.tomcat", "DEBUG",
-                "logging.level.org.apache.catalina", "DEBUG",
+                "logging.level.org.eclipse.jetty.server.handler.ErrorHandler", "DEBUG",
+                "logging.level.dev.keybridge.web.JsonErrorHandler", "DEBUG",
                 "logging.level.org.springframework.web", "DEBUG",
                 "logging.level.org.springframework.security", "DEBUG",
                 "logging.level.dev.keybridge", "DEBUG"))) {
@@ -91,7 +91,7 @@ class SecretsInLogsTest extends IntegrationTest {
         node.api().withHeader("authorization", "Bearer " + wrongAdmin).get("/admin/v1/organizations");
         admin.get("/admin/v1/organizations?limit=5");
 
-        // Tomcat's own refusal of a header line that holds a full key (a control character in it).
+        // Jetty's own refusal of a header line that holds a full key (a control character in it).
         int port = Integer.parseInt(node.api().base().substring(node.api().base().lastIndexOf(':') + 1));
         RawHttp.exchange(port, ("GET /api/v2/public/linked-account HTTP/1.1\r\nHost: x\r\nx-api-key: "
                 + org.test().apiKey() + "\u0001\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

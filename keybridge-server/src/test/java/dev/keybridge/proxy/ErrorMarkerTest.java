@@ -161,7 +161,7 @@ class ErrorMarkerTest extends IntegrationTest {
                 .isEqualTo(conflict.json().get("error").asString());
 
         String raw = rawRequest("GET /v1/proxy/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(raw).as("Tomcat's own refusal").startsWith("HTTP/1.1 400").containsIgnoringCase(MARKER + ": invalid_request");
+        assertThat(raw).as("Jetty's own refusal").startsWith("HTTP/1.1 400").containsIgnoringCase(MARKER + ": invalid_request");
     }
 
     private String rawRequest(String request) throws IOException {

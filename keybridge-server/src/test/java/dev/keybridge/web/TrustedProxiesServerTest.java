@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.support.IntegrationTest;
 import java.util.Arrays;
-import org.apache.catalina.valves.RemoteIpValve;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
-/** The running server's valve, after Spring Boot's own customizer: the setting, not Tomcat's default ranges. */
+/** The running server's connectors: the setting's customizer, and no forwarded-headers customizer trusting all. */
 class TrustedProxiesServerTest extends IntegrationTest {
 
     @Autowired
@@ -22,11 +24,16 @@ class TrustedProxiesServerTest extends IntegrationTest {
 
     @Test
     void doesTrustForwardedAddressesOnlyFromTheSettingWhenTheServerRuns() {
-        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-        RemoteIpValve valve = Arrays.stream(server.getTomcat().getEngine().getPipeline().getValves())
-                .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
-
-        assertThat(valve.getInternalProxies()).isEqualTo(settings.rateLimits().trustedProxies())
-                .isEqualTo("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1");
+        JettyWebServer server = (JettyWebServer) context.getWebServer();
+        var connectors = Arrays.asList(server.getServer().getConnectors());
+        assertThat(connectors).isNotEmpty();
+        for (var connector : connectors) {
+            HttpConfiguration config = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+            assertThat(config.getCustomizers()).noneMatch(ForwardedRequestCustomizer.class::isInstance);
+            assertThat(config.getCustomizers()).filteredOn(TrustedProxies.class::isInstance).singleElement()
+                    .extracting(c -> ((TrustedProxies) c).trusted())
+                    .isEqualTo(settings.rateLimits().trustedProxies())
+                    .isEqualTo("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1");
+        }
     }
 }

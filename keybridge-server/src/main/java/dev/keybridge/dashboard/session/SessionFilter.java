@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts every dashboard request's {@link jakarta.servlet.http.HttpSession} in PostgreSQL (ahead of
  * Spring Security, which keeps the signed-in operator and the CSRF token in it), so any node serves
- * any request of a session: a load balancer needs no sticky sessions. Tomcat's own sessions are
+ * any request of a session: a load balancer needs no sticky sessions. The container's own sessions are
  * never made for the dashboard.
  */
 final class SessionFilter implements Filter {

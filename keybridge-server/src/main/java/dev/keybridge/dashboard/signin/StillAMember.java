@@ -41,7 +41,7 @@ public class StillAMember extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Deletes the session cookie where Tomcat set it (path /dashboard), so the browser sends none. */
+    /** Deletes the session cookie where it was set (path /dashboard), so the browser sends none. */
     public static Cookie expiredSessionCookie() {
         Cookie c = new Cookie("kb_dashboard", "");
         c.setPath("/dashboard");

@@ -4,7 +4,7 @@
 set -euo pipefail
 # shellcheck source=ci/lib/debian.sh
 source "$(dirname "$0")/lib/debian.sh"
-if command -v fc-list >/dev/null 2>&1 && fc-list :lang=ja | grep -q .; then
+if command -v fc-list >/dev/null 2>&1 && fc-list :lang=ja | grep . >/dev/null; then
   echo "fonts: a Japanese font is installed"
   exit 0
 fi

@@ -6,10 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib/debian.sh"
 HAPROXY="${KEYBRIDGE_HAPROXY:-/usr/sbin/haproxy}"
 if [ -x "$HAPROXY" ] && "$HAPROXY" -v >/dev/null 2>&1; then
-  echo "haproxy: $("$HAPROXY" -v | head -1)"
+  echo "haproxy: $("$HAPROXY" -v | sed -n 1p)"
   exit 0
 fi
 debian_install haproxy
 # The package starts a system service with its default configuration; the test runs its own.
 debian_stop_service haproxy
-"$HAPROXY" -v | head -1
+"$HAPROXY" -v | sed -n 1p

@@ -6,10 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib/debian.sh"
 PROMTOOL="${KEYBRIDGE_PROMTOOL:-/usr/bin/promtool}"
 if [ -x "$PROMTOOL" ] && "$PROMTOOL" --version >/dev/null 2>&1; then
-  echo "promtool: $("$PROMTOOL" --version 2>&1 | head -1)"
+  echo "promtool: $("$PROMTOOL" --version 2>&1 | sed -n 1p)"
   exit 0
 fi
 debian_install prometheus
 # The package starts a Prometheus service; the test needs only promtool.
 debian_stop_service prometheus
-"$PROMTOOL" --version 2>&1 | head -1
+"$PROMTOOL" --version 2>&1 | sed -n 1p

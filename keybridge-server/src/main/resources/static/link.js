@@ -180,7 +180,10 @@
       fetchResult().then(function (res) {
         if (finished) return;
         var metadata = res.metadata || lastMetadata;
-        var back = res.status !== "pending" || (authorizing && res.step !== "authorizing");
+        // Back from the provider: the flow ended, or it left "authorizing" after being seen there, or (a provider
+        // that answered before the first look) it is on a step that shows the provider's error.
+        var back = res.status !== "pending" || (authorizing && res.step !== "authorizing")
+          || (res.step !== "authorizing" && !!(metadata && metadata.error_code));
         if (!back) {
           if (res.step === "authorizing" && !authorizing) refreshFrame();
           if (Date.now() < deadline) {

@@ -49,12 +49,19 @@ class SigninFailures {
         return out;
     }
 
-    /** Takes back one failure of each of {@code keys} whose window began after {@code windowStart} (an attempt that was none). */
+    /**
+     * Takes back one failure of each of {@code keys} whose window began after {@code windowStart} (an attempt that was
+     * none). The rows are locked in key order first, as {@link #add} locks them: an update by {@code key in (…)} alone
+     * locks them in the order it finds them, and two sign-ins at once deadlocked (PostgreSQL cancels one: a 500).
+     */
     void remove(List<String> keys, Instant windowStart) {
         List<Object> params = new ArrayList<>(keys);
         params.add(Timestamp.from(windowStart));
-        jdbc.sql("update operator_signin_failure set failures = greatest(failures - 1, 0) where key in ("
-                        + String.join(", ", Collections.nCopies(keys.size(), "?")) + ") and window_start > ?")
+        jdbc.sql("""
+                update operator_signin_failure f set failures = greatest(f.failures - 1, 0)
+                from (select key from operator_signin_failure where key in (%s) and window_start > ?
+                      order by key for update) locked
+                where f.key = locked.key""".formatted(String.join(", ", Collections.nCopies(keys.size(), "?"))))
                 .params(params).update();
     }
 

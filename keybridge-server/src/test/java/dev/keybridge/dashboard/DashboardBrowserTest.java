@@ -97,9 +97,9 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(base() + "/dashboard/apps?q=sandbox");
         accessible(page);
         page.click("[data-slug=sandbox-keys] button[type=submit]");
-        assertThat(page.locator("[data-slug=sandbox-keys] .app-state").textContent()).isEqualTo("not enabled");
+        PlaywrightAssertions.assertThat(page.locator("[data-slug=sandbox-keys] .app-state")).hasText("not enabled");
         page.click("[data-slug=sandbox-keys] button[type=submit]");
-        assertThat(page.locator("[data-slug=sandbox-keys] .app-state").textContent()).isEqualTo("enabled");
+        PlaywrightAssertions.assertThat(page.locator("[data-slug=sandbox-keys] .app-state")).hasText("enabled");
         screenshot(page, "apps");
 
         // An OAuth app: the callback URL to register is shown; enabled with its client, then its secret is
@@ -109,14 +109,15 @@ class DashboardBrowserTest extends IntegrationTest {
         page.fill("#cid-github", "gh-client-1");
         page.fill("#cs-github", "gh-secret-1");
         page.click("[data-slug=github] button.toggle");
-        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("enabled");
+        PlaywrightAssertions.assertThat(page.locator("[data-slug=github] .app-state")).hasText("enabled");
+        page.navigate(base() + "/dashboard/apps?q=github"); // a page without the notice, so the next one is new
         page.fill("#cs-github", "gh-secret-2");
         page.click("[data-slug=github] button.save-client");
-        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("enabled");
-        assertThat(page.locator(".notice").textContent()).contains("the client is saved; it is enabled");
+        PlaywrightAssertions.assertThat(page.locator(".notice")).containsText("the client is saved; it is enabled");
+        PlaywrightAssertions.assertThat(page.locator("[data-slug=github] .app-state")).hasText("enabled");
         accessible(page);
         page.click("[data-slug=github] button.toggle");
-        assertThat(page.locator("[data-slug=github] .app-state").textContent()).isEqualTo("not enabled");
+        PlaywrightAssertions.assertThat(page.locator("[data-slug=github] .app-state")).hasText("not enabled");
 
         // The config schema editor of an app: saved from the textarea, then shown.
         page.navigate(base() + "/dashboard/apps/config-schema?slug=sandbox-keys");
@@ -253,6 +254,7 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(base() + "/dashboard/accounts/view?id=dash-user-1");
         page.click("text=Disconnect");
         page.click("#confirm-ok");
+        PlaywrightAssertions.assertThat(page.locator("main .notice")).containsText("was disconnected");
         assertThat(page.locator(".conn-status").first().textContent()).isEqualTo("disconnected");
         assertThat(page.locator("button.reconnect").count()).isZero();
         page.click("#delete-account");

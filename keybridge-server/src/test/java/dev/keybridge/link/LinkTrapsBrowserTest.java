@@ -60,7 +60,10 @@ class LinkTrapsBrowserTest extends IntegrationTest {
         FrameLocator link = page.frameLocator(FRAME);
         link.locator("#intro-continue").click();
         link.locator("#f-username").click();
-        page.keyboard().press("Escape");
+        // Key down only: Link closes on it and the host removes the frame, so a key-up would go to a frame that is
+        // gone. Chromium never acknowledges such an event and Playwright's press() (no timeout) waited on it for
+        // good: it hung two CI runs here. An end user's key-up is simply dropped.
+        page.keyboard().down("Escape");
 
         PlaywrightAssertions.assertThat(page.locator("#out")).hasText("exit:null");
         PlaywrightAssertions.assertThat(page.locator("iframe")).hasCount(0);

@@ -57,7 +57,9 @@ public record AppDefinition(
             boolean refreshTokenRotates,
             /* sandbox apps only: the client used when the organization has set none */
             String defaultClientId,
-            String defaultClientSecret) {
+            String defaultClientSecret,
+            /* the provider's documented refresh-token lifetime, counted from the answer that issued it; null: none */
+            Integer refreshTokenLifetimeDays) {
 
         public String scopeString() {
             return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);

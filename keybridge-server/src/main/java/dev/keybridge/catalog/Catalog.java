@@ -95,6 +95,10 @@ public class Catalog {
             if (a.authType() == AppDefinition.AuthType.CREDENTIALS && (a.connector() == null || a.connector().isBlank())) {
                 throw new IllegalStateException(where + ": credentials apps name their connector");
             }
+            Integer lifetime = a.oauth2() == null ? null : a.oauth2().refreshTokenLifetimeDays();
+            if (lifetime != null && (lifetime < 1 || lifetime > 3650)) {
+                throw new IllegalStateException(where + ": oauth2.refresh_token_lifetime_days must be 1 to 3650");
+            }
             if (!a.sandbox() && a.oauth2() != null && a.oauth2().defaultClientSecret() != null) {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
             }

@@ -139,16 +139,17 @@ public record KeybridgeSettings(
     }
 
     /**
-     * Scheduled checks of connections that cannot refresh (key-based, credentials): each is checked by
-     * its app's connector every {@code interval}; a scan every {@code pollInterval} leases at most
-     * {@code batchSize} due connections for {@code lease}.
+     * Checks of connections that cannot refresh: each by its connector every {@code interval}, a scan every {@code
+     * pollInterval} leasing up to {@code batchSize} for {@code lease}; expiry warnings {@code expiryLead} ahead.
      */
     public record Checks(
             @Env("KEYBRIDGE_CHECKS_ENABLED") @DefaultValue("true") boolean enabled,
             @Env("KEYBRIDGE_CHECK_INTERVAL") @DefaultValue("24h") Duration interval,
             @Env("KEYBRIDGE_CHECK_LEASE") @DefaultValue("60s") Duration lease,
             @Env("KEYBRIDGE_CHECK_POLL_INTERVAL") @DefaultValue("1m") Duration pollInterval,
-            @Env("KEYBRIDGE_CHECK_BATCH_SIZE") @DefaultValue("50") int batchSize) {}
+            @Env("KEYBRIDGE_CHECK_BATCH_SIZE") @DefaultValue("50") int batchSize,
+            @Env("KEYBRIDGE_EXPIRY_WARNING_POLL_INTERVAL") @DefaultValue("5m") Duration expiryPollInterval,
+            @Env("KEYBRIDGE_EXPIRY_WARNING_LEAD") @DefaultValue("7d") Duration expiryLead) {}
 
     /**
      * {@code Idempotency-Key} on the POSTs that create or act: a key and its stored answer live
@@ -256,9 +257,8 @@ public record KeybridgeSettings(
             @Env("KEYBRIDGE_MAX_AUTH_CREDENTIALS_BYTES") @DefaultValue("8192") int maxAuthCredentialsBytes) {}
 
     /**
-     * Webhook delivery. {@code retrySchedule} is the wait before each retry (its size + 1 is the
-     * number of attempts); each wait gets +/-20% jitter. The lease must outlive a send
-     * ({@code lease >= 2 * timeout} and {@code >= timeout + 5s}) so a delivery is never in flight twice.
+     * Webhook delivery. {@code retrySchedule}: the wait before each retry (+/-20% jitter; its size + 1 attempts). The
+     * lease must outlive a send ({@code >= 2 * timeout} and {@code >= timeout + 5s}): never in flight twice.
      */
     public record Webhooks(
             @Env("KEYBRIDGE_WEBHOOK_WORKERS_ENABLED") @DefaultValue("true") boolean enabled,

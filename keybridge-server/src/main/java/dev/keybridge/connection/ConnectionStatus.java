@@ -28,7 +28,21 @@ public record ConnectionStatus(
                 + "the requested ones), updated by update mode and by a refresh that reports them; null when not an "
                 + "OAuth2 connection or not known (linked before Keybridge stored scopes).")
         @Nullable List<String> scopes,
+        @Schema(description = "When the credential stops working unless the end user renews it in update mode (a refresh "
+                + "token's lifetime, an expiring password); null when no end is known.")
+        @Nullable Expiration expiration,
         List<Transition> transitions) {
+
+    /** A known end of the credential; {@code pending} once it lies within the environment's warning lead time. */
+    @Schema(name = "ConnectionExpiration")
+    public record Expiration(
+            @JsonProperty("expires_at") String expiresAt,
+            @Schema(example = "password_expiring", description = "`refresh_token_expiring` or `password_expiring`.")
+            String reason,
+            @Schema(description = "Within the lead time: `connection.pending_expiration` is due or was sent.")
+            boolean pending,
+            @JsonProperty("warned_at") @Schema(description = "When `connection.pending_expiration` was sent for this end.")
+            @Nullable String warnedAt) {}
 
     /** How many transitions the view carries (the newest). */
     static final int TRANSITIONS = 20;
@@ -45,7 +59,12 @@ public record ConnectionStatus(
         return new ConnectionStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), fmt(rs.getTimestamp(7)), fmt(rs.getTimestamp(8)), fmt(rs.getTimestamp(9)),
                 fmt(rs.getTimestamp(10)), rs.getString(11), fmt(rs.getTimestamp(12)), rs.getInt(13),
-                Connection.scopes(rs.getArray(14)), transitions);
+                Connection.scopes(rs.getArray(14)), expiration(rs), transitions);
+    }
+
+    private static Expiration expiration(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp(15);
+        return at == null ? null : new Expiration(fmt(at), rs.getString(16), rs.getBoolean(18), fmt(rs.getTimestamp(17)));
     }
 
     private static String fmt(Timestamp t) {

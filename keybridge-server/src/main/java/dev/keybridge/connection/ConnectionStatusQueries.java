@@ -1,5 +1,7 @@
 package dev.keybridge.connection;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +14,13 @@ import org.springframework.stereotype.Service;
 public class ConnectionStatusQueries {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ConnectionExpiry expiry;
 
-    ConnectionStatusQueries(JdbcClient jdbc) {
+    ConnectionStatusQueries(JdbcClient jdbc, Clock clock, ConnectionExpiry expiry) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.expiry = expiry;
     }
 
     /** Connections of every organization by status (for the metrics gauge). */
@@ -33,10 +39,15 @@ public class ConnectionStatusQueries {
         return jdbc.sql("""
                         select c.id, c.app_slug, a.external_id, c.end_user_org_id, c.status, c.status_reason,
                                c.status_changed_at, c.created_at, c.credential_expires_at, c.last_refreshed_at,
-                               c.last_error, c.last_error_at, c.refresh_failures, c.scopes
+                               c.last_error, c.last_error_at, c.refresh_failures, c.scopes,
+                               c.expires_at, c.expiry_reason, c.expiry_warned_at,
+                               c.expires_at <= cast(? as timestamptz) + coalesce(make_interval(days =>
+                                   (select s.expiry_warning_lead_days from connection_setting s
+                                    where s.org_id = c.org_id and s.environment = c.environment)), cast(? as interval))
                         from connection c join linked_account a on a.id = c.linked_account_id
                         where c.id = ? and c.org_id = ? and c.environment = ?""")
-                .params(c.id(), c.orgId(), c.environment().wire())
+                .params(Timestamp.from(clock.instant()), expiry.defaultLead().toSeconds() + " seconds", c.id(), c.orgId(),
+                        c.environment().wire())
                 .query((rs, n) -> ConnectionStatus.from(rs, transitions(c.id()))).optional();
     }
 

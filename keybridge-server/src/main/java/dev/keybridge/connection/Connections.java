@@ -1,5 +1,6 @@
 package dev.keybridge.connection;
 
+import dev.keybridge.connector.Expiry;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Ids;
@@ -36,8 +37,10 @@ public class Connections {
     private final CredentialSeal seal;
     private final Clock clock;
     private final AtomicLong localChanges = new AtomicLong();
+    private final ConnectionExpiry expiry;
 
-    public Connections(JdbcClient jdbc, CredentialSeal seal, Clock clock) {
+    public Connections(JdbcClient jdbc, CredentialSeal seal, Clock clock, ConnectionExpiry expiry) {
+        this.expiry = expiry;
         this.jdbc = jdbc;
         this.seal = seal;
         this.clock = clock;
@@ -95,6 +98,14 @@ public class Connections {
     /** The stored credentials, decrypted. */
     public Map<String, String> credentials(Connection c) {
         return seal.open(c);
+    }
+
+    /**
+     * Why update mode runs for {@code c}, which decides what its connector asks for: its status reason, else the
+     * reason of an expiry within its environment's lead time ({@code password_expiring}: only a new password).
+     */
+    public String updateReason(Connection c) {
+        return c.statusReason() != null ? c.statusReason() : expiry.pending(c).map(Expiry::reason).orElse(null);
     }
 
     /** Whether credentials carry an OAuth2 refresh token (the background scan only looks at such connections). */

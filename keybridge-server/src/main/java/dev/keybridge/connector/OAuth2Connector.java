@@ -259,7 +259,7 @@ public class OAuth2Connector implements Connector {
                 // no usable expiry
             }
         }
-        return new Step.Success(credentials, expiresAt, null);
+        return new Step.Success(credentials, expiresAt, null, RefreshTokenLifetime.expiry(context, body, base.get("refresh_token")));
     }
 
     static String challenge(String verifier) {

@@ -11,6 +11,8 @@ public final class SandboxEhrAccounts {
 
     /** The one password every sandbox EHR account takes. */
     public static final String PASSWORD = "pass_good";
+    /** An account whose password the EHR reports as expiring soon (update mode renews it). */
+    public static final String PASSWORD_EXPIRING = "user_password_expiring";
     /** {@code mfa_questions_<rounds>_<questions>}. */
     static final Pattern QUESTIONS = Pattern.compile("mfa_questions_([1-5])_([1-5])");
 
@@ -24,7 +26,7 @@ public final class SandboxEhrAccounts {
 
     /** Whether {@code user} names an account that can sign in (with or without MFA). */
     static boolean known(String user) {
-        return user.equals("user_good") || user.equals("mfa_device") || user.equals("mfa_selections")
+        return user.equals("user_good") || user.equals(PASSWORD_EXPIRING) || user.equals("mfa_device") || user.equals("mfa_selections")
                 || QUESTIONS.matcher(user).matches();
     }
 }

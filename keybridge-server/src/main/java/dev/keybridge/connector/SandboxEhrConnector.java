@@ -1,5 +1,6 @@
 package dev.keybridge.connector;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,14 @@ import java.util.regex.Matcher;
  * {@code user_good} (links at once), {@code mfa_device} (one-time code {@code 1234}),
  * {@code mfa_selections} (choose a device, then the code), {@code mfa_questions_<n>_<m>} (n rounds of
  * m questions, answer to question j of round i is {@code answer_<i>_<j>}), {@code user_locked}
- * (a locked account), {@code error_<CODE>} (fails with that code, e.g. error_INVALID_CREDENTIALS).
+ * (a locked account), {@code error_<CODE>} (fails with that code, e.g. error_INVALID_CREDENTIALS),
+ * {@code user_password_expiring} (links, with a password the EHR says expires in five days).
  */
 public class SandboxEhrConnector implements Connector {
 
     public static final String CODE = "1234";
+    /** In the state of update mode's step for an expiring password: the sign-in renews it. */
+    private static final String RENEWING = "renewing";
     /** Sandbox data (what a real EHR would send), not interface text. */
     /** The devices a code can go to: each label a message key, so the end user reads it in their language. */
     private static final Map<String, String> DEVICES = Map.of("phone", "0042", "email", "m…@example.com");
@@ -63,7 +67,14 @@ public class SandboxEhrConnector implements Connector {
             state.put("round", "1");
             return questions(state, null);
         }
-        return success(user, password);
+        Step linked = success(user, password);
+        if (user.equals(SandboxEhrAccounts.PASSWORD_EXPIRING) && linked instanceof Step.Success ok) {
+            // The sandbox's expiring password: five days left at sign-in, ninety after update mode renewed it.
+            Duration left = "true".equals(input.get(RENEWING)) ? Duration.ofDays(90) : Duration.ofDays(5);
+            return new Step.Success(ok.credentials(), null, user,
+                    new Expiry(context.clock().instant().plus(left), Expiry.PASSWORD));
+        }
+        return linked;
     }
 
     @Override
@@ -72,8 +83,12 @@ public class SandboxEhrConnector implements Connector {
         switch (kind) {
             case "login" -> {
                 Map<String, String> input = new LinkedHashMap<>(answers);
+                input.remove(RENEWING);    // only update mode's own state says a renewal is under way
                 if (state.containsKey("username")) {
                     input.put("username", state.get("username"));
+                }
+                if (state.containsKey(RENEWING)) {
+                    input.put(RENEWING, state.get(RENEWING));
                 }
                 return start(context, input);
             }
@@ -128,6 +143,13 @@ public class SandboxEhrConnector implements Connector {
             return codeChallenge(state, null);
         }
         state.put("kind", "login");
+        if (Expiry.PASSWORD.equals(reason) && !user.isEmpty()) {
+            state.put("username", user);
+            state.put(RENEWING, "true");
+            return new Step.Challenge(Text.of("sandbox.renew_password.title"), Text.of("sandbox.renew_password.prompt"),
+                    List.of(new Step.Field("username", "text", Text.of("field.username"), false, null, List.of(), user, true),
+                            Step.Field.password("password", Text.of("field.password"))), null, state);
+        }
         if ("password_expired".equals(reason) && !user.isEmpty()) {
             state.put("username", user);
             return new Step.Challenge(Text.of("sandbox.new_password.title"), Text.of("sandbox.new_password.prompt"),

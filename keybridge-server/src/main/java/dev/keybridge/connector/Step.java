@@ -33,8 +33,17 @@ public sealed interface Step {
     /** Send the browser to {@code location} (an OAuth2 authorize page); the answer comes to the callback. */
     record Redirect(String location, Map<String, String> state) implements Step {}
 
-    /** Linked. {@code credentials} are stored encrypted; {@code expiresAt} may be null. */
-    record Success(Map<String, String> credentials, Instant expiresAt, String displayName) implements Step {}
+    /**
+     * Linked. {@code credentials} are stored encrypted; {@code expiresAt} (the access token's) may be null;
+     * {@code expiry}, when the credential itself has a knowable end the end user must act on, else null.
+     */
+    record Success(Map<String, String> credentials, Instant expiresAt, String displayName, Expiry expiry)
+            implements Step {
+
+        public Success(Map<String, String> credentials, Instant expiresAt, String displayName) {
+            this(credentials, expiresAt, displayName, null);
+        }
+    }
 
     /**
      * Not linked. {@code code} is machine-readable ({@code invalid_credentials}, {@code account_locked},

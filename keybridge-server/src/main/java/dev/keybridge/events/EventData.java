@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code connection.repaired}, {@code connection.deleted}, {@code access_token.login_required}: {@link Health};</li>
  *   <li>{@code connection.refresh_failed}: {@link RefreshFailed};</li>
  *   <li>{@code connection.scopes_updated}: {@link ScopesUpdated};</li>
+ *   <li>{@code connection.pending_expiration}, {@code access_token.password_change_warning}: {@link PendingExpiration};</li>
  *   <li>{@code config.updated}: the config ({@code userconfig}); {@code config.deleted}: {@link ConfigDeleted};</li>
  *   <li>{@code webhook.test}: {@link WebhookTest}.</li>
  * </ul>
@@ -65,6 +66,22 @@ public interface EventData {
                          @Schema(description = "Scopes the grant held before and no longer does.") List<String> removed,
                          @Schema(description = "Every scope the grant holds now.") List<String> scopes)
             implements EventData {}
+
+    /**
+     * {@code connection.pending_expiration} (and {@code access_token.password_change_warning}, seed 002's name for
+     * an expiring password): the connection still works, and stops at {@code expires_at} unless the end user
+     * renews it in update mode.
+     */
+    @Schema(name = "PendingExpirationEvent")
+    @JsonPropertyOrder({"connection_id", "linked_account_id", "app", "expires_at", "reason", "org_id"})
+    record PendingExpiration(@JsonProperty("connection_id") String connectionId,
+                             @JsonProperty("linked_account_id") String linkedAccountId,
+                             String app,
+                             @JsonProperty("expires_at") String expiresAt,
+                             @Schema(description = "Why it expires: `refresh_token_expiring` (the OAuth grant's refresh "
+                                     + "token has a lifetime) or `password_expiring` (the provider says the password "
+                                     + "expires).", example = "password_expiring") String reason,
+                             @JsonProperty("org_id") @Nullable String orgId) implements EventData {}
 
     /** {@code linked_account.deleted}. */
     @Schema(name = "LinkedAccountDeletedEvent")

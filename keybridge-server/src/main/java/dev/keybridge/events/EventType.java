@@ -39,6 +39,15 @@ public final class EventType<T extends EventData> {
     public static final EventType<EventData.ScopesUpdated> CONNECTION_SCOPES_UPDATED = new EventType<>(
             "connection.scopes_updated", EventData.ScopesUpdated.class,
             "A connection's granted scopes changed in update mode (`added`, `removed`, and the scopes now granted).");
+    public static final EventType<EventData.PendingExpiration> CONNECTION_PENDING_EXPIRATION = new EventType<>(
+            "connection.pending_expiration", EventData.PendingExpiration.class,
+            "A connection still works but stops at `expires_at` unless the end user renews it in update mode (sent"
+                    + " once per horizon, the environment's lead time before it).");
+    /** Seed 002's name for an expiring password: only to endpoints that name it (it repeats the one above). */
+    public static final EventType<EventData.PendingExpiration> ACCESS_TOKEN_PASSWORD_CHANGE_WARNING = new EventType<>(
+            "access_token.password_change_warning", EventData.PendingExpiration.class,
+            "Seed 002's name for `connection.pending_expiration` with reason `password_expiring`: sent beside it, only to"
+                    + " endpoints that list this type.", true);
     public static final EventType<EventData.Health> ACCESS_TOKEN_LOGIN_REQUIRED = new EventType<>(
             "access_token.login_required", EventData.Health.class,
             "A connection needs the end user again (`status_reason` says why).");
@@ -53,16 +62,34 @@ public final class EventType<T extends EventData> {
 
     private static final List<EventType<?>> ALL = List.of(LINKED_ACCOUNT_CREATED, LINKED_ACCOUNT_UPDATED,
             LINKED_ACCOUNT_DELETED, CONNECTION_CREATED, CONNECTION_REPAIRED, CONNECTION_DELETED,
-            CONNECTION_REFRESH_FAILED, CONNECTION_SCOPES_UPDATED, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
+            CONNECTION_REFRESH_FAILED, CONNECTION_SCOPES_UPDATED, CONNECTION_PENDING_EXPIRATION,
+            ACCESS_TOKEN_PASSWORD_CHANGE_WARNING, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
 
     private final String wire;
     private final Class<T> payload;
     private final String description;
 
+    private final boolean optIn;
+
     private EventType(String wire, Class<T> payload, String description) {
+        this(wire, payload, description, false);
+    }
+
+    private EventType(String wire, Class<T> payload, String description, boolean optIn) {
         this.wire = wire;
         this.payload = payload;
         this.description = description;
+        this.optIn = optIn;
+    }
+
+    /** Delivered only to endpoints whose filter names it, never to those that take every type (an alias). */
+    public boolean optIn() {
+        return optIn;
+    }
+
+    /** The wire names of the {@link #optIn()} types. */
+    public static String[] optInWires() {
+        return ALL.stream().filter(EventType::optIn).map(EventType::wire).toArray(String[]::new);
     }
 
     /** Every type, in catalogue order. */

@@ -4,6 +4,7 @@ import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.ConnectionEvents;
+import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Step;
@@ -27,9 +28,11 @@ class ConnectionWrites {
     private final ConnectionHealth health;
     private final ConnectionEvents connectionEvents;
     private final TransactionTemplate tx;
+    private final ConnectionExpiry expiry;
 
     ConnectionWrites(Connections connections, ConnectionHealth health, ConnectionEvents connectionEvents,
-                     TransactionTemplate tx) {
+                     TransactionTemplate tx, ConnectionExpiry expiry) {
+        this.expiry = expiry;
         this.connections = connections;
         this.health = health;
         this.connectionEvents = connectionEvents;
@@ -47,7 +50,9 @@ class ConnectionWrites {
             Optional<Connection> existing = live(account, app.slug());
             if (existing.isPresent()) {
                 Connection c = existing.get();
-                connections.replaceCredentials(c, c.credentialVersion(), ok.credentials(), ok.expiresAt());
+                if (connections.replaceCredentials(c, c.credentialVersion(), ok.credentials(), ok.expiresAt())) {
+                    expiry.record(c, ok.expiry(), true);
+                }
                 health.repaired(c);
                 return new Written(connections.find(c.orgId(), c.environment(), c.id()).orElseThrow(), null, false);
             }
@@ -70,6 +75,7 @@ class ConnectionWrites {
     Written create(LinkedAccount account, AppDefinition app, Step.Success ok) {
         Connections.Created made = connections.create(account.orgId(), account.environment(), account.id(), app.slug(),
                 null, ok.credentials(), ok.expiresAt(), ok.displayName());
+        expiry.record(made.connection(), ok.expiry(), true);
         connectionEvents.created(made.connection(), account.externalId());
         return new Written(made.connection(), made.accessToken(), true);
     }

@@ -3,6 +3,7 @@ package dev.keybridge.link;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.ConnectionEvents;
+import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.AppConnectors;
@@ -43,10 +44,12 @@ class LinkCompletion {
     private final ConnectionEvents connectionEvents;
     private final Events events;
     private final AppConnectors connectors;
+    private final ConnectionExpiry expiry;
 
     LinkCompletion(LinkSessions sessions, SessionSecrets secrets, Connections connections, ConnectionHealth health,
                    PublicTokens publicTokens, TransactionTemplate tx, ConnectionEvents connectionEvents, Events events,
-                   AppConnectors connectors) {
+                   AppConnectors connectors, ConnectionExpiry expiry) {
+        this.expiry = expiry;
         this.connectionEvents = connectionEvents;
         this.events = events;
         this.connectors = connectors;
@@ -62,14 +65,17 @@ class LinkCompletion {
     String finish(LinkSession s, AppDefinition app, Step.Success ok, SessionSecrets.Secret secret) {
         Map<String, String> credentials = new LinkedHashMap<>(secret.fields());   // fields the Link was made with,
         credentials.putAll(ok.credentials());                                 // under what the connector answered
-        Step.Success linked = new Step.Success(credentials, ok.expiresAt(), ok.displayName());
+        Step.Success linked = new Step.Success(credentials, ok.expiresAt(), ok.displayName(), ok.expiry());
         return tx.execute(status -> {
             String publicToken;
             List<String> granted = connectors.of(app).grantedScopes(app, linked.credentials());
             if (s.mode() == LinkSession.Mode.UPDATE) {
                 Connection c = connections.find(s.orgId(), s.environment(), s.connectionId()).orElseThrow();
                 connections.replaceCredentials(c, c.credentialVersion(), linked.credentials(), linked.expiresAt(), granted)
-                        .ifPresent(written -> scopesUpdated(s, c, written, !secret.scopes().isEmpty()));
+                        .ifPresent(written -> {
+                            scopesUpdated(s, c, written, !secret.scopes().isEmpty());
+                            expiry.record(written, linked.expiry(), true);     // renewed: the new horizon, or none
+                        });
                 if (!health.repaired(c)) {
                     // A healthy connection whose user re-entered credentials voluntarily: no state change.
                     log.info("Link {} refreshed the credentials of healthy connection {}", s.id(), c.id());
@@ -80,6 +86,7 @@ class LinkCompletion {
             } else {
                 Connections.Created created = connections.create(s.orgId(), s.environment(), s.linkedAccountId(),
                         app.slug(), s.endUserOrgId(), linked.credentials(), linked.expiresAt(), linked.displayName(), granted);
+                expiry.record(created.connection(), linked.expiry(), true);
                 if (s.frontend()) {
                     // Begun by the browser SDK: nobody holds a public token, so the event is written now.
                     connectionEvents.created(created.connection(), LinkView.of(s).account());

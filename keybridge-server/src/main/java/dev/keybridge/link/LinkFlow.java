@@ -224,7 +224,7 @@ public class LinkFlow {
         if (s.mode() == LinkSession.Mode.UPDATE) {
             Connection c = connections.find(s.orgId(), s.environment(), s.connectionId()).orElseThrow();
             first = connector.reauthenticate(connectors.context(s.orgId(), s.environment(), app),
-                    connections.credentials(c), c.statusReason());
+                    connections.credentials(c), connections.updateReason(c));
         }
         if (first instanceof Step.Challenge ch) {
             move(s, LinkEvent.ASK, slug, LinkView.challenge(account, ch), secret.withState(ch.state()), null);

@@ -3,7 +3,6 @@ package dev.keybridge.link;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.Catalog;
-import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connector.Text;
 import dev.keybridge.connector.Texts;
@@ -89,7 +88,7 @@ class LinkPage {
         boolean update = s.mode() == LinkSession.Mode.UPDATE;
         String reason = null;
         if (update && app != null) {
-            String why = connections.find(s.orgId(), s.environment(), s.connectionId()).map(Connection::statusReason)
+            String why = connections.find(s.orgId(), s.environment(), s.connectionId()).map(connections::updateReason)
                     .orElse(null);
             reason = messages.getMessage("reason." + why, null, msg("reason.other", locale), locale);
         }

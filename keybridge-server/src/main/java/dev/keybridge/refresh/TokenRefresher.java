@@ -4,6 +4,7 @@ import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.connection.CredentialLease;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +70,12 @@ public class TokenRefresher {
     private final ConcurrentHashMap<String, CompletableFuture<Connection>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry meters;
+    private final ConnectionExpiry expiry;
 
     public TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors,
                           ConnectionHealth health, Events events, TransactionTemplate tx, Clock clock,
-                          KeybridgeSettings settings, MeterRegistry meters) {
+                          KeybridgeSettings settings, MeterRegistry meters, ConnectionExpiry expiry) {
+        this.expiry = expiry;
         this.meters = meters;
         this.connections = connections;
         this.lease = lease;
@@ -196,8 +200,15 @@ public class TokenRefresher {
         }
         switch (step) {
             case Step.Success ok -> {
-                Optional<Connection> written = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt(),
-                        connector.grantedScopes(app, ok.credentials()));   // null (none reported): the stored ones stay
+                List<String> scopes = connector.grantedScopes(app, ok.credentials());   // null: the stored ones stay
+                Optional<Connection> written = ok.expiry() == null
+                        ? connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt(), scopes)
+                        : tx.execute(s -> {     // a refresh token with a new lifetime: its horizon with it
+                            Optional<Connection> w = connections.writeRefreshed(c, node, ok.credentials(), ok.expiresAt(),
+                                    scopes);
+                            w.ifPresent(done -> expiry.record(done, ok.expiry(), false));
+                            return w;
+                        });
                 if (written.isPresent()) {
                     log.debug("Refreshed connection {}", c.id());
                     outcome("refreshed");

@@ -1,5 +1,6 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.events.EventType;
 import dev.keybridge.events.Events;
 import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
@@ -75,10 +76,10 @@ class DeliveryStore {
                      as b (id, org_id, environment, type)
                 join webhook_endpoint e
                   on e.org_id = b.org_id and e.environment = b.environment and e.is_enabled
-                 and (cardinality(e.event_types) = 0 or b.type = any(e.event_types))
+                 and (cardinality(e.event_types) = 0 and b.type <> all(cast(? as text[])) or b.type = any(e.event_types))
                 on conflict (endpoint_id, event_id, org_id) where not manual do nothing
                 """.formatted(NEW_ID))
-                .params(now(), now(), ids, orgs, envs, types)
+                .params(now(), now(), ids, orgs, envs, types, EventType.optInWires())
                 .update();
         return n;
     }
@@ -215,11 +216,13 @@ class DeliveryStore {
                         + "next_attempt_at, created_at) select " + NEW_ID + ", ?, ev.id, ev.org_id, ev.environment, true, "
                         + "cast(? as timestamptz), cast(? as timestamptz) from ("
                         + "  select id, org_id, environment from event where org_id = ? and environment = ? "
-                        + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 or type = any(cast(? as text[]))) "
+                        + "  and created_at >= ? and (cardinality(cast(? as text[])) = 0 and type <> all(cast(? as text[]))"
+                        + "    or type = any(cast(? as text[]))) "
                         + "  and type <> 'webhook.test' "
                         + "  order by seq limit ?) ev")
                 .params(e.id(), now(), now(), e.orgId(), e.environment().wire(), Timestamp.from(since),
-                        e.eventTypes().toArray(String[]::new), e.eventTypes().toArray(String[]::new), max)
+                        e.eventTypes().toArray(String[]::new), EventType.optInWires(), e.eventTypes().toArray(String[]::new),
+                        max)
                 .update();
     }
 

@@ -52,6 +52,8 @@ final class Distribution {
                     "background claim: the refresh scan leases due connections of every organization"),
             new SourceRules.Exemption("connection/CredentialLease.java", "connection", "order by next_check_at nulls first",
                     "background claim: the check scan leases due connections of every organization"),
+            new SourceRules.Exemption("connection/ConnectionExpiry.java", "connection", "from due where c.id = due.id",
+                    "background claim: the expiry-warning scan marks due horizons of every organization warned"),
             new SourceRules.Exemption("link/ExpiredLinkCleanup.java", "link_session", "where expires_at < ?",
                     "background sweep: expired Link sessions of every organization"),
             new SourceRules.Exemption("link/ExpiredLinkCleanup.java", "public_token", "where expires_at < ?",

@@ -51,6 +51,8 @@ final class FakeProvider implements AutoCloseable {
     volatile Consumer<String> onApiCall = token -> { };
     /** The {@code scope} a refresh answers with (null: none, as RFC 6749 allows when unchanged). */
     volatile String scope;
+    /** When set, a refresh answers {@code refresh_token_expires_in}: the seconds left until then (a countdown). */
+    volatile Instant refreshTokenDeadline;
 
     private record Rotated(String access, String refresh, Instant at) {}
 
@@ -138,6 +140,10 @@ final class FakeProvider implements AutoCloseable {
                     "refresh_token", next.refresh(), "token_type", "Bearer", "expires_in", 3600));
             if (scope != null) {
                 answer.put("scope", scope);
+            }
+            Instant deadline = refreshTokenDeadline;
+            if (deadline != null) {
+                answer.put("refresh_token_expires_in", Duration.between(clock.instant(), deadline).toSeconds());
             }
             send(ex, 200, answer);
         }

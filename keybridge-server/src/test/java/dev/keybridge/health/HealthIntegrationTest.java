@@ -96,6 +96,19 @@ abstract class HealthIntegrationTest extends IntegrationTest {
                           token_auth_method: client_secret_basic
                         api_base_url: "%5$s"
                         auth_failure: {status_codes: [401]}
+                      - slug: mock-oauth-lapsing
+                        name: Mock Provider (refresh tokens lapse)
+                        description: mock-oauth2-server, with a documented refresh-token lifetime
+                        auth_type: oauth2
+                        oauth2:
+                          authorize_url: "%2$s"
+                          token_url: "%3$s"
+                          scopes: [openid, offline_access]
+                          pkce: true
+                          token_auth_method: client_secret_basic
+                          refresh_token_lifetime_days: 30
+                        api_base_url: "%5$s"
+                        auth_failure: {status_codes: [401]}
                     """.formatted(FAKE.base(), MOCK.authorizationEndpointUrl("issuer1"), MOCK.tokenEndpointUrl("issuer1"),
                     issuer + "/revoke", issuer));
             registry.add("keybridge.catalog-file", file::toString);

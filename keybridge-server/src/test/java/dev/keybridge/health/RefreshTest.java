@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
+import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.connection.ConnectionHealth;
 import dev.keybridge.connection.CredentialLease;
 import dev.keybridge.connector.AppConnectors;
@@ -58,6 +59,8 @@ class RefreshTest extends HealthIntegrationTest {
     private KeybridgeSettings settings;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private ConnectionExpiry expiry;
 
     private TestOrganization org;
     private Api server;
@@ -82,7 +85,7 @@ class RefreshTest extends HealthIntegrationTest {
 
     /** The refresher of another node on the same database. */
     private TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters);
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters, expiry);
     }
 
     /** Runs {@code action} on token calls that present {@code grant}'s refresh token (not on other tests' calls). */

@@ -100,6 +100,22 @@ public sealed interface EventData {
                          List<String> added, List<String> removed,
                          List<String> scopes) implements EventData {}
 
+    /**
+     * {@code connection.pending_expiration} and {@code access_token.password_change_warning}: the connection still
+     * works and stops at {@code expiresAt} unless the end user renews it in update mode.
+     *
+     * @param connectionId    the connection
+     * @param linkedAccountId your id of its linked account
+     * @param app             the app's slug
+     * @param expiresAt       when it stops working
+     * @param reason          {@code refresh_token_expiring} or {@code password_expiring}
+     * @param orgId           the end user's own organization reference, or null
+     */
+    record PendingExpiration(@JsonProperty("connection_id") String connectionId,
+                             @JsonProperty("linked_account_id") String linkedAccountId, String app,
+                             @JsonProperty("expires_at") Instant expiresAt, String reason,
+                             @JsonProperty("org_id") String orgId) implements EventData {}
+
     /** {@code config.updated}: the config as the API shows it. */
     record ConfigData(Config config) implements EventData {}
 

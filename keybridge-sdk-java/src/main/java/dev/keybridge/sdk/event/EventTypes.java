@@ -24,6 +24,9 @@ public final class EventTypes {
     public static final String CONNECTION_DELETED = "connection.deleted";
     public static final String CONNECTION_REFRESH_FAILED = "connection.refresh_failed";
     public static final String CONNECTION_SCOPES_UPDATED = "connection.scopes_updated";
+    public static final String CONNECTION_PENDING_EXPIRATION = "connection.pending_expiration";
+    /** Seed 002's name for an expiring password; sent only to endpoints that list it. */
+    public static final String ACCESS_TOKEN_PASSWORD_CHANGE_WARNING = "access_token.password_change_warning";
     public static final String ACCESS_TOKEN_LOGIN_REQUIRED = "access_token.login_required";
     public static final String CONFIG_UPDATED = "config.updated";
     public static final String CONFIG_DELETED = "config.deleted";
@@ -41,6 +44,8 @@ public final class EventTypes {
         m.put(CONNECTION_DELETED, EventData.ConnectionHealth.class);
         m.put(CONNECTION_REFRESH_FAILED, EventData.RefreshFailed.class);
         m.put(CONNECTION_SCOPES_UPDATED, EventData.ScopesUpdated.class);
+        m.put(CONNECTION_PENDING_EXPIRATION, EventData.PendingExpiration.class);
+        m.put(ACCESS_TOKEN_PASSWORD_CHANGE_WARNING, EventData.PendingExpiration.class);
         m.put(ACCESS_TOKEN_LOGIN_REQUIRED, EventData.ConnectionHealth.class);
         m.put(CONFIG_UPDATED, EventData.ConfigData.class);
         m.put(CONFIG_DELETED, EventData.ConfigDeleted.class);

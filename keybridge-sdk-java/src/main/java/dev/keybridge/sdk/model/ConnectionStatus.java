@@ -22,6 +22,7 @@ import java.util.List;
  * @param refreshFailures failed refreshes in a row
  * @param scopes          the scopes the OAuth grant received (updated by update mode and by refreshes that report
  *                        them), or null when it is not an OAuth2 connection or they are not known
+ * @param expiration      when the credential stops working unless the end user renews it, or null when no end is known
  * @param transitions     recent status changes, newest first
  */
 public record ConnectionStatus(
@@ -39,7 +40,19 @@ public record ConnectionStatus(
         @JsonProperty("last_error_at") Instant lastErrorAt,
         @JsonProperty("refresh_failures") int refreshFailures,
         List<String> scopes,
+        Expiration expiration,
         List<Transition> transitions) {
+
+    /**
+     * A known end of the credential.
+     *
+     * @param expiresAt when it stops working unless renewed in update mode
+     * @param reason    {@code refresh_token_expiring} or {@code password_expiring}
+     * @param pending   whether it lies within the environment's warning lead time
+     * @param warnedAt  when {@code connection.pending_expiration} was sent for it, or null
+     */
+    public record Expiration(@JsonProperty("expires_at") Instant expiresAt, String reason, boolean pending,
+                             @JsonProperty("warned_at") Instant warnedAt) {}
 
     /**
      * One status change.

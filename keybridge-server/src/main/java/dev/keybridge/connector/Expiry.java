@@ -1,0 +1,20 @@
+package dev.keybridge.connector;
+
+import java.time.Instant;
+
+/**
+ * When a connection's credential stops working unless the end user acts, and why: a refresh token's
+ * lifetime ({@link #REFRESH_TOKEN}), a password the provider reports as expiring ({@link #PASSWORD}).
+ * Keybridge warns before it ({@code connection.pending_expiration}); update mode renews it.
+ */
+public record Expiry(Instant at, String reason) {
+
+    public static final String REFRESH_TOKEN = "refresh_token_expiring";
+    public static final String PASSWORD = "password_expiring";
+
+    public Expiry {
+        if (at == null || reason == null || !reason.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw new IllegalArgumentException("an expiry needs a time and a snake_case reason");
+        }
+    }
+}

@@ -35,10 +35,10 @@ public record KeybridgeSettings(
         @DefaultValue Idempotency idempotency,
         @DefaultValue Dashboard dashboard,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Egress egress) {
+        @DefaultValue Egress egress,
+        @DefaultValue MailSettings mail) {
 
-    /** Refuses a guessable admin token at start ({@link AdminToken}). */
-    public KeybridgeSettings { AdminToken.check(adminToken); }
+    public KeybridgeSettings { AdminToken.check(adminToken); }   // refuses a guessable admin token at start
 
     /**
      * Rate limits, shared by every node through PostgreSQL: failed authentications per client address

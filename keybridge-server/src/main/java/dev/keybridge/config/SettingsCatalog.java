@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every leaf of {@link KeybridgeSettings}, read from the record itself: its property name
+ * Every leaf of {@link KeybridgeSettings} and its settings records (nested, or of this package such as
+ * {@link MailSettings}), read from the records themselves: its property name
  * ({@code keybridge.link.link-token-ttl}), its environment variable ({@link Env}) and its default
  * ({@code @DefaultValue}, null when it has none).
  */
@@ -36,7 +37,7 @@ public final class SettingsCatalog {
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
             String property = prefix + "." + kebab(rc.getName());
-            if (rc.getType().isRecord() && rc.getType().getEnclosingClass() == KeybridgeSettings.class) {
+            if (rc.getType().isRecord() && rc.getType().getPackageName().equals(KeybridgeSettings.class.getPackageName())) {
                 collect(rc.getType(), property, out);
                 continue;
             }

@@ -22,6 +22,7 @@ public final class DashboardPages {
     public static final List<DashboardPage> ALL = List.of(
             new DashboardPage(ROOT, "Overview", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/accounts", "Linked Accounts", OPERATOR, EDITOR),
+            new DashboardPage("/dashboard/repair", "Repair", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/apps", "Apps", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/credentials", "Credentials", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/webhooks", "Webhooks", OPERATOR, EDITOR),

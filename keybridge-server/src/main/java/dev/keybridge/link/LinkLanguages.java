@@ -15,7 +15,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
  * {@code localeResolver}, so templates' {@code #{…}} follow it.
  */
 @Component("localeResolver")
-class LinkLanguages implements LocaleResolver {
+public class LinkLanguages implements LocaleResolver {
 
     static final List<String> SUPPORTED = List.of("en", "fr", "de", "es", "ja");
     private static final String ATTRIBUTE = LinkLanguages.class.getName();
@@ -27,7 +27,7 @@ class LinkLanguages implements LocaleResolver {
         browser.setDefaultLocale(Locale.ENGLISH);
     }
 
-    static boolean supported(String language) {
+    public static boolean supported(String language) {
         return language != null && SUPPORTED.contains(language);
     }
 

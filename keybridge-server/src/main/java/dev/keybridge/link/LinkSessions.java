@@ -80,6 +80,12 @@ class LinkSessions {
                 .optional();
     }
 
+    /** A repair-inbox link: its own lifetime and language, set right after it was made. */
+    void extend(String orgId, String id, Instant expiresAt, String language) {
+        jdbc.sql("update link_session set expires_at = ?, language = coalesce(?, language) where id = ? and org_id = ?")
+                .params(Timestamp.from(expiresAt), language, id, orgId).update();
+    }
+
     Optional<LinkSession> byId(String id) {
         return jdbc.sql("select " + COLUMNS + " from link_session where id = ?").param(id).query(this::row).optional();
     }

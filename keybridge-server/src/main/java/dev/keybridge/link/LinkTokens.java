@@ -13,6 +13,7 @@ import dev.keybridge.tenancy.Secrets;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LinkTokens {
 
-    public record CreatedToken(String token, Instant expiration) {}
+    public record CreatedToken(String token, Instant expiration, String sessionId) {}
 
     /** Whom a Link is for and what it may do; {@code scopes}: all the grant is to hold (empty: the app's own). */
     private record Target(LinkSession.Mode mode, String connectionId, String appSlug, LinkedAccount account,
@@ -136,6 +137,17 @@ public class LinkTokens {
         return createUpdate(caller, c);
     }
 
+    /**
+     * A reconnect link for the repair inbox: {@link #reconnect} with its own {@code lifetime} (the link token's and
+     * its Link session's) and Link's {@code language} (null: the browser's).
+     */
+    public CreatedToken reconnect(Caller caller, String connectionId, Duration lifetime, String language) {
+        CreatedToken made = reconnect(caller, connectionId);
+        Instant expires = clock.instant().plus(lifetime);
+        sessions.extend(caller.orgId(), made.sessionId(), expires, LinkLanguages.supported(language) ? language : null);
+        return new CreatedToken(made.token(), expires, made.sessionId());
+    }
+
     private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language,
                                 Map<String, String> fields) {
         String id = "link_" + Ids.objectId();
@@ -151,7 +163,7 @@ public class LinkTokens {
                         new SessionSecrets.Secret(null, Map.of(), accessToken, fields, target.scopes())));
             }
         });
-        return new CreatedToken(token, expires);
+        return new CreatedToken(token, expires, id);
     }
 
     private Target create(Caller caller, String userId, String endUserOrgId, String appSlug) {

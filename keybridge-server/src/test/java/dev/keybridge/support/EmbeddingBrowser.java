@@ -28,7 +28,7 @@ public final class EmbeddingBrowser implements AutoCloseable {
 
     private final HttpServer app;
     private final Playwright playwright;
-    private final Browser browser;
+    private Browser browser;
     private final AtomicInteger pages = new AtomicInteger();
 
     public EmbeddingBrowser() {
@@ -39,9 +39,21 @@ public final class EmbeddingBrowser implements AutoCloseable {
         }
         app.start();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = launch();
+    }
+
+    private Browser launch() {
         String executable = System.getenv().getOrDefault("KEYBRIDGE_CHROMIUM", "/usr/bin/chromium");
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                 .setExecutablePath(Path.of(executable)).setArgs(ARGS));
+    }
+
+    /** The browser, launched again when it is gone (support.HangWatchdog killed a hung one): a rerun gets a live one. */
+    private Browser live() {
+        if (!browser.isConnected()) {
+            browser = launch();
+        }
+        return browser;
     }
 
     /**
@@ -62,12 +74,12 @@ public final class EmbeddingBrowser implements AutoCloseable {
     }
 
     public Page newPage() {
-        return browser.newPage();
+        return live().newPage();
     }
 
     /** A page in a context of its own: viewport, locale, CSP bypass (to inject axe-core) as given. */
     public Page newPage(Browser.NewPageOptions options) {
-        return browser.newPage(options);
+        return live().newPage(options);
     }
 
     @Override

@@ -55,6 +55,7 @@ public abstract class IntegrationTest {
         registry.add("keybridge.database.pool-size", () -> "20");
         WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
         RATE_LIMIT_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
+        Smtp.settings().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** Webhook settings of the test server: short retries and timeouts so failure paths run in seconds. */

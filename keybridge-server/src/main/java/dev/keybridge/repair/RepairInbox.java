@@ -53,7 +53,16 @@ public class RepairInbox {
     public record Page(List<Item> data, @JsonProperty("next_cursor") @Nullable String nextCursor,
                        @Schema(description = "Connections in each state, with no filter but the app's.") Map<String, Long> counts,
                        @Schema(description = "Connections needing the end user per app, with no filter.")
-                       @JsonProperty("counts_by_app") Map<String, Long> countsByApp) {}
+                       @JsonProperty("counts_by_app") Map<String, Long> countsByApp,
+                       @Schema(description = "Reconnect links of the last 7 days that ended in a repaired connection, "
+                               + "newest first (at most 20).") List<Repaired> repaired) {}
+
+    /** A connection a reconnect link repaired. */
+    @Schema(name = "RepairedConnection")
+    public record Repaired(@JsonProperty("connection_id") String connectionId,
+                           @JsonProperty("linked_account_id") String linkedAccountId, String app,
+                           @JsonProperty("link_id") String linkId, @Nullable String email,
+                           @JsonProperty("link_created_at") String linkCreatedAt) {}
 
     private static final String INBOX = """
             with inbox as (
@@ -132,7 +141,23 @@ public class RepairInbox {
             Item last = rows.getLast();
             next = new Cursor(Timestamps.parse(last.since()), last.connectionId()).text();
         }
-        return new Page(rows, next, counts(caller, now, "state", f.app()), counts(caller, now, "app_slug", null));
+        return new Page(rows, next, counts(caller, now, "state", f.app()), counts(caller, now, "app_slug", null),
+                repaired(caller, now));
+    }
+
+    private List<Repaired> repaired(Caller caller, Instant now) {
+        return jdbc.sql("""
+                        select r.connection_id, a.external_id, c.app_slug, r.id, r.email, r.created_at
+                        from reconnect_link r
+                        join link_session ls on ls.id = r.link_session_id and ls.org_id = r.org_id and ls.step = 'succeeded'
+                        join connection c on c.id = r.connection_id and c.org_id = r.org_id
+                        join linked_account a on a.id = c.linked_account_id
+                        where r.org_id = ? and r.environment = ? and r.created_at > ?
+                        order by r.created_at desc, r.id desc limit 20""")
+                .params(caller.orgId(), caller.environment().wire(), Timestamp.from(now.minus(java.time.Duration.ofDays(7))))
+                .query((rs, n) -> new Repaired(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Timestamps.format(rs.getTimestamp(6).toInstant())))
+                .list();
     }
 
     private Map<String, Long> counts(Caller caller, Instant now, String column, @Nullable String app) {

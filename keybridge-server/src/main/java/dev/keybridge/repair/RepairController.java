@@ -36,7 +36,7 @@ class RepairController {
             description = "Server credentials: `login_required`, `pending_expiration` (a known end within the lead time) "
                     + "and `failing` (the last refresh or check failed) connections, newest need first, each with its latest "
                     + "reconnect link; filters `state`, `reason`, `app`, `older_than_days`; counts by state and app; cursor "
-                    + "paging (`limit` up to 200, `cursor` from `next_cursor`).")
+                    + "paging (`limit` up to 200, `cursor` from `nextCursor`).")
     @GetMapping("/api/v2/public/repair")
     RepairInbox.Page list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) @Nullable String state,
                           @RequestParam(required = false) @Nullable String reason,

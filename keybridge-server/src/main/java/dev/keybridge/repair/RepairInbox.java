@@ -1,6 +1,8 @@
 package dev.keybridge.repair;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.Errors;
@@ -50,7 +52,11 @@ public class RepairInbox {
                        @JsonProperty("last_email") @Nullable String lastEmail) {}
 
     @Schema(name = "RepairInbox")
-    public record Page(List<Item> data, @JsonProperty("next_cursor") @Nullable String nextCursor,
+    @JsonPropertyOrder({"docs", "limit", "hasNextPage", "nextCursor", "counts", "counts_by_app", "repaired"})
+    public record Page(List<Item> docs, int limit, boolean hasNextPage,
+                       @JsonInclude(JsonInclude.Include.ALWAYS)
+                       @Schema(description = "Pass back as `cursor` for the next page; null on the last page.")
+                       @Nullable String nextCursor,
                        @Schema(description = "Connections in each state, with no filter but the app's.") Map<String, Long> counts,
                        @Schema(description = "Connections needing the end user per app, with no filter.")
                        @JsonProperty("counts_by_app") Map<String, Long> countsByApp,
@@ -141,7 +147,7 @@ public class RepairInbox {
             Item last = rows.getLast();
             next = new Cursor(Timestamps.parse(last.since()), last.connectionId()).text();
         }
-        return new Page(rows, next, counts(caller, now, "state", f.app()), counts(caller, now, "app_slug", null),
+        return new Page(rows, limit, next != null, next, counts(caller, now, "state", f.app()), counts(caller, now, "app_slug", null),
                 repaired(caller, now));
     }
 

@@ -79,7 +79,7 @@ class RepairInboxTest extends IntegrationTest {
 
     private static List<String> accounts(JsonNode page) {
         List<String> out = new ArrayList<>();
-        page.get("data").forEach(n -> out.add(n.get("linked_account_id").asString()));
+        page.get("docs").forEach(n -> out.add(n.get("linked_account_id").asString()));
         return out;
     }
 
@@ -94,7 +94,7 @@ class RepairInboxTest extends IntegrationTest {
         assertThat(all.get("counts").get("pending_expiration").asLong()).isEqualTo(1);
         assertThat(all.get("counts").get("failing").asLong()).isEqualTo(1);
         assertThat(all.get("counts_by_app").get("sandbox-ehr").asLong()).isEqualTo(3);
-        JsonNode a = all.get("data").valueStream().filter(n -> n.get("linked_account_id").asString().equals("acct-a"))
+        JsonNode a = all.get("docs").valueStream().filter(n -> n.get("linked_account_id").asString().equals("acct-a"))
                 .findFirst().orElseThrow();
         assertThat(a.get("state").asString()).isEqualTo("login_required");
         assertThat(a.get("reason").asString()).isEqualTo("password_expired");
@@ -108,9 +108,9 @@ class RepairInboxTest extends IntegrationTest {
         String cursor = null;
         do {
             JsonNode page = inbox("?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
-            assertThat(page.get("data").size()).isEqualTo(1);
+            assertThat(page.get("docs").size()).isEqualTo(1);
             paged.addAll(accounts(page));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
         assertThat(paged).containsExactlyElementsOf(accounts(all));
 
@@ -156,7 +156,7 @@ class RepairInboxTest extends IntegrationTest {
                 .as("the URL is handed out once, never stored").isFalse();
         assertThat(jdbc.sql("select count(*) from event where data::text like ?").param("%" + url.substring(url.indexOf("lt_")) + "%")
                 .query(Integer.class).single()).isZero();
-        assertThat(inbox("").get("data").valueStream().filter(n -> n.get("connection_id").asString().equals(connection))
+        assertThat(inbox("").get("docs").valueStream().filter(n -> n.get("connection_id").asString().equals(connection))
                 .findFirst().orElseThrow().get("last_link_state").asString()).isEqualTo("sent");
 
         // The end user follows the e-mail: update mode asks for the new password, and the connection is repaired.

@@ -18,6 +18,7 @@ import dev.keybridge.sdk.resource.Frontend;
 import dev.keybridge.sdk.resource.LinkTokens;
 import dev.keybridge.sdk.resource.LinkedAccounts;
 import dev.keybridge.sdk.resource.Proxy;
+import dev.keybridge.sdk.resource.Repair;
 import dev.keybridge.sdk.resource.Sandbox;
 import dev.keybridge.sdk.resource.SessionTokens;
 import dev.keybridge.sdk.resource.WebhookEndpoints;
@@ -57,6 +58,7 @@ public final class Keybridge {
     private final SessionTokens sessionTokens;
     private final LinkTokens linkTokens;
     private final Connections connections;
+    private final Repair repair;
     private final Proxy proxy;
     private final Applications applications;
     private final ConfigSchemas configSchemas;
@@ -84,6 +86,7 @@ public final class Keybridge {
         this.sessionTokens = new SessionTokens(requester);
         this.linkTokens = new LinkTokens(requester);
         this.connections = new Connections(requester);
+        this.repair = new Repair(requester);
         this.proxy = new Proxy(requester);
         this.applications = new Applications(requester);
         this.configSchemas = new ConfigSchemas(requester);
@@ -126,6 +129,11 @@ public final class Keybridge {
     /** A connection's status and disconnect, by access token. */
     public Connections connections() {
         return connections;
+    }
+
+    /** The repair inbox (connections that need their end user) and reconnect links. */
+    public Repair repair() {
+        return repair;
     }
 
     /** Calls to an app's API through Keybridge. */

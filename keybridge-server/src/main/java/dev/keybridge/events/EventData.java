@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code connection.refresh_failed}: {@link RefreshFailed};</li>
  *   <li>{@code connection.scopes_updated}: {@link ScopesUpdated};</li>
  *   <li>{@code connection.pending_expiration}, {@code access_token.password_change_warning}: {@link PendingExpiration};</li>
+ *   <li>{@code reconnect_link.created}: {@link ReconnectLinkCreated};</li>
  *   <li>{@code config.updated}: the config ({@code userconfig}); {@code config.deleted}: {@link ConfigDeleted};</li>
  *   <li>{@code webhook.test}: {@link WebhookTest}.</li>
  * </ul>
@@ -82,6 +83,21 @@ public interface EventData {
                                      + "token has a lifetime) or `password_expiring` (the provider says the password "
                                      + "expires).", example = "password_expiring") String reason,
                              @JsonProperty("org_id") @Nullable String orgId) implements EventData {}
+
+    /**
+     * {@code reconnect_link.created}: a reconnect link was made (the API, the dashboard's repair inbox). It carries no
+     * URL (Keybridge never stores one): to deliver it through your own channel, ask for it with
+     * {@code POST /api/v2/public/reconnect-links/{id}/url}.
+     */
+    @Schema(name = "ReconnectLinkCreatedEvent")
+    @JsonPropertyOrder({"reconnect_link_id", "connection_id", "linked_account_id", "app", "expires_at", "email", "language"})
+    record ReconnectLinkCreated(@JsonProperty("reconnect_link_id") String reconnectLinkId,
+                                @JsonProperty("connection_id") String connectionId,
+                                @JsonProperty("linked_account_id") String linkedAccountId,
+                                String app,
+                                @JsonProperty("expires_at") String expiresAt,
+                                @Schema(description = "Where Keybridge e-mailed it; null: nowhere.") @Nullable String email,
+                                @Nullable String language) implements EventData {}
 
     /** {@code linked_account.deleted}. */
     @Schema(name = "LinkedAccountDeletedEvent")

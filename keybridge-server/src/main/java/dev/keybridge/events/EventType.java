@@ -48,6 +48,10 @@ public final class EventType<T extends EventData> {
             "access_token.password_change_warning", EventData.PendingExpiration.class,
             "Seed 002's name for `connection.pending_expiration` with reason `password_expiring`: sent beside it, only to"
                     + " endpoints that list this type.", true);
+    public static final EventType<EventData.ReconnectLinkCreated> RECONNECT_LINK_CREATED = new EventType<>(
+            "reconnect_link.created", EventData.ReconnectLinkCreated.class,
+            "A reconnect link was made for a connection (the API or the dashboard's repair inbox); its URL is not in the"
+                    + " event: `POST /api/v2/public/reconnect-links/{id}/url` gives one for your own channel.");
     public static final EventType<EventData.Health> ACCESS_TOKEN_LOGIN_REQUIRED = new EventType<>(
             "access_token.login_required", EventData.Health.class,
             "A connection needs the end user again (`status_reason` says why).");
@@ -63,7 +67,7 @@ public final class EventType<T extends EventData> {
     private static final List<EventType<?>> ALL = List.of(LINKED_ACCOUNT_CREATED, LINKED_ACCOUNT_UPDATED,
             LINKED_ACCOUNT_DELETED, CONNECTION_CREATED, CONNECTION_REPAIRED, CONNECTION_DELETED,
             CONNECTION_REFRESH_FAILED, CONNECTION_SCOPES_UPDATED, CONNECTION_PENDING_EXPIRATION,
-            ACCESS_TOKEN_PASSWORD_CHANGE_WARNING, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
+            ACCESS_TOKEN_PASSWORD_CHANGE_WARNING, RECONNECT_LINK_CREATED, ACCESS_TOKEN_LOGIN_REQUIRED, CONFIG_UPDATED, CONFIG_DELETED, WEBHOOK_TEST);
 
     private final String wire;
     private final Class<T> payload;

@@ -80,6 +80,13 @@ class LinkSessions {
                 .optional();
     }
 
+    /** A new link token for an unfinished, unexpired session (the old one stops working); false when finished. */
+    boolean retoken(String orgId, String id, byte[] tokenHash, Instant now) {
+        return jdbc.sql("update link_session set token_hash = ? where id = ? and org_id = ? and step <> 'succeeded' "
+                        + "and expires_at > ?")
+                .params(tokenHash, id, orgId, Timestamp.from(now)).update() == 1;
+    }
+
     /** A repair-inbox link: its own lifetime and language, set right after it was made. */
     void extend(String orgId, String id, Instant expiresAt, String language) {
         jdbc.sql("update link_session set expires_at = ?, language = coalesce(?, language) where id = ? and org_id = ?")

@@ -148,6 +148,18 @@ public class LinkTokens {
         return new CreatedToken(made.token(), expires, made.sessionId());
     }
 
+    /**
+     * A new link token for the Link session {@code sessionId} of the caller's environment, replacing its old one
+     * (the repair inbox hands a reconnect link's URL out again this way, as it never stores it); empty when the
+     * session is finished, expired or not the caller's.
+     */
+    public java.util.Optional<CreatedToken> reissue(Caller caller, String sessionId) {
+        String token = "lt_" + caller.environment().prefixTag() + "_" + Ids.random(40);
+        return sessions.byId(sessionId).filter(s -> s.orgId().equals(caller.orgId()) && s.environment() == caller.environment())
+                .filter(s -> sessions.retoken(caller.orgId(), sessionId, Secrets.hash(token), clock.instant()))
+                .map(s -> new CreatedToken(token, s.expiresAt(), sessionId));
+    }
+
     private CreatedToken insert(Caller caller, Target target, String redirectUri, String accessToken, String language,
                                 Map<String, String> fields) {
         String id = "link_" + Ids.objectId();

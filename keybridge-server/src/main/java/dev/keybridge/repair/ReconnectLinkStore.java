@@ -62,6 +62,12 @@ class ReconnectLinkStore {
                 .query(ReconnectLinkStore::row).optional();
     }
 
+    /** The Link session a link opens. */
+    String sessionOf(String orgId, String id) {
+        return jdbc.sql("select link_session_id from reconnect_link where id = ? and org_id = ?").params(id, orgId)
+                .query(String.class).single();
+    }
+
     /** The connection's links, newest first (at most 50). */
     List<ReconnectLink> ofConnection(String orgId, Environment env, String connectionId) {
         return jdbc.sql(SELECT + "where r.connection_id = ? and r.org_id = ? and r.environment = ? "

@@ -6,12 +6,16 @@ import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.catalog.PublicUrl;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.events.EventData;
+import dev.keybridge.events.EventType;
+import dev.keybridge.events.Events;
 import dev.keybridge.link.LinkSettings;
 import dev.keybridge.link.LinkTokens;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.TenancyService;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Ids;
+import dev.keybridge.web.Timestamps;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +23,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes reconnect links: update mode for one connection with a lifetime the operator chose (up to 7 days),
@@ -45,10 +50,14 @@ public class ReconnectLinks {
     private final LinkSettings linkSettings;
     private final TenancyService tenancy;
     private final AppSettings apps;
+    private final Events events;
+    private final TransactionTemplate tx;
 
     ReconnectLinks(LinkTokens links, Connections connections, AccountService accounts, ReconnectLinkStore store,
                    Mailer mailer, MessageSource messages, PublicUrl publicUrl, LinkSettings linkSettings,
-                   TenancyService tenancy, AppSettings apps) {
+                   TenancyService tenancy, AppSettings apps, Events events, TransactionTemplate tx) {
+        this.events = events;
+        this.tx = tx;
         this.links = links;
         this.connections = connections;
         this.accounts = accounts;
@@ -83,10 +92,16 @@ public class ReconnectLinks {
         LinkTokens.CreatedToken t = links.reconnect(caller, r.connectionId(), r.lifetime(), r.language());
         String id = "rl_" + Ids.objectId();
         String url = publicUrl.get() + "/link?token=" + t.token();
-        store.insert(id, caller.orgId(), caller.environment(), r.connectionId(), t.sessionId(), email, r.language(),
-                createdBy, t.expiration());
+        Connection linked = connections.find(caller.orgId(), caller.environment(), r.connectionId()).orElseThrow();
+        tx.executeWithoutResult(s -> {
+            store.insert(id, caller.orgId(), caller.environment(), r.connectionId(), t.sessionId(), email, r.language(),
+                    createdBy, t.expiration());
+            events.emit(caller.orgId(), caller.environment(), EventType.RECONNECT_LINK_CREATED,
+                    new EventData.ReconnectLinkCreated(id, r.connectionId(), accounts.externalId(linked.linkedAccountId()),
+                            linked.appSlug(), Timestamps.format(t.expiration()), email, r.language()));
+        });
         if (email != null) {
-            Connection c = connections.find(caller.orgId(), caller.environment(), r.connectionId()).orElseThrow();
+            Connection c = linked;
             Locale locale = r.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(r.language());
             String host = host(caller);
             String app = apps.require(caller.orgId(), caller.environment(), c.appSlug()).name();
@@ -96,6 +111,19 @@ public class ReconnectLinks {
             store.sent(caller.orgId(), id, mailer.send(email, subject, body));
         }
         return store.find(caller.orgId(), caller.environment(), id).orElseThrow().withUrl(url);
+    }
+
+    /**
+     * The link's URL again, with a new link token (the one handed out before stops working): for the host's own
+     * channel after {@code reconnect_link.created}. 409 once the link is completed or expired.
+     */
+    public ReconnectLink url(Caller caller, String id) {
+        ReconnectLink link = store.find(caller.orgId(), caller.environment(), id)
+                .orElseThrow(() -> Errors.notFound("reconnect_link", id));
+        String session = store.sessionOf(caller.orgId(), id);
+        LinkTokens.CreatedToken t = links.reissue(caller, session).orElseThrow(() -> new Errors.Conflict(
+                "reconnect_link_finished", "This reconnect link is " + link.state() + "; make a new one."));
+        return link.withUrl(publicUrl.get() + "/link?token=" + t.token());
     }
 
     /** The name the end user knows the host by: Link's display name, else the organization's. */

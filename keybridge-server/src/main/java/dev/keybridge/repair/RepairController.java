@@ -65,6 +65,17 @@ class RepairController {
                 caller.credentialId());
     }
 
+    @Operation(summary = "Hand a reconnect link's URL out again",
+            description = "Server credentials: the link's URL with a new link token (the one handed out before stops "
+                    + "working), for your own channel after `reconnect_link.created`; 409 `reconnect_link_finished` once "
+                    + "the link is completed or expired.")
+    @ErrorAnswers({404, 409})
+    @PostMapping("/api/v2/public/reconnect-links/{id}/url")
+    @Idempotent
+    ReconnectLink url(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return links.url(caller, id);
+    }
+
     @Operation(summary = "Get a reconnect link", description = "Server credentials: its state (created, sent, send_failed, "
             + "opened, completed, expired), without its URL.")
     @ErrorAnswers(404)

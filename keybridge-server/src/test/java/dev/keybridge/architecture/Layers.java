@@ -12,7 +12,7 @@ final class Layers {
     /** Where callers come in: API filters, the browser SDK's door, the dashboard, the sandbox, metrics. */
     static final List<String> EDGE = List.of("auth", "dashboard", "frontdoor", "idempotency", "metrics", "sandbox");
     /** Processes that run across the domain: backup and restore, Link, the proxy, token refresh, webhook delivery. */
-    static final List<String> FLOWS = List.of("backup", "link", "proxy", "refresh", "webhook");
+    static final List<String> FLOWS = List.of("backup", "link", "proxy", "refresh", "repair", "webhook");
     /** What Keybridge keeps and decides. */
     static final List<String> DOMAIN = List.of("account", "catalog", "connection", "connector", "events", "ratelimit",
             "session", "tenancy", "userconfig", "vault");

@@ -2,11 +2,13 @@ package dev.keybridge.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkDriver;
 import dev.keybridge.support.LinkTokens;
+import dev.keybridge.support.Receiver;
 import dev.keybridge.support.Smtp;
 import dev.keybridge.support.TestOrganization;
 import java.time.Duration;
@@ -192,6 +194,49 @@ class RepairInboxTest extends IntegrationTest {
         LinkDriver.Page late = new LinkDriver(api.base()).openRaw(url.substring(url.indexOf("token=") + "token=".length()), null);
         assertThat(late.html()).contains("This Link has expired");
         assertThat(server.withHeader("access_token", token).get("/v1/connection").status()).isEqualTo(200);
+    }
+
+    @Test
+    void doesTellTheHostByWebhookAndHandTheUrlOutAgainWithANewTokenForItsOwnChannel() {
+        Receiver receiver = new Receiver();
+        try {
+            assertThat(server.post("/api/v2/public/webhook", Map.of("webhook_url", receiver.url(),
+                    "webhook_events", List.of("reconnect_link.created"))).status()).isEqualTo(201);
+            link("acct-g", "user_good");
+            Api.Response made = server.post("/api/v2/public/reconnect-links",
+                    Map.of("linked_account_id", "acct-g", "app", "sandbox-ehr", "expires_in", 7200));
+            String id = made.json().get("id").asString();
+            String first = made.json().get("url").asString();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received().isEmpty());
+            JsonNode event = Api.JSON.readTree(receiver.received().getFirst().body());
+            assertThat(event.get("type").asString()).isEqualTo("reconnect_link.created");
+            assertThat(event.get("data").get("reconnect_link_id").asString()).isEqualTo(id);
+            assertThat(event.get("data").get("linked_account_id").asString()).isEqualTo("acct-g");
+            assertThat(event.get("data").get("app").asString()).isEqualTo("sandbox-ehr");
+            assertThat(receiver.received().getFirst().body()).as("no URL, no token in the event")
+                    .doesNotContain("lt_test_");
+
+            Api.Response again = server.post("/api/v2/public/reconnect-links/" + id + "/url", Map.of());
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            String second = again.json().get("url").asString();
+            assertThat(second).startsWith(api.base() + "/link?token=lt_test_").isNotEqualTo(first);
+            assertThat(new LinkDriver(api.base()).openRaw(token(first), null).status())
+                    .as("the URL handed out before stops working").isNotEqualTo(302);
+            LinkDriver driver = new LinkDriver(api.base());
+            driver.open(token(second));
+            assertThat(driver.submit(Map.of("username", "user_good", "password", "pass_good")).step()).isEqualTo("succeeded");
+            Api.Response finished = server.post("/api/v2/public/reconnect-links/" + id + "/url", Map.of());
+            assertThat(finished.status()).as(finished.text()).isEqualTo(409);
+            assertThat(finished.json().get("error").asString()).isEqualTo("reconnect_link_finished");
+            assertThat(server.post("/api/v2/public/reconnect-links/rl_nope/url", Map.of()).status()).isEqualTo(404);
+        } finally {
+            receiver.close();
+        }
+    }
+
+    private static String token(String url) {
+        return url.substring(url.indexOf("token=") + "token=".length());
     }
 
     @Test

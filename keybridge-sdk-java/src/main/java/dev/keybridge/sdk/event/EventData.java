@@ -116,6 +116,24 @@ public sealed interface EventData {
                              @JsonProperty("expires_at") Instant expiresAt, String reason,
                              @JsonProperty("org_id") String orgId) implements EventData {}
 
+    /**
+     * {@code reconnect_link.created}: a reconnect link was made. Its URL is not in the event; ask for one with
+     * {@code keybridge.repair().url(reconnectLinkId)}.
+     *
+     * @param reconnectLinkId the link ({@code rl_…})
+     * @param connectionId    the connection it repairs
+     * @param linkedAccountId your id of its linked account
+     * @param app             the app's slug
+     * @param expiresAt       when it stops working
+     * @param email           where Keybridge e-mailed it, or null
+     * @param language        its language, or null
+     */
+    record ReconnectLinkCreated(@JsonProperty("reconnect_link_id") String reconnectLinkId,
+                                @JsonProperty("connection_id") String connectionId,
+                                @JsonProperty("linked_account_id") String linkedAccountId, String app,
+                                @JsonProperty("expires_at") Instant expiresAt, String email, String language)
+            implements EventData {}
+
     /** {@code config.updated}: the config as the API shows it. */
     record ConfigData(Config config) implements EventData {}
 

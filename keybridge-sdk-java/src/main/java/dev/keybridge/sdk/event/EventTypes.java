@@ -27,6 +27,7 @@ public final class EventTypes {
     public static final String CONNECTION_PENDING_EXPIRATION = "connection.pending_expiration";
     /** Seed 002's name for an expiring password; sent only to endpoints that list it. */
     public static final String ACCESS_TOKEN_PASSWORD_CHANGE_WARNING = "access_token.password_change_warning";
+    public static final String RECONNECT_LINK_CREATED = "reconnect_link.created";
     public static final String ACCESS_TOKEN_LOGIN_REQUIRED = "access_token.login_required";
     public static final String CONFIG_UPDATED = "config.updated";
     public static final String CONFIG_DELETED = "config.deleted";
@@ -46,6 +47,7 @@ public final class EventTypes {
         m.put(CONNECTION_SCOPES_UPDATED, EventData.ScopesUpdated.class);
         m.put(CONNECTION_PENDING_EXPIRATION, EventData.PendingExpiration.class);
         m.put(ACCESS_TOKEN_PASSWORD_CHANGE_WARNING, EventData.PendingExpiration.class);
+        m.put(RECONNECT_LINK_CREATED, EventData.ReconnectLinkCreated.class);
         m.put(ACCESS_TOKEN_LOGIN_REQUIRED, EventData.ConnectionHealth.class);
         m.put(CONFIG_UPDATED, EventData.ConfigData.class);
         m.put(CONFIG_DELETED, EventData.ConfigDeleted.class);

@@ -59,6 +59,19 @@ public final class Repair extends ApiResource {
     }
 
     /**
+     * The link's URL again, with a new link token (the one handed out before stops working): for your own channel
+     * after {@code reconnect_link.created}.
+     *
+     * @throws NotFoundException when there is no such link in this environment
+     * @throws dev.keybridge.sdk.exception.ConflictException when the link is completed or expired
+     * @throws KeybridgeException on any other failure (see its subclasses)
+     */
+    public ReconnectLink url(String id) {
+        return call("POST", LINKS + "/" + segment(id) + "/url", null, null, Safety.KEYED, RequestOptions.NONE,
+                ReconnectLink.class);
+    }
+
+    /**
      * A reconnect link's state (without its URL).
      *
      * @throws NotFoundException when there is no such link in this environment

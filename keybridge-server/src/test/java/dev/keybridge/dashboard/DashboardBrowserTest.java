@@ -10,47 +10,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
-import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.support.Api;
-import dev.keybridge.support.EmbeddingBrowser;
-import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console in real Chromium, as an owner would use it, with axe-core on every page it passes:
  * sign-in, environments, credentials, apps, linked accounts and their repair, webhooks, members.
  */
-class DashboardBrowserTest extends IntegrationTest {
+class DashboardBrowserTest extends ConsoleBrowserTest {
 
-    private static EmbeddingBrowser browser;
-
-    @Autowired
-    private Invites invites;
-
-    @BeforeAll
-    static void start() {
-        browser = new EmbeddingBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
 
     @Test
     void doesWalkAnOwnerThroughTheConsoleWhenSignedIn() {

@@ -5,47 +5,21 @@ import static dev.keybridge.dashboard.ConsoleDriver.accessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.support.Api;
-import dev.keybridge.support.EmbeddingBrowser;
-import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every destructive action of the console asks first, in a modal dialog naming what will be lost
  * (dashboard.js, data-confirm): cancelling (button or Escape) leaves everything as it was, confirming
  * does it. Real Chromium, with the dashboard's CSP, axe-core with the dialog open.
  */
-class DashboardConfirmBrowserTest extends IntegrationTest {
+class DashboardConfirmBrowserTest extends ConsoleBrowserTest {
 
-    private static EmbeddingBrowser browser;
-
-    @Autowired
-    private Invites invites;
-
-    @BeforeAll
-    static void start() {
-        browser = new EmbeddingBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
 
     @Test
     void doesNothingUntilConfirmedWhenADestructiveActionIsAsked() {

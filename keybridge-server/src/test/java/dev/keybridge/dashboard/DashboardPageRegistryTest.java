@@ -17,8 +17,9 @@ class DashboardPageRegistryTest {
     @Test
     void doesListMembersOnlyForOwnersWhenTheNavigationIsMadeForARole() {
         assertThat(labels(Role.OWNER))
-                .containsExactly("Overview", "Linked Accounts", "Apps", "Credentials", "Webhooks", "Members");
-        assertThat(labels(Role.DEVELOPER)).containsExactly("Overview", "Linked Accounts", "Apps", "Credentials", "Webhooks");
+                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks", "Members");
+        assertThat(labels(Role.DEVELOPER))
+                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks");
         assertThat(labels(Role.VIEWER)).isEqualTo(labels(Role.DEVELOPER));
     }
 

@@ -5,51 +5,25 @@ import static dev.keybridge.dashboard.ConsoleDriver.accessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.support.Api;
-import dev.keybridge.support.EmbeddingBrowser;
-import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Smtp;
 import dev.keybridge.support.TestOrganization;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 20, item 3 in real Chromium: the repair inbox lists the connections whose login stopped working, a bulk
  * send e-mails reconnect links through a real SMTP server (GreenMail), the end user opens the link from the e-mail
  * and repairs the connection, and the inbox shows it repaired.
  */
-class RepairBrowserTest extends IntegrationTest {
+class RepairBrowserTest extends ConsoleBrowserTest {
 
     private static final Pattern LINK = Pattern.compile("(http://\\S+/link\\?token=lt_test_\\w+)");
 
-    private static EmbeddingBrowser browser;
-
-    @Autowired
-    private Invites invites;
-
-    @BeforeAll
-    static void start() {
-        browser = new EmbeddingBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
 
     /** A sandbox EHR connection for {@code account} whose login then stops working; returns its access token. */
     private String broken(Api server, String account) {

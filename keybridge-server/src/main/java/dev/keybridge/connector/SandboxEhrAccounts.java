@@ -1,5 +1,7 @@
 package dev.keybridge.connector;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,17 @@ public final class SandboxEhrAccounts {
     public static boolean validLogin(String user, String password) {
         return user != null && PASSWORD.equals(password) && known(user) && !user.startsWith("error_")
                 && !user.equals("user_locked");
+    }
+
+    /**
+     * The sandbox's expiring password ({@code user_password_expiring}): five days left at sign-in, ninety after
+     * update mode renewed it; null for every other account.
+     */
+    public static Expiry passwordExpiry(String user, Instant now, boolean renewed) {
+        if (!SandboxEhrAccounts.PASSWORD_EXPIRING.equals(user)) {
+            return null;
+        }
+        return new Expiry(now.plus(renewed ? Duration.ofDays(90) : Duration.ofDays(5)), Expiry.PASSWORD);
     }
 
     /** Whether {@code user} names an account that can sign in (with or without MFA). */

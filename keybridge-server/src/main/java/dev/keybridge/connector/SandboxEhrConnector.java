@@ -1,6 +1,5 @@
 package dev.keybridge.connector;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,11 +67,9 @@ public class SandboxEhrConnector implements Connector {
             return questions(state, null);
         }
         Step linked = success(user, password);
-        if (user.equals(SandboxEhrAccounts.PASSWORD_EXPIRING) && linked instanceof Step.Success ok) {
-            // The sandbox's expiring password: five days left at sign-in, ninety after update mode renewed it.
-            Duration left = "true".equals(input.get(RENEWING)) ? Duration.ofDays(90) : Duration.ofDays(5);
-            return new Step.Success(ok.credentials(), null, user,
-                    new Expiry(context.clock().instant().plus(left), Expiry.PASSWORD));
+        Expiry expiry = SandboxEhrAccounts.passwordExpiry(user, context.clock().instant(), "true".equals(input.get(RENEWING)));
+        if (expiry != null && linked instanceof Step.Success ok) {
+            return new Step.Success(ok.credentials(), null, user, expiry);
         }
         return linked;
     }

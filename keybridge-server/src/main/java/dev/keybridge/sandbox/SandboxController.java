@@ -6,7 +6,9 @@ import dev.keybridge.account.LinkedAccount;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
+import dev.keybridge.connection.ConnectionExpiry;
 import dev.keybridge.connection.Connections;
+import dev.keybridge.connector.Expiry;
 import dev.keybridge.connector.SandboxEhrAccounts;
 import dev.keybridge.connector.Scopes;
 import dev.keybridge.link.PublicTokens;
@@ -50,9 +52,12 @@ class SandboxController {
     private final TransactionTemplate tx;
     private final KeybridgeSettings settings;
     private final Clock clock;
+    private final ConnectionExpiry expiry;
 
     SandboxController(AccountService accounts, AppSettings apps, Connections connections, PublicTokens publicTokens,
-                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings, Clock clock) {
+                      SandboxOAuthProvider oauth, TransactionTemplate tx, KeybridgeSettings settings, Clock clock,
+                      ConnectionExpiry expiry) {
+        this.expiry = expiry;
         this.clock = clock;
         this.accounts = accounts;
         this.apps = apps;
@@ -87,6 +92,7 @@ class SandboxController {
         }
         Map<String, String> credentials = new LinkedHashMap<>();
         Instant expiresAt = null;
+        Expiry ends = null;
         String display = null;
         List<String> granted = null;
         switch (slug) {
@@ -100,6 +106,7 @@ class SandboxController {
                 credentials.put("username", user);
                 credentials.put("password", password);
                 display = user;
+                ends = SandboxEhrAccounts.passwordExpiry(user, clock.instant(), false);
             }
             case "sandbox-keys" -> {
                 String key = opt(options == null ? null : options.apiKey(), SandboxApiController.GOOD_KEY);
@@ -121,9 +128,11 @@ class SandboxController {
         Instant exp = expiresAt;
         String name = display;
         List<String> scopes = granted;
+        Expiry end = ends;
         String publicToken = tx.execute(s -> {
             Connections.Created c = connections.create(caller.orgId(), caller.environment(), account.id(), slug, endUserOrg,
                     credentials, exp, name, scopes);
+            expiry.record(c.connection(), end, true);
             return publicTokens.issue(c.connection(), c.accessToken(), true);
         });
         return new Created(true, publicToken);

@@ -199,6 +199,18 @@ class PendingExpirationTest extends HealthIntegrationTest {
         assertThat(warned("connection.pending_expiration")).isEqualTo(1);
     }
 
+    @Test
+    void doesKnowTheExpiringPasswordOfABrowserlessSandboxConnectionToo() {
+        Api.Response pt = server.post("/sandbox/public_token/create", Map.of("linked_account_id", "browserless",
+                "app", "sandbox-ehr", "options", Map.of("username", "user_password_expiring")));
+        assertThat(pt.status()).as(pt.text()).isEqualTo(200);
+        String accessToken = LinkTokens.exchange(server, pt.json().get("public_token").asString());
+
+        assertThat(expiration(accessToken).get("reason").asString()).isEqualTo("password_expiring");
+        warnings.warn();
+        assertThat(warned("connection.pending_expiration")).isEqualTo(1);
+    }
+
     /** Links the sandbox EHR's expiring-password account and returns the access token. */
     private String linkEhr(String user) {
         LinkDriver driver = new LinkDriver(api.base());

@@ -71,27 +71,29 @@ public class RepairInbox {
                            @JsonProperty("link_created_at") String linkCreatedAt) {}
 
     private static final String INBOX = """
-            with inbox as (
-                select c.id, a.external_id, c.app_slug,
-                       case when c.status = 'login_required' then 'login_required'
-                            when c.expires_at <= cast(? as timestamptz) + coalesce(make_interval(days =>
-                                s.expiry_warning_lead_days), cast(? as interval)) then 'pending_expiration'
-                            else 'failing' end as state,
-                       c.status_reason, c.expiry_reason, c.last_error, c.status_changed_at, c.last_error_at,
-                       c.expiry_warned_at, c.expires_at
+            with scoped as (
+                select c.id, a.external_id, c.app_slug, c.status, c.status_reason, c.expiry_reason, c.last_error,
+                       c.status_changed_at, c.last_error_at, c.expiry_warned_at, c.expires_at,
+                       coalesce(make_interval(days => s.expiry_warning_lead_days), cast(? as interval)) as lead
                 from connection c
                 join linked_account a on a.id = c.linked_account_id
                 left join connection_setting s on s.org_id = c.org_id and s.environment = c.environment
                 where c.org_id = ? and c.environment = ? and c.status <> 'disconnected'
-                  and (c.status = 'login_required' or c.last_error is not null
-                       or c.expires_at <= cast(? as timestamptz) + coalesce(make_interval(days =>
-                           s.expiry_warning_lead_days), cast(? as interval)))
+            ), inbox as (
+                select i.*, case when i.status = 'login_required' then 'login_required'
+                                 when i.expires_at <= cast(? as timestamptz) + i.lead then 'pending_expiration'
+                                 else 'failing' end as state
+                from scoped i
+                where i.status = 'login_required' or i.last_error is not null
+                   or i.expires_at <= cast(? as timestamptz) + i.lead
             ), needs as (
                 select i.*, case i.state when 'login_required' then i.status_reason
                                          when 'pending_expiration' then i.expiry_reason else i.last_error end as reason,
                        date_trunc('milliseconds', case i.state when 'login_required' then i.status_changed_at
-                                    when 'pending_expiration' then coalesce(i.expiry_warned_at, i.expires_at)
-                                    else coalesce(i.last_error_at, i.status_changed_at) end) as since
+                           -- when the end came within the lead time (or it was linked, if later): fixed, so pages hold
+                           when 'pending_expiration' then coalesce(i.expiry_warned_at,
+                                                                   greatest(i.expires_at - i.lead, i.status_changed_at))
+                           else coalesce(i.last_error_at, i.status_changed_at) end) as since
                 from inbox i
             )
             """;
@@ -183,7 +185,7 @@ public class RepairInbox {
     private List<Object> base(Caller caller, Instant now) {
         String lead = expiry.lead(caller.orgId(), caller.environment()).toSeconds() + " seconds";
         Timestamp at = Timestamp.from(now);
-        return List.of(at, lead, caller.orgId(), caller.environment().wire(), at, lead);
+        return List.of(lead, caller.orgId(), caller.environment().wire(), at, at);
     }
 
     private static void filter(StringBuilder sql, List<Object> params, Filter f, Instant now) {

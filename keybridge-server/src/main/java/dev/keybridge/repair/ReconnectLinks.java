@@ -103,7 +103,7 @@ public class ReconnectLinks {
         if (email != null) {
             Connection c = linked;
             Locale locale = r.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(r.language());
-            String host = host(caller);
+            String host = host(caller, locale);
             String app = apps.require(caller.orgId(), caller.environment(), c.appSlug()).name();
             String subject = messages.getMessage("email.reconnect.subject", new Object[] {host, app}, locale);
             String body = messages.getMessage("email.reconnect.body",
@@ -126,12 +126,12 @@ public class ReconnectLinks {
         return link.withUrl(publicUrl.get() + "/link?token=" + t.token());
     }
 
-    /** The name the end user knows the host by: Link's display name, else the organization's. */
-    private String host(Caller caller) {
+    /** The name the end user knows the host by: Link's display name, else the organization's, else "This app" (as Link says). */
+    private String host(Caller caller, Locale locale) {
         String name = linkSettings.branding(caller.orgId(), caller.environment()).displayName();
         if (name == null || name.isBlank()) {
             name = tenancy.requireOrganization(caller.orgId()).name();
         }
-        return name == null || name.isBlank() ? "Keybridge" : name;
+        return name == null || name.isBlank() ? messages.getMessage("brand.default", null, locale) : name;
     }
 }

@@ -33,7 +33,36 @@ class MembersController {
     @GetMapping("/dashboard/members")
     String list(@AuthenticationPrincipal Operator me, Model model) {
         model.addAttribute("members", operators.list(me.orgId()));
+        model.addAttribute("invites", invites.pending(me.orgId()));
+        model.addAttribute("roles", Role.values());
         return "dashboard/members/list";
+    }
+
+    /** Another role for a member (never the last owner's); they sign in again at their next request. */
+    @PostMapping("/dashboard/members/role")
+    String role(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, @RequestParam("role") String role,
+                RedirectAttributes flash) {
+        Role r = Role.parse(role);
+        Operator member = operators.find(me.orgId(), id).orElseThrow(() -> Errors.notFound("member", id));
+        if (r == null) {
+            throw Errors.invalid("Choose owner, developer or viewer.");
+        }
+        if (r != member.role() && !operators.changeRole(me.orgId(), id, r)) {
+            throw Errors.invalid("The last owner keeps the owner role; make someone else an owner first.");
+        }
+        flash.addFlashAttribute("notice", member.email() + " is now " + r.wire()
+                + (id.equals(me.id()) ? "; sign in again to use the new role." : "."));
+        return "redirect:/dashboard/members";
+    }
+
+    /** Revokes a pending invitation: its link stops working. */
+    @PostMapping("/dashboard/members/invites/revoke")
+    String revokeInvite(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, RedirectAttributes flash) {
+        if (!invites.revoke(me.orgId(), id)) {
+            throw Errors.notFound("invitation", id);
+        }
+        flash.addFlashAttribute("notice", "The invitation was revoked; its link no longer works.");
+        return "redirect:/dashboard/members";
     }
 
     @PostMapping("/dashboard/members/invite")
@@ -53,6 +82,8 @@ class MembersController {
         } catch (ApiException e) {
             response.setStatus(400);
             model.addAttribute("members", operators.list(me.orgId()));
+            model.addAttribute("invites", invites.pending(me.orgId()));
+            model.addAttribute("roles", Role.values());
             model.addAttribute("email", email);
             model.addAttribute("emailError", e.getMessage());
             return "dashboard/members/list";

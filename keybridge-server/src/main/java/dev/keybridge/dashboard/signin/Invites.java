@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +50,16 @@ public class Invites {
         this.ttl = settings.dashboard().inviteTtl();
     }
 
+    /** Issues an invitation; one still pending for the same address is replaced (its link stops working). */
     public Issued issue(String orgId, String email, Role role) {
         String token = "kbi_" + Ids.random(40);
         Instant now = clock.instant();
         Invite invite = new Invite("inv_" + Ids.objectId(), orgId, email == null ? null : normalize(email), role,
                 now.plus(ttl));
+        if (invite.email() != null) {
+            jdbc.sql("delete from operator_invite where org_id = ? and email = ? and used_at is null")
+                    .params(orgId, invite.email()).update();
+        }
         jdbc.sql("""
                 insert into operator_invite (id, token_hash, org_id, email, role, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
@@ -61,6 +67,22 @@ public class Invites {
                         Timestamp.from(invite.expiresAt()))
                 .update();
         return new Issued(invite, token);
+    }
+
+    /** The organization's invitations not used yet and not expired, newest first. */
+    public List<Invite> pending(String orgId) {
+        return jdbc.sql("select id, org_id, email, role, expires_at from operator_invite where org_id = ? "
+                        + "and used_at is null and expires_at > ? and email is not null order by created_at desc")
+                .params(orgId, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Invite(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Revokes a pending invitation (its link stops working); false when there is none such. */
+    public boolean revoke(String orgId, String id) {
+        return jdbc.sql("delete from operator_invite where org_id = ? and id = ? and used_at is null")
+                .params(orgId, id).update() == 1;
     }
 
     /** Whether the organization has an unspent, unexpired invitation for an owner (the setup link). */

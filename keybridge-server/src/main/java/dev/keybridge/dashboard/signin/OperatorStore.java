@@ -60,6 +60,17 @@ public class OperatorStore {
                 .params(orgId, id).update() == 1;
     }
 
+    /**
+     * Gives the operator another role, unless that takes the organization's last owner away; true when changed.
+     * Their session ends at their next request ({@link StillAMember}), so the new role applies at once.
+     */
+    public boolean changeRole(String orgId, String id, Role role) {
+        return jdbc.sql("""
+                update operator o set role = ? where o.org_id = ? and o.id = ? and o.role <> ?
+                  and (o.role <> 'owner' or (select count(*) from operator x where x.org_id = o.org_id and x.role = 'owner') > 1)""")
+                .params(role.wire(), orgId, id, role.wire()).update() == 1;
+    }
+
     boolean anyOperator(String orgId) {
         return jdbc.sql("select exists (select 1 from operator where org_id = ?)").param(orgId)
                 .query(Boolean.class).single();

@@ -64,6 +64,10 @@ class MembersBrowserTest extends ConsoleBrowserTest {
         assertThat(owner.locator(".notice")).containsText(dev + " is now viewer");
         member.navigate(base() + "/dashboard/credentials");
         assertThat(member.url()).contains("/dashboard/signin");
+        assertThat(member.locator(".notice")).containsText("An owner changed your role");
+        ConsoleDriver.signIn(member, dev, ConsoleDriver.PASSWORD);
+        member.navigate(base() + "/dashboard/credentials");
+        assertThat(member.locator("#create-credential")).hasCount(0);
 
         // The last owner cannot be demoted: the owner's own row offers no role change, and a forged one is refused.
         assertThat(owner.locator("tr:has-text('owner-" + suffix + "') select")).hasCount(0);

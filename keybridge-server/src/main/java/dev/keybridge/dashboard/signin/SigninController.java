@@ -27,6 +27,12 @@ class SigninController {
     String signin(HttpServletRequest request, Model model) {
         if (request.getParameter("expired") != null) {
             model.addAttribute("notice", "You were signed out after a while without activity. Sign in again.");
+        } else if (request.getParameter("removed") != null) {
+            model.addAttribute("notice", "An owner removed you from this organization, so you were signed out. Ask an "
+                    + "owner for a new invitation if you need the console again.");
+        } else if (request.getParameter("role") != null) {
+            model.addAttribute("notice", "An owner changed your role, so you were signed out. Sign in again to use the "
+                    + "console with your new role.");
         } else if (request.getParameter("signedout") != null) {
             model.addAttribute("notice", "You have signed out.");
         } else if (request.getParameter("welcome") != null) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,15 +28,18 @@ public class StillAMember extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Operator me
-                && !operators.find(me.orgId(), me.id()).map(o -> o.role() == me.role()).orElse(false)) {
+        Optional<Operator> now = auth != null && auth.getPrincipal() instanceof Operator me
+                ? operators.find(me.orgId(), me.id()) : null;
+        if (now != null && !now.map(o -> o.role() == ((Operator) auth.getPrincipal()).role()).orElse(false)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
             response.addCookie(expiredSessionCookie());
-            response.sendRedirect("/dashboard/signin?signedout");
+            // Told why: a new role (to sign in with), or removed (a removal also deletes the member's sessions, so
+            // it is usually met first as an unknown session: the sign-in page then says it timed out).
+            response.sendRedirect(now.isEmpty() ? "/dashboard/signin?removed" : "/dashboard/signin?role");
             return;
         }
         chain.doFilter(request, response);

@@ -72,12 +72,20 @@ public class WebhookConsole {
         return new WithSecret(view(w.endpoint()), w.secret());
     }
 
-    /** Changes the event filter and whether it is enabled. */
-    public Endpoint update(Caller caller, String id, List<String> eventTypes, boolean enabled) {
+    /** Changes the URL (null: kept), the event filter and whether it is enabled, under the API's rules. */
+    public Endpoint update(Caller caller, String id, String url, List<String> eventTypes, boolean enabled) {
         ObjectNode body = json.createObjectNode();
+        if (url != null) {
+            body.put(EndpointInput.URL, url);
+        }
         eventTypes.forEach(body.putArray(EndpointInput.EVENTS)::add);
         body.put(EndpointInput.ENABLED, enabled);
         return view(endpoints.update(caller, id, EndpointInput.forUpdate(body)));
+    }
+
+    /** Deletes the endpoint: nothing more is sent to it (as {@code DELETE /api/v2/public/webhook/{id}}). */
+    public void delete(Caller caller, String id) {
+        endpoints.delete(caller, id);
     }
 
     public WithSecret rotate(Caller caller, String id) {

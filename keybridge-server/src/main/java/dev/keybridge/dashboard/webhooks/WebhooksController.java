@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,7 @@ class WebhooksController {
 
     @GetMapping("/dashboard/webhooks/endpoint")
     String endpoint(@AuthenticationPrincipal Operator me, HttpSession session, Model model, @RequestParam("id") String id,
-                    @RequestParam(name = "status", required = false) String status) {
+                    @RequestParam(name = "status", required = false) @Nullable String status) {
         Caller caller = Console.caller(me, session);
         String filter = "failed".equals(status) ? "failed" : null;
         model.addAttribute("endpoint", webhooks.endpoint(caller, id));
@@ -77,12 +78,31 @@ class WebhooksController {
     }
 
     @PostMapping("/dashboard/webhooks/update")
-    String update(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("id") String id,
+    String update(@AuthenticationPrincipal Operator me, HttpSession session, Model model, HttpServletResponse response,
+                  @RequestParam("id") String id, @RequestParam(name = "url", required = false) String url,
                   @RequestParam(name = "events", required = false) List<String> events,
                   @RequestParam(name = "enabled", defaultValue = "false") boolean enabled, RedirectAttributes flash) {
-        webhooks.update(Console.caller(me, session), id, events == null ? List.of() : events, enabled);
+        Caller caller = Console.caller(me, session);
+        try {
+            webhooks.update(caller, id, url == null || url.isBlank() ? null : url.strip(),
+                    events == null ? List.of() : events, enabled);
+        } catch (ApiException e) {
+            response.setStatus(400);
+            model.addAttribute("urlError", e.getMessage());
+            return endpoint(me, session, model, id, null);
+        }
         flash.addFlashAttribute("notice", "Saved.");
         return back(id);
+    }
+
+    @PostMapping("/dashboard/webhooks/delete")
+    String delete(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("id") String id,
+                  RedirectAttributes flash) {
+        Caller caller = Console.caller(me, session);
+        String url = webhooks.endpoint(caller, id).url();
+        webhooks.delete(caller, id);
+        flash.addFlashAttribute("notice", "The endpoint " + url + " was deleted; nothing more is sent to it.");
+        return "redirect:/dashboard/webhooks";
     }
 
     @PostMapping("/dashboard/webhooks/rotate")

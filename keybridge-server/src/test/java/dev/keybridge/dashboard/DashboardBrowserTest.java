@@ -151,6 +151,8 @@ class DashboardBrowserTest extends ConsoleBrowserTest {
             page.click("#send-test");
             page.click("#filter-failed");
             reloadUntil(page, "#deliveries .status-failed");
+            // A test event is one attempt, failed at once (not a day of retries).
+            PlaywrightAssertions.assertThat(page.locator("#deliveries tbody tr").first().locator("td").nth(3)).hasText("1");
             accessible(page);
             screenshot(page, "webhook-failed");
             receiver.answer(r -> Receiver.Reply.status(200));

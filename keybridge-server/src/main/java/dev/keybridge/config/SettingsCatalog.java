@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every leaf of {@link KeybridgeSettings}, read from the record itself: its property name
+ * Every leaf of {@link KeybridgeSettings} (and of {@link AuditSettings}), read from the record itself: its property name
  * ({@code keybridge.link.link-token-ttl}), its environment variable ({@link Env}) and its default
  * ({@code @DefaultValue}, null when it has none).
  */
@@ -27,6 +27,7 @@ public final class SettingsCatalog {
     public static List<Setting> all() {
         List<Setting> out = new ArrayList<>();
         collect(KeybridgeSettings.class, PREFIX, out);
+        collect(AuditSettings.class, PREFIX + ".audit", out);
         return List.copyOf(out);
     }
 

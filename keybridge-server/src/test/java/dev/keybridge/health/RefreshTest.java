@@ -3,6 +3,7 @@ package dev.keybridge.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keybridge.audit.AuditLog;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
@@ -61,6 +62,8 @@ class RefreshTest extends HealthIntegrationTest {
     private MeterRegistry meters;
     @Autowired
     private ConnectionExpiry expiry;
+    @Autowired
+    private AuditLog audit;
 
     private TestOrganization org;
     private Api server;
@@ -85,7 +88,7 @@ class RefreshTest extends HealthIntegrationTest {
 
     /** The refresher of another node on the same database. */
     private TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters, expiry);
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters, expiry, audit);
     }
 
     /** Runs {@code action} on token calls that present {@code grant}'s refresh token (not on other tests' calls). */

@@ -129,6 +129,10 @@ class RefreshTest extends HealthIntegrationTest {
         assertThat(b.get().credentialVersion()).isEqualTo(2);
         assertThat(connections.credentials(a.get())).isEqualTo(connections.credentials(b.get()));
         assertThat(FAKE.tokenCalls.get() - before).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from audit_record where org_id = ? "
+                        + "and connection_id = ? and action = 'credential.refresh' and actor_type = 'system' "
+                        + "and detail ->> 'outcome' = 'refreshed'")
+                .params(org.id(), c.id()).query(Long.class).single() == 1);
     }
 
     @Test

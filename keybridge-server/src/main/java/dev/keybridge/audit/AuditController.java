@@ -7,7 +7,11 @@ import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -22,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v2/public/audit} (the caller's environment's records, newest first, filtered, cursor paged)
- * and {@code GET /api/v2/public/audit/verify} (walks the environment's hash chain).
+ * {@code GET /api/v2/public/audit/export} (the same, oldest first, streamed as JSON lines or CSV) and
+ * {@code GET /api/v2/public/audit/verify} (walks the environment's hash chain).
  */
 @RestController
 class AuditController {
@@ -57,12 +62,17 @@ class AuditController {
     record VerifyView(boolean valid, long checked,
                       @JsonProperty("first_broken") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BrokenView firstBroken) {}
 
+    static final String JSONL = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
     private final AuditStore store;
     private final AuditVerifier verifier;
+    private final AuditExport exporter;
 
-    AuditController(AuditStore store, AuditVerifier verifier) {
+    AuditController(AuditStore store, AuditVerifier verifier, AuditExport exporter) {
         this.store = store;
         this.verifier = verifier;
+        this.exporter = exporter;
     }
 
     @Operation(summary = "List audit records",
@@ -99,6 +109,31 @@ class AuditController {
         AuditVerifier.Result r = verifier.verify(caller.orgId(), caller.environment());
         return new VerifyView(r.valid(), r.checked(), r.firstBroken() == null ? null
                 : new BrokenView(r.firstBroken().seq(), Timestamps.format(r.firstBroken().at())));
+    }
+
+    @Operation(summary = "Export audit records",
+            description = "Server credentials: this environment's audit records, oldest first, streamed as JSON lines "
+                    + "(`format=jsonl`, the fields of the list) or CSV (`format=csv`), with the list's filters.")
+    @ApiResponse(responseCode = "200", description = "The records, streamed.", content = {
+            @Content(mediaType = JSONL), @Content(mediaType = CSV)})
+    @GetMapping("/api/v2/public/audit/export")
+    void export(@AuthenticationPrincipal Caller caller, @RequestParam String format,
+                @RequestParam(name = "connection_id", required = false) @Nullable String connectionId,
+                @RequestParam(required = false) @Nullable String action,
+                @RequestParam(name = "actor_id", required = false) @Nullable String actorId,
+                @RequestParam(required = false) @Nullable String since,
+                @RequestParam(required = false) @Nullable String until,
+                HttpServletResponse response) throws IOException {
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw Errors.invalid("format must be jsonl or csv.");
+        }
+        AuditQuery q = new AuditQuery(blankless(connectionId), blankless(action), blankless(actorId),
+                instant("since", since), instant("until", until));
+        boolean csv = format.equals("csv");
+        response.setStatus(200);
+        response.setContentType(csv ? CSV + "; charset=utf-8" : JSONL + "; charset=utf-8");
+        response.setHeader("content-disposition", "attachment; filename=\"audit." + format + "\"");
+        exporter.write(caller, q, csv, response.getOutputStream());
     }
 
     private static @Nullable String blankless(@Nullable String value) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * on the caller's path); a background loop writes the buffer in batches at least every
  * {@code KEYBRIDGE_AUDIT_FLUSH_INTERVAL} (1 s), at once when {@link #BATCH} records wait, and once more when
  * the node stops. A kill -9 loses what was buffered: at most one interval of records. A failed write keeps
- * the batch and tries it again. A full buffer ({@link #CAPACITY}: the database is down or far behind) makes
+ * the batch and tries it again (a chain the database refuses, its organization deleted meanwhile, is
+ * dropped, so it cannot block the others). A full buffer ({@link #CAPACITY}: the database is down or far behind) makes
  * callers wait for room rather than lose records.
  */
 @Component
@@ -73,11 +75,27 @@ public class AuditLog extends ReadyLoop {
         for (AuditRecord r : retry) {
             chains.computeIfAbsent(ChainKey.of(r), k -> new ArrayList<>()).add(r);
         }
-        store.append(chains);    // throws: the batch stays in retry for the next pass
+        try {
+            store.append(chains);
+        } catch (DataIntegrityViolationException e) {
+            appendEach(chains);     // one chain's records cannot be written (its organization is gone): not the others'
+        }                           // anything else (the database is down) throws: the batch stays for the next pass
         int n = retry.size();
         retry.clear();
         written.increment(n);
         return n;
+    }
+
+    /** Writes each chain on its own; drops a chain the database refuses (its organization was deleted). */
+    private void appendEach(Map<ChainKey, List<AuditRecord>> chains) {
+        for (Map.Entry<ChainKey, List<AuditRecord>> chain : chains.entrySet()) {
+            try {
+                store.append(Map.of(chain.getKey(), chain.getValue()));
+            } catch (DataIntegrityViolationException e) {
+                log.warn("{} audit records of organization {} were refused and dropped: {}", chain.getValue().size(),
+                        chain.getKey().orgId(), e.getMostSpecificCause().getMessage());
+            }
+        }
     }
 
     /** Stops the loop, then writes everything still buffered. */

@@ -4,6 +4,7 @@ import dev.keybridge.tenancy.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +99,62 @@ class AuditStore {
 
     /** One page of the query API, newest first: seq below {@code beforeSeq} and the filters that are set. */
     List<Stored> find(String orgId, Environment env, AuditQuery q, @Nullable Long beforeSeq, int limit) {
+        return find(orgId, env, q, "seq < ?", beforeSeq, "desc", limit);
+    }
+
+    /** One page of an export, oldest first: seq above {@code afterSeq} and the filters that are set. */
+    List<Stored> findOldestFirst(String orgId, Environment env, AuditQuery q, long afterSeq, int limit) {
+        return find(orgId, env, q, "seq > ?", afterSeq, "asc", limit);
+    }
+
+    private List<Stored> find(String orgId, Environment env, AuditQuery q, String from, @Nullable Long seq, String order,
+                              int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_record where org_id = ? and environment = ?");
         List<Object> params = new ArrayList<>(List.of(orgId, env.wire()));
-        filter(sql, params, "seq < ?", beforeSeq);
+        filter(sql, params, from, seq);
         filter(sql, params, "connection_id = ?", q.connectionId());
         filter(sql, params, "action = ?", q.action());
         filter(sql, params, "actor_id = ?", q.actorId());
         filter(sql, params, "at >= ?", q.since() == null ? null : Timestamp.from(q.since()));
         filter(sql, params, "at < ?", q.until() == null ? null : Timestamp.from(q.until()));
-        sql.append(" order by seq desc limit ?");
+        sql.append(" order by seq ").append(order).append(" limit ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
+    }
+
+    /** Every chain (for the retention sweep, which then works one organization at a time). */
+    List<ChainKey> chains() {
+        return jdbc.sql("select org_id, environment from audit_chain_head order by org_id, environment")
+                .query((rs, n) -> new ChainKey(rs.getString("org_id"), Environment.fromWire(rs.getString("environment"))))
+                .list();
+    }
+
+    /**
+     * Deletes up to {@code batch} of the chain's oldest records from before {@code cutoff}, under the head's
+     * lock, and moves the anchor past them: verification then starts after {@code anchor_seq - 1} from the
+     * last deleted record's hash. The number deleted.
+     */
+    int sweep(ChainKey key, Instant cutoff, int batch) {
+        Integer deleted = tx.execute(status -> {
+            String org = key.orgId();
+            String env = key.environment().wire();
+            jdbc.sql("select last_seq from audit_chain_head where org_id = ? and environment = ? for update")
+                    .params(org, env).query(Long.class).optional();
+            long upTo = jdbc.sql("select coalesce(max(seq), 0) from (select seq from audit_record where org_id = ? "
+                            + "and environment = ? and at < ? order by seq limit ?) s")
+                    .params(org, env, Timestamp.from(cutoff), batch).query(Long.class).single();
+            if (upTo == 0) {
+                return 0;
+            }
+            byte[] anchor = jdbc.sql("select hash from audit_record where org_id = ? and environment = ? and seq = ?")
+                    .params(org, env, upTo).query(byte[].class).single();
+            int n = jdbc.sql("delete from audit_record where org_id = ? and environment = ? and seq <= ?")
+                    .params(org, env, upTo).update();
+            jdbc.sql("update audit_chain_head set anchor_seq = ?, anchor_hash = ? where org_id = ? and environment = ?")
+                    .params(upTo + 1, anchor, org, env).update();
+            return n;
+        });
+        return deleted == null ? 0 : deleted;
     }
 
     private static void filter(StringBuilder sql, List<Object> params, String condition, @Nullable Object value) {

@@ -34,7 +34,7 @@ public class AuditVerifier {
         byte[] expected = head == null ? null : head.anchorHash();
         long after = head == null || head.anchorSeq() == null ? 0 : head.anchorSeq() - 1;
         long checked = 0;
-        long lastSeq = 0;
+        long lastSeq = after;
         while (true) {
             List<AuditStore.Stored> page;
             try {

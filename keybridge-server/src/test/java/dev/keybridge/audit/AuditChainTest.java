@@ -97,4 +97,52 @@ class AuditChainTest extends IntegrationTest {
                         AuditRecord.ActorType.SYSTEM, null, "proxy.call", null, Map.of("x", List.of("y"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void doesKeepTheChainVerifiableWhenRetentionDeletesTheOldestRecords() {
+        TestOrganization o = newOrganization();
+        AuditLog node = new AuditLog(store, settings, meters);
+        for (int i = 0; i < 5; i++) {
+            node.record(new AuditRecord(o.id(), Environment.TEST, clock.instant().minus(Duration.ofDays(500 - i)),
+                    AuditRecord.ActorType.SYSTEM, null, "proxy.call", "conn_old", Map.of("n", i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            node.record(record(o.id(), Environment.TEST, i));
+        }
+        node.flush();
+        AuditRetention retention = new AuditRetention(store, settings, clock);
+
+        while (retention.sweep() > 0) {
+            // until nothing is past retention
+        }
+
+        AuditVerifier.Result r = verifier.verify(o.id(), Environment.TEST);
+        assertThat(r.valid()).as(r.toString()).isTrue();
+        assertThat(r.checked()).isEqualTo(3);
+        long oldest = jdbc.sql("select min(seq) from audit_record where org_id = ?").param(o.id()).query(Long.class).single();
+        jdbc.sql("delete from audit_record where org_id = ? and seq = ?").params(o.id(), oldest).update();
+        AuditVerifier.Result broken = verifier.verify(o.id(), Environment.TEST);
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.firstBroken()).isNotNull();
+        assertThat(broken.firstBroken().seq()).isGreaterThan(oldest);
+    }
+
+    @Test
+    void doesStayValidWhenRetentionDeletesEveryRecordOfAChain() {
+        TestOrganization o = newOrganization();
+        AuditLog node = new AuditLog(store, settings, meters);
+        node.record(new AuditRecord(o.id(), Environment.TEST, clock.instant().minus(Duration.ofDays(401)),
+                AuditRecord.ActorType.SYSTEM, null, "proxy.call", null, Map.of()));
+        node.flush();
+
+        new AuditRetention(store, settings, clock).sweep();
+
+        AuditVerifier.Result r = verifier.verify(o.id(), Environment.TEST);
+        assertThat(r.valid()).as(r.toString()).isTrue();
+        assertThat(r.checked()).isZero();
+        node.record(record(o.id(), Environment.TEST, 1));
+        node.flush();
+        assertThat(verifier.verify(o.id(), Environment.TEST).checked()).isEqualTo(1);
+        assertThat(verifier.verify(o.id(), Environment.TEST).valid()).isTrue();
+    }
 }

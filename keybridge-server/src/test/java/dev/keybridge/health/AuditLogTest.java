@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +151,31 @@ class AuditLogTest extends HealthIntegrationTest {
             assertThat(r.status()).as(query + ": " + r.text()).isEqualTo(400);
             assertThat(r.json().get("error").asString()).as(query).isEqualTo("invalid_request");
         }
+    }
+
+    @Test
+    void doesStreamJsonLinesAndCsvOldestFirstWhenExporting() throws Exception {
+        proxyCalls(3);
+
+        Api.Response jsonl = server.get("/api/v2/public/audit/export?format=jsonl&action=proxy.call");
+        assertThat(jsonl.status()).as(jsonl.text()).isEqualTo(200);
+        assertThat(jsonl.header("content-type")).startsWith("application/x-ndjson");
+        List<String> lines = jsonl.text().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(Api.JSON.readTree(lines.getFirst()).at("/detail/path").asString()).isEqualTo("/echo/item-0");
+        Api.Response csv = server.get("/api/v2/public/audit/export?format=csv");
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csv.header("content-type")).startsWith("text/csv");
+        List<String> rows = csv.text().lines().toList();
+        assertThat(rows.getFirst()).isEqualTo("seq,at,actor_type,actor_id,action,connection_id,detail,hash");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1)).contains("\"proxy.call\"", "\"\"path\"\":\"\"/echo/item-0\"\"");
+        assertThat(server.get("/api/v2/public/audit/export?format=xml").status()).isEqualTo(400);
+        HttpResponse<String> empty = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.base() + "/api/v2/public/audit/export?format=jsonl"))
+                .header("x-api-key", org.production().apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).as("another environment's export").isEmpty();
     }
 
     private List<Long> seqs() {

@@ -178,6 +178,18 @@ class AuditLogTest extends HealthIntegrationTest {
         assertThat(empty.body()).as("another environment's export").isEmpty();
     }
 
+    @Test
+    void doesRecordTheDeletionWithItsActorWhenAConnectionIsDisconnected() {
+        Api.Response r = server.withHeader("access_token", token).delete("/v1/connection");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> records("connection.deleted") == 1);
+        JsonNode doc = server.get("/api/v2/public/audit?action=connection.deleted").json().get("docs").get(0);
+        assertThat(doc.get("actor_type").asString()).isEqualTo("api_key");
+        assertThat(doc.at("/detail/app").asString()).isEqualTo("fake-keys");
+        assertThat(server.get("/api/v2/public/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
     private List<Long> seqs() {
         return jdbc.sql("select seq from audit_record where org_id = ? and environment = 'test' order by seq")
                 .params(org.id()).query(Long.class).list();

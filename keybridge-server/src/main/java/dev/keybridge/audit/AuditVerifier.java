@@ -4,8 +4,12 @@ import dev.keybridge.tenancy.Environment;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Walks one chain in seq order from its anchor (the prev_hash of the oldest kept record, or nothing) and
@@ -24,12 +28,21 @@ public class AuditVerifier {
     private static final int PAGE = 1000;
 
     private final AuditStore store;
+    private final TransactionTemplate snapshot;
 
-    AuditVerifier(AuditStore store) {
+    AuditVerifier(AuditStore store, PlatformTransactionManager transactions) {
         this.store = store;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
+    /** Verifies in one snapshot, so records written or swept meanwhile do not look like a break. */
     public Result verify(String orgId, Environment env) {
+        return Objects.requireNonNull(snapshot.execute(status -> walk(orgId, env)));
+    }
+
+    private Result walk(String orgId, Environment env) {
         AuditStore.Head head = store.head(orgId, env).orElse(null);
         byte[] expected = head == null ? null : head.anchorHash();
         long after = head == null || head.anchorSeq() == null ? 0 : head.anchorSeq() - 1;

@@ -145,4 +145,29 @@ class AuditChainTest extends IntegrationTest {
         assertThat(verifier.verify(o.id(), Environment.TEST).checked()).isEqualTo(1);
         assertThat(verifier.verify(o.id(), Environment.TEST).valid()).isTrue();
     }
+
+    @Test
+    void doesFindTheChainValidWhenRecordsAreWrittenWhileItVerifies() throws Exception {
+        TestOrganization o = newOrganization();
+        AuditLog node = new AuditLog(store, settings, meters);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> writing = pool.submit(() -> {
+                for (int batch = 0; batch < 40; batch++) {
+                    for (int i = 0; i < 100; i++) {
+                        node.record(record(o.id(), Environment.TEST, i));
+                    }
+                    node.flush();
+                }
+            });
+            while (!writing.isDone()) {
+                AuditVerifier.Result r = verifier.verify(o.id(), Environment.TEST);
+                assertThat(r.valid()).as(r.toString()).isTrue();
+            }
+            writing.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(verifier.verify(o.id(), Environment.TEST).checked()).isEqualTo(4000);
+    }
 }

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Every leaf of {@link KeybridgeSettings} and its settings records (nested, or of this package such as
- * {@link MailSettings}), read from the records themselves: its property name
- * ({@code keybridge.link.link-token-ttl}), its environment variable ({@link Env}) and its default
+ * {@link MailSettings}; and {@link AuditSettings}, bound on its own), read from the records themselves: its
+ * property name ({@code keybridge.link.link-token-ttl}), its environment variable ({@link Env}) and its default
  * ({@code @DefaultValue}, null when it has none).
  */
 public final class SettingsCatalog {
@@ -28,6 +28,7 @@ public final class SettingsCatalog {
     public static List<Setting> all() {
         List<Setting> out = new ArrayList<>();
         collect(KeybridgeSettings.class, PREFIX, out);
+        collect(AuditSettings.class, PREFIX + ".audit", out);
         return List.copyOf(out);
     }
 

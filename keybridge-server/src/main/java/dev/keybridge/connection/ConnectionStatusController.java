@@ -2,11 +2,16 @@ package dev.keybridge.connection;
 
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.audit.AuditActions;
+import dev.keybridge.audit.AuditLog;
+import dev.keybridge.audit.AuditRecord;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.web.ErrorAnswers;
 import dev.keybridge.web.Errors;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +32,13 @@ class ConnectionStatusController {
     private final ConnectionStatusQueries statuses;
     private final AccountService accounts;
     private final Disconnector disconnector;
+    private final AuditLog audit;
+    private final Clock clock;
 
     ConnectionStatusController(ConnectionLookup lookup, Connections connections, ConnectionStatusQueries statuses,
-                               AccountService accounts, Disconnector disconnector) {
+                               AccountService accounts, Disconnector disconnector, AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.lookup = lookup;
         this.connections = connections;
         this.statuses = statuses;
@@ -54,7 +63,7 @@ class ConnectionStatusController {
     @DeleteMapping("/v1/connection")
     DisconnectedResponse deleteByToken(@AuthenticationPrincipal Caller caller,
                                       @RequestHeader(name = "access_token") String accessToken) {
-        return deleted(lookup.byAccessToken(caller, accessToken));
+        return deleted(caller, lookup.byAccessToken(caller, accessToken));
     }
 
     /** Every connection of the linked account, disconnected ones included, newest first. */
@@ -78,10 +87,13 @@ class ConnectionStatusController {
         Connection c = connections.find(caller.orgId(), caller.environment(), connectionId)
                 .filter(x -> x.linkedAccountId().equals(account.id()) && x.status() != Connection.Status.DISCONNECTED)
                 .orElseThrow(() -> Errors.notFound("connection", connectionId));
-        return deleted(c);
+        return deleted(caller, c);
     }
 
-    private DisconnectedResponse deleted(Connection c) {
-        return new DisconnectedResponse(true, c.id(), "disconnected", disconnector.disconnect(c).revoked());
+    private DisconnectedResponse deleted(Caller caller, Connection c) {
+        boolean revoked = disconnector.disconnect(c).revoked();
+        audit.record(AuditRecord.by(caller, c.orgId(), c.environment(), clock.instant(), AuditActions.CONNECTION_DELETED,
+                c.id(), Map.of("app", c.appSlug(), "revoked", revoked)));
+        return new DisconnectedResponse(true, c.id(), "disconnected", revoked);
     }
 }

@@ -2,6 +2,9 @@ package dev.keybridge.frontdoor;
 
 import dev.keybridge.account.AccountService;
 import dev.keybridge.account.LinkedAccount;
+import dev.keybridge.audit.AuditActions;
+import dev.keybridge.audit.AuditLog;
+import dev.keybridge.audit.AuditRecord;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.connection.ConnectionEvents;
@@ -42,9 +45,11 @@ class CredentialImport {
     private final ConnectionWrites writes;
     private final Clock clock;
     private final Refusals refusals;
+    private final AuditLog audit;
 
     CredentialImport(AppSettings apps, AccountService accounts, AppConnectors connectors, ConnectionWrites writes,
-                     Clock clock, Refusals refusals) {
+                     Clock clock, Refusals refusals, AuditLog audit) {
+        this.audit = audit;
         this.refusals = refusals;
         this.apps = apps;
         this.accounts = accounts;
@@ -68,6 +73,8 @@ class CredentialImport {
         Step.Success ok = check(caller, app, auth);
         LinkedAccount account = accounts.findOrCreate(caller, id);
         ConnectionWrites.Written w = writes.createNew(account, app, ok);
+        audit.record(AuditRecord.by(caller, caller.orgId(), caller.environment(), clock.instant(),
+                AuditActions.CREDENTIAL_IMPORT, w.connection().id(), Map.of("app", app.slug())));
         return new FrontdoorResponses.Imported(true, ConnectionEvents.data(w.connection(), account.externalId()),
                 w.accessToken());
     }

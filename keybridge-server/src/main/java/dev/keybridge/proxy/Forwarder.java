@@ -77,7 +77,11 @@ class Forwarder {
         this.settings = settings.proxy();
     }
 
-    void forward(Connection connection, String path, HttpServletRequest request, HttpServletResponse response)
+    /** The request attribute that holds the upstream host once it is known (for the audit record). */
+    static final String UPSTREAM_HOST = "keybridge.proxy.upstream_host";
+
+    /** Forwards the call; the number of response body bytes sent to the caller. */
+    long forward(Connection connection, String path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Connection c = usable(connection);
         AppDefinition app = apps.available(c.environment(), c.appSlug());
@@ -97,8 +101,7 @@ class Forwarder {
                 if (!connector.refreshable(credentials)) {
                     if (connector.check(connectors.context(c.orgId(), c.environment(), app), credentials)
                             == Connector.Check.WORKS) {
-                        copy(upstream, peek, response);    // the credential is fine: the refusal was about something else
-                        return;
+                        return copy(upstream, peek, response);    // the credential is fine: the refusal was about something else
                     }
                     upstream.body().close();
                     fail(c, connector.refusedReason());
@@ -121,7 +124,7 @@ class Forwarder {
                 }
             }
         }
-        copy(upstream, peek, response);
+        return copy(upstream, peek, response);
     }
 
     /** 403 login_required for a failing connection; a disconnected one is not found. */
@@ -155,6 +158,7 @@ class Forwarder {
         Injection injection = connector.inject(app, credentials);
         URI uri = target(app, credentials, path, request.getQueryString(), injection.query());
         guard.check(c.environment(), uri);
+        request.setAttribute(UPSTREAM_HOST, uri.getHost());
         HttpRequest.BodyPublisher body;
         if (replay != null) {
             body = replay.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(replay);
@@ -222,7 +226,7 @@ class Forwarder {
     }
 
     /** Status, safe headers, then the body streamed in 16 KiB pieces (the peeked bytes first). */
-    private static void copy(HttpResponse<InputStream> upstream, byte @Nullable [] peek, HttpServletResponse response)
+    private static long copy(HttpResponse<InputStream> upstream, byte @Nullable [] peek, HttpServletResponse response)
             throws IOException {
         response.setStatus(upstream.statusCode());
         Set<String> tokens = HopByHop.connectionTokens(upstream.headers().allValues("connection"));
@@ -239,10 +243,13 @@ class Forwarder {
             OutputStream out = response.getOutputStream();
             byte[] buffer = new byte[16384];
             int n;
+            long total = 0;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
+                total += n;
             }
             out.flush();
+            return total;
         }
     }
 

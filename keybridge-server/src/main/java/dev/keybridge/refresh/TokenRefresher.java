@@ -1,5 +1,8 @@
 package dev.keybridge.refresh;
 
+import dev.keybridge.audit.AuditActions;
+import dev.keybridge.audit.AuditLog;
+import dev.keybridge.audit.AuditRecord;
 import dev.keybridge.catalog.AppDefinition;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
@@ -71,10 +74,12 @@ public class TokenRefresher {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry meters;
     private final ConnectionExpiry expiry;
+    private final AuditLog audit;
 
     public TokenRefresher(Connections connections, CredentialLease lease, AppSettings apps, AppConnectors connectors,
                           ConnectionHealth health, Events events, TransactionTemplate tx, Clock clock,
-                          KeybridgeSettings settings, MeterRegistry meters, ConnectionExpiry expiry) {
+                          KeybridgeSettings settings, MeterRegistry meters, ConnectionExpiry expiry, AuditLog audit) {
+        this.audit = audit;
         this.expiry = expiry;
         this.meters = meters;
         this.connections = connections;
@@ -211,17 +216,17 @@ public class TokenRefresher {
                         });
                 if (written.isPresent()) {
                     log.debug("Refreshed connection {}", c.id());
-                    outcome("refreshed");
+                    outcome(c, "refreshed");
                     return written.get();
                 }
-                outcome("fenced");
+                outcome(c, "fenced");
                 log.info("Refresh of connection {} lost its fence (newer credentials or lease taken over); kept the stored ones", c.id());
                 return connections.find(c.orgId(), c.environment(), c.id()).orElseThrow();
             }
             case Step.Failure f when "invalid_grant".equals(f.code()) -> {
                 lease.releaseLease(c.orgId(), c.id(), node);
                 health.loginRequired(c, "refresh_failed");
-                outcome("login_required");
+                outcome(c, "login_required");
                 throw new Errors.LoginRequired("refresh_failed");
             }
             case Step.Failure f -> {
@@ -236,13 +241,17 @@ public class TokenRefresher {
         }
     }
 
-    /** Backoff: base * 2^failures, at most max, +/-20% jitter; the first failure in a row emits an event. */
-    private void outcome(String outcome) {
+    /** Counted, and in the audit log (actor: the system; the token endpoint was called with the stored credential). */
+    private void outcome(Connection c, String outcome) {
         meters.counter("keybridge.refresh", "outcome", outcome).increment();
+        audit.record(AuditRecord.by(null, c.orgId(), c.environment(), clock.instant(), AuditActions.CREDENTIAL_REFRESH,
+                c.id(), Map.of("app", c.appSlug(), "outcome", outcome)));
     }
 
+    /** Backoff: base * 2^failures, at most max, +/-20% jitter; the first failure in a row emits an event. */
+
     private void failed(Connection c, String error) {
-        outcome("failed");
+        outcome(c, "failed");
         int before = lease.refreshFailures(c.id());
         long base = settings.backoffBase().toMillis() << Math.min(before, 20);
         long wait = Math.min(base, settings.backoffMax().toMillis());

@@ -14,7 +14,7 @@ final class Layers {
     /** Processes that run across the domain: backup and restore, Link, the proxy, token refresh, webhook delivery. */
     static final List<String> FLOWS = List.of("backup", "link", "proxy", "refresh", "repair", "webhook");
     /** What Keybridge keeps and decides. */
-    static final List<String> DOMAIN = List.of("account", "catalog", "connection", "connector", "events", "ratelimit",
+    static final List<String> DOMAIN = List.of("account", "audit", "catalog", "connection", "connector", "events", "ratelimit",
             "session", "tenancy", "userconfig", "vault");
     /** What any layer may use: settings, the database, the error model, the one door out. */
     static final List<String> INFRASTRUCTURE = List.of("background", "cache", "config", "database", "egress",

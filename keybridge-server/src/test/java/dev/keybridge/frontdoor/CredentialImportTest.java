@@ -1,11 +1,13 @@
 package dev.keybridge.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.keybridge.sandbox.SandboxOAuthProvider;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,15 @@ class CredentialImportTest extends IntegrationTest {
         Api.Response proxied = server.withHeader("access_token", body.get("access_token").asString())
                 .get("/v1/proxy/me");
         assertThat(proxied.status()).as("the imported grant works through the proxy: " + proxied.text()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited("credential.import") == 1 && audited("proxy.call") == 1);
+        String details = String.join("\n", jdbc.sql("select detail::text from audit_record where org_id = ?")
+                .param(org.id()).query(String.class).list());
+        assertThat(details).doesNotContain(grant.get("refresh_token").toString(), grant.get("access_token").toString());
+    }
+
+    private long audited(String action) {
+        return jdbc.sql("select count(*) from audit_record where org_id = ? and action = ? and actor_type = 'api_key'")
+                .params(org.id(), action).query(Long.class).single();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.keybridge.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keybridge.audit.AuditLog;
 import dev.keybridge.catalog.AppSettings;
 import dev.keybridge.config.KeybridgeSettings;
 import dev.keybridge.connection.Connection;
@@ -61,6 +62,8 @@ class RefreshTest extends HealthIntegrationTest {
     private MeterRegistry meters;
     @Autowired
     private ConnectionExpiry expiry;
+    @Autowired
+    private AuditLog audit;
 
     private TestOrganization org;
     private Api server;
@@ -85,7 +88,7 @@ class RefreshTest extends HealthIntegrationTest {
 
     /** The refresher of another node on the same database. */
     private TokenRefresher anotherNode() {
-        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters, expiry);
+        return new TokenRefresher(connections, lease, apps, connectors, health, events, tx, clock, settings, meters, expiry, audit);
     }
 
     /** Runs {@code action} on token calls that present {@code grant}'s refresh token (not on other tests' calls). */
@@ -126,6 +129,10 @@ class RefreshTest extends HealthIntegrationTest {
         assertThat(b.get().credentialVersion()).isEqualTo(2);
         assertThat(connections.credentials(a.get())).isEqualTo(connections.credentials(b.get()));
         assertThat(FAKE.tokenCalls.get() - before).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from audit_record where org_id = ? "
+                        + "and connection_id = ? and action = 'credential.refresh' and actor_type = 'system' "
+                        + "and detail ->> 'outcome' = 'refreshed'")
+                .params(org.id(), c.id()).query(Long.class).single() == 1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.keybridge.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keybridge.tenancy.Caller;
+import dev.keybridge.web.CursorPage;
 import dev.keybridge.web.Cursors;
 import dev.keybridge.web.Errors;
 import dev.keybridge.web.Timestamps;
@@ -49,12 +50,6 @@ class AuditController {
         }
     }
 
-    @Schema(name = "AuditPage")
-    record Page(List<View> docs, int limit,
-                @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS)
-                @Schema(description = "Pass back as `cursor` for the next (older) page; null on the last page.")
-                @Nullable String nextCursor) {}
-
     @Schema(name = "AuditBrokenRecord")
     record BrokenView(long seq, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String at) {}
 
@@ -80,7 +75,7 @@ class AuditController {
                     + "first, optionally filtered by connection, action, actor and time (`since` inclusive, `until` "
                     + "exclusive, ISO-8601). Up to `limit` (1–200, default 50) per page.")
     @GetMapping("/api/v2/public/audit")
-    Page list(@AuthenticationPrincipal Caller caller,
+    CursorPage<View> list(@AuthenticationPrincipal Caller caller,
               @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
               @RequestParam(required = false) @Nullable String cursor,
               @RequestParam(name = "connection_id", required = false) @Nullable String connectionId,
@@ -95,10 +90,7 @@ class AuditController {
         AuditQuery q = new AuditQuery(blankless(connectionId), blankless(action), blankless(actorId),
                 instant("since", since), instant("until", until));
         List<AuditStore.Stored> rows = store.find(caller.orgId(), caller.environment(), q, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<AuditStore.Stored> page = rows.subList(0, Math.min(limit, rows.size()));
-        return new Page(page.stream().map(View::of).toList(), limit,
-                more ? Cursors.encode(CURSOR, Long.toString(page.getLast().seq())) : null);
+        return CursorPage.of(rows, limit, CURSOR, r -> Long.toString(r.seq()), View::of);
     }
 
     @Operation(summary = "Verify the audit log",

@@ -34,15 +34,20 @@ public class AuditLog extends ReadyLoop {
     private final List<AuditRecord> retry = new ArrayList<>();
     private final AuditStore store;
     private final Counter written;
+    private final boolean enabled;
 
     AuditLog(AuditStore store, AuditSettings settings, MeterRegistry meters) {
         super("audit-flush", settings.flushInterval());
+        this.enabled = settings.enabled();
         this.store = store;
         this.written = meters.counter("keybridge.audit.records");
     }
 
     /** Hands a record to the log; returns without waiting for the database. */
     public void record(AuditRecord r) {
+        if (!enabled) {
+            return;
+        }
         if (!buffer.offer(r)) {
             wake();
             try {

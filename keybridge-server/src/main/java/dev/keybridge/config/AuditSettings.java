@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("keybridge.audit")
 public record AuditSettings(
+        @Env("KEYBRIDGE_AUDIT_ENABLED") @DefaultValue("true") boolean enabled,
         @Env("KEYBRIDGE_AUDIT_FLUSH_INTERVAL") @DefaultValue("1s") Duration flushInterval,
         @Env("KEYBRIDGE_AUDIT_RETENTION") @DefaultValue("400d") Duration retention) {
 

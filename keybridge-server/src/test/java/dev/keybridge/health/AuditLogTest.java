@@ -76,15 +76,15 @@ class AuditLogTest extends HealthIntegrationTest {
 
         JsonNode first = server.get("/api/v2/public/audit?action=proxy.call&limit=2").json();
         assertThat(first.get("docs")).hasSize(2);
-        String cursor = first.get("next_cursor").asString();
+        String cursor = first.get("nextCursor").asString();
         JsonNode second = server.get("/api/v2/public/audit?action=proxy.call&limit=2&cursor=" + cursor).json();
         assertThat(second.get("docs")).hasSize(2);
         assertThat(second.get("docs").get(0).get("seq").asLong())
                 .isLessThan(first.get("docs").get(1).get("seq").asLong());
         JsonNode third = server.get("/api/v2/public/audit?action=proxy.call&limit=2&cursor="
-                + second.get("next_cursor").asString()).json();
+                + second.get("nextCursor").asString()).json();
         assertThat(third.get("docs")).hasSize(1);
-        assertThat(third.get("next_cursor").isNull()).isTrue();
+        assertThat(third.get("nextCursor").isNull()).isTrue();
         String connectionId = first.get("docs").get(0).get("connection_id").asString();
         assertThat(server.get("/api/v2/public/audit?connection_id=" + connectionId + "&limit=200").json().get("docs"))
                 .hasSize(5);

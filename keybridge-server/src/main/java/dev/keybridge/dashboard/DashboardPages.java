@@ -26,6 +26,7 @@ public final class DashboardPages {
             new DashboardPage("/dashboard/apps", "Apps", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/credentials", "Credentials", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/webhooks", "Webhooks", OPERATOR, EDITOR),
+            new DashboardPage("/dashboard/audit", "Audit log", OPERATOR, EDITOR),
             new DashboardPage("/dashboard/members", "Members", OWNER, OWNER),
             // Not in the navigation: the environment switch (every role), sign-in and its steps, the first
             // owner's setup, the page for a refused change, the stylesheet and script.

@@ -17,9 +17,10 @@ class DashboardPageRegistryTest {
     @Test
     void doesListMembersOnlyForOwnersWhenTheNavigationIsMadeForARole() {
         assertThat(labels(Role.OWNER))
-                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks", "Members");
+                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks", "Audit log",
+                        "Members");
         assertThat(labels(Role.DEVELOPER))
-                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks");
+                .containsExactly("Overview", "Linked Accounts", "Repair", "Apps", "Credentials", "Webhooks", "Audit log");
         assertThat(labels(Role.VIEWER)).isEqualTo(labels(Role.DEVELOPER));
     }
 

@@ -18,6 +18,8 @@ public record AuditRecord(String orgId, Environment environment, Instant at, Act
                           @Nullable String actorId, String action, @Nullable String connectionId,
                           Map<String, Object> detail) {
 
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[a-z][a-z_]{0,39}\\.[a-z][a-z_]{0,39}");
+
     /** Who acted: an API credential (key, client pair, session token), a dashboard operator, or background work. */
     public enum ActorType {
         API_KEY("api_key"), OPERATOR("operator"), SYSTEM("system");
@@ -43,6 +45,9 @@ public record AuditRecord(String orgId, Environment environment, Instant at, Act
     }
 
     public AuditRecord {
+        if (!ACTION.matcher(action).matches()) {    // the table's check: refused here, not as a dropped batch
+            throw new IllegalArgumentException("an audit action is 'noun.verb' in lower case: " + action);
+        }
         at = at.truncatedTo(ChronoUnit.MICROS);
         detail = new TreeMap<>(detail);
         for (Object v : detail.values()) {

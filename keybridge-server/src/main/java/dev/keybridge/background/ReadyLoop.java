@@ -20,16 +20,25 @@ public abstract class ReadyLoop extends BackgroundLoop implements SmartLifecycle
         return true;
     }
 
+    private volatile boolean ready;
+
     @EventListener(ApplicationReadyEvent.class)
     public void ready() {
+        ready = true;
         if (enabled()) {
             startLoop();
         }
     }
 
+    /**
+     * First started on ApplicationReadyEvent, once migrations have run; after that, started again whenever the
+     * context is (a stopped and restarted context: Spring's test framework pauses the cached ones it does not use).
+     */
     @Override
     public void start() {
-        // started on ApplicationReadyEvent, once migrations have run
+        if (ready && enabled()) {
+            startLoop();
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.keybridge.dashboard;
 
+import dev.keybridge.audit.ChangeLog;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The dashboard's view of who acts where: the signed-in operator's organization and the environment
@@ -22,6 +25,12 @@ public final class Console {
     }
 
     public static Caller caller(Operator me, HttpSession session) {
-        return Caller.operator(me.orgId(), environment(session), me.id());
+        Caller caller = Caller.operator(me.orgId(), environment(session), me.id());
+        // The audit log's change record names the operator (the console's principal is not a Caller).
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            RequestContextHolder.currentRequestAttributes().setAttribute(ChangeLog.CALLER, caller,
+                    RequestAttributes.SCOPE_REQUEST);
+        }
+        return caller;
     }
 }

@@ -1,6 +1,7 @@
 package dev.keybridge.dashboard.members;
 
 import dev.keybridge.catalog.PublicUrl;
+import dev.keybridge.dashboard.Console;
 import dev.keybridge.dashboard.signin.Invites;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.dashboard.signin.OperatorStore;
@@ -8,6 +9,7 @@ import dev.keybridge.dashboard.signin.Role;
 import dev.keybridge.web.ApiException;
 import dev.keybridge.web.Errors;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +42,9 @@ class MembersController {
 
     /** Another role for a member (never the last owner's); they sign in again at their next request. */
     @PostMapping("/dashboard/members/role")
-    String role(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, @RequestParam("role") String role,
-                RedirectAttributes flash) {
+    String role(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("id") String id,
+                @RequestParam("role") String role, RedirectAttributes flash) {
+        Console.caller(me, session);
         Role r = Role.parse(role);
         Operator member = operators.find(me.orgId(), id).orElseThrow(() -> Errors.notFound("member", id));
         if (r == null) {
@@ -57,7 +60,9 @@ class MembersController {
 
     /** Revokes a pending invitation: its link stops working. */
     @PostMapping("/dashboard/members/invites/revoke")
-    String revokeInvite(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, RedirectAttributes flash) {
+    String revokeInvite(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("id") String id,
+                        RedirectAttributes flash) {
+        Console.caller(me, session);
         if (!invites.revoke(me.orgId(), id)) {
             throw Errors.notFound("invitation", id);
         }
@@ -66,9 +71,10 @@ class MembersController {
     }
 
     @PostMapping("/dashboard/members/invite")
-    String invite(@AuthenticationPrincipal Operator me, Model model, HttpServletResponse response,
+    String invite(@AuthenticationPrincipal Operator me, HttpSession session, Model model, HttpServletResponse response,
                   @RequestParam(name = "email", defaultValue = "") String email,
                   @RequestParam(name = "role", defaultValue = "viewer") String role) {
+        Console.caller(me, session);    // the audit log's actor
         Role r = Role.parse(role);
         try {
             String address = Invites.checkEmail(email);
@@ -91,7 +97,9 @@ class MembersController {
     }
 
     @PostMapping("/dashboard/members/remove")
-    String remove(@AuthenticationPrincipal Operator me, @RequestParam("id") String id, RedirectAttributes flash) {
+    String remove(@AuthenticationPrincipal Operator me, HttpSession session, @RequestParam("id") String id,
+                  RedirectAttributes flash) {
+        Console.caller(me, session);
         if (id.equals(me.id())) {
             throw Errors.invalid("You cannot remove yourself; ask another owner.");
         }

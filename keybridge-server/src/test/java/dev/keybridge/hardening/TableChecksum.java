@@ -17,9 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class TableChecksum {
 
-    /** Dashboard sessions belong to no organization and a background sweep deletes expired ones at any time. */
+    /**
+     * Dashboard sessions belong to no organization and a background sweep deletes expired ones at any time. The
+     * audit log writes the setup's successful calls up to a second later, inside the window; that a refused request
+     * records nothing is ChangeLogTest's.
+     */
     private static final List<String> SKIPPED = List.of("flyway_schema_history", "rate_limit_counter", "rate_limit_block",
-            "dashboard_session", "dashboard_session_attribute", "dashboard_sso_request");
+            "dashboard_session", "dashboard_session_attribute", "dashboard_sso_request", "audit_record", "audit_chain_head");
 
     private TableChecksum() {}
 

@@ -138,6 +138,14 @@ public class Catalog {
                     }
                 }
             }
+            Integer consent = a.oauth2() == null ? null : a.oauth2().consentLifetimeDays();
+            if (consent != null && (consent < 1 || consent > 3650)) {
+                throw new IllegalStateException(where + ": oauth2.consent_lifetime_days must be 1 to 3650");
+            }
+            AppDefinition.ExpiresAt keyExpiry = a.verification() == null ? null : a.verification().expiresAt();
+            if (keyExpiry != null && (keyExpiry.header() == null) == (keyExpiry.json() == null)) {
+                throw new IllegalStateException(where + ": verification.expires_at names either a header or a json pointer");
+            }
             if (!a.sandbox() && a.oauth2() != null && a.oauth2().defaultClientSecret() != null) {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
             }

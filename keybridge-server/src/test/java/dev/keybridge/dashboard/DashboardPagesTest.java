@@ -108,6 +108,7 @@ class DashboardPagesTest extends IntegrationTest {
         String enabled = b.get("/dashboard/apps?state=enabled&category=payments").body();
         assertThat(slugs(enabled)).contains("stripe").doesNotContain("google", "sandbox-oauth").isNotEmpty();
         assertThat(enabled).containsPattern("\\d+ of \\d+ apps match");
+        assertThat(b.get("/dashboard/apps").body()).contains("Apps your users looked for", "id=\"looked-for-none\"");
         String unknown = b.get("/dashboard/apps?category=gardening&family=carrier-pigeon").body();
         assertThat(slugs(unknown)).contains("google", "stripe");
         assertThat(unknown).doesNotContain("apps match");

@@ -7,6 +7,7 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.dashboard.Console;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.link.LinkSettings;
+import dev.keybridge.link.SearchMisses;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
@@ -40,8 +41,11 @@ class AppsController {
     private final AppSettings settings;
     private final LinkSettings link;
     private final AppConnectors connectors;
+    private final SearchMisses misses;
 
-    AppsController(Catalog catalog, AppSettings settings, LinkSettings link, AppConnectors connectors) {
+    AppsController(Catalog catalog, AppSettings settings, LinkSettings link, AppConnectors connectors,
+                   SearchMisses misses) {
+        this.misses = misses;
         this.connectors = connectors;
         this.catalog = catalog;
         this.settings = settings;
@@ -124,6 +128,7 @@ class AppsController {
         model.addAttribute("offered", offered.size());
         model.addAttribute("categories", AppFilter.categories());
         model.addAttribute("families", AppFilter.FAMILIES);
+        model.addAttribute("lookedFor", misses.top(caller.orgId(), env, 10));
         model.addAttribute("callbackUrl", connectors.callbackUrl());
         LinkSettings.Setting ls = link.get(caller.orgId(), env);
         model.addAttribute("redirectUris", String.join("\n", ls.redirectUris()));

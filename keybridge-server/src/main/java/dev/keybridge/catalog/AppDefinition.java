@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One app of the catalog, as declared in YAML ({@code catalog/apps.yaml} in the jar, plus the
@@ -27,7 +28,11 @@ public record AppDefinition(
         Verification verification,
         Detect detect,
         /* Sandbox apps exist only in the test environment and are enabled there without setup. */
-        boolean sandbox) {
+        boolean sandbox,
+        List<Category> categories,
+        /* The provider's API documentation, and where an operator registers its OAuth client (or an end user makes a key). */
+        String docsUrl,
+        String consoleUrl) {
 
     public enum AuthType {
         OAUTH2, KEYBASED, CREDENTIALS;
@@ -59,7 +64,15 @@ public record AppDefinition(
             String defaultClientId,
             String defaultClientSecret,
             /* the provider's documented refresh-token lifetime, counted from the answer that issued it; null: none */
-            Integer refreshTokenLifetimeDays) {
+            Integer refreshTokenLifetimeDays,
+            /* false when the provider's access tokens never expire (nothing to refresh); null: they do */
+            Boolean accessTokenExpires,
+            /* token-answer fields the app's URLs and headers use as placeholders (an instance URL, an API domain) */
+            List<String> tokenFields,
+            /* values the provider adds to the callback query that the app's URLs use (a realm id, a shop) */
+            List<String> callbackFields,
+            /* days a grant's consent lasts, counted from the end user's consent; refreshes do not extend it; null: none */
+            Integer consentLifetimeDays) {
 
         public String scopeString() {
             return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);
@@ -78,10 +91,18 @@ public record AppDefinition(
     public record AuthFailure(List<Integer> statusCodes, List<String> bodyPatterns) {}
 
     /** A field of a key-based form (§3 auth_input_map). */
-    public record InputField(String name, String type, boolean required, String placeholder, String label) {}
+    public record InputField(String name, @Nullable String type, boolean required, @Nullable String placeholder,
+                             @Nullable String label,
+                             /* a regular expression the whole value must match; null: any value */
+                             @Nullable String pattern) {}
 
     /** A call that proves a key works: method and path relative to api_base_url, success statuses. */
-    public record Verification(String method, String path, List<Integer> successStatus) {}
+    public record Verification(String method, String path, List<Integer> successStatus,
+                               /* where the answer states when the key expires; null: it does not */
+                               @Nullable ExpiresAt expiresAt) {}
+
+    /** A response header or a JSON pointer into the body holding a key's expiry (ISO-8601, a date, or epoch seconds). */
+    public record ExpiresAt(@Nullable String header, @Nullable String json) {}
 
     /** What identifies the app in what an end user types. */
     public record Detect(List<String> domains, List<String> keywords) {}
@@ -100,6 +121,10 @@ public record AppDefinition(
     /** The family's name on the wire ({@code auth_type}): a label to show, never a branch to take. */
     public String authTypeName() {
         return authType.wire();
+    }
+
+    public List<Category> categoryList() {
+        return categories == null ? List.of() : categories;
     }
 
     public List<InputField> inputs() {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -113,20 +112,7 @@ public class OAuth2Connector implements Connector {
                 extra.put(k, v);
             }
         });
-        return withConsentWindow(context, tokenRequest(context, form, extra));
-    }
-
-    /**
-     * A new consent starts the app's consent window ({@code oauth2.consent_lifetime_days}): the connection
-     * breaks at the sooner of it and the refresh token's own horizon. Only a consent renews it, never a refresh.
-     */
-    private static Step withConsentWindow(ConnectorContext context, Step step) {
-        Integer days = context.app().oauth2().consentLifetimeDays();
-        if (days == null || !(step instanceof Step.Success ok)) {
-            return step;
-        }
-        Expiry consent = new Expiry(context.clock().instant().plus(Duration.ofDays(days)), Expiry.CONSENT);
-        return new Step.Success(ok.credentials(), ok.expiresAt(), ok.displayName(), Expiry.earliest(ok.expiry(), consent));
+        return ConsentWindow.apply(context, tokenRequest(context, form, extra));
     }
 
     @Override

@@ -40,9 +40,11 @@ class LinkPageController {
     private final LinkPage pages;
     private final LinkSettings linkSettings;
     private final LinkLanguages languages;
+    private final SearchMisses misses;
 
     LinkPageController(LinkTokens tokens, LinkFlow link, LinkPage pages, LinkSettings linkSettings,
-                       LinkLanguages languages) {
+                       LinkLanguages languages, SearchMisses misses) {
+        this.misses = misses;
         this.tokens = tokens;
         this.link = link;
         this.pages = pages;
@@ -77,7 +79,21 @@ class LinkPageController {
         } catch (ApiException e) {
             return error(model, request, response, e, null);
         }
+        if (q != null && !q.isBlank()) {
+            misses.noteIfMissed(o.session(), q);   // a search without the page's script
+        }
         return render(o, q, go != null, model, request, response);
+    }
+
+    /** The page's beacon: what the end user typed found no app (the server checks that itself before counting). */
+    @PostMapping("/link/s/{handle}/missed")
+    ResponseEntity<Void> missed(@PathVariable String handle, @RequestParam(name = "q", defaultValue = "") String q) {
+        try {
+            misses.noteIfMissed(link.current(handle).session(), q);
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).build();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/link/s/{handle}/select")

@@ -152,11 +152,23 @@
         none.hidden = shown > 0;
       }
     };
+    var missed = {};
     q.addEventListener("input", function () {
       filter();
       clearTimeout(searchTimer);
       var text = q.value.trim();
-      if (text) searchTimer = setTimeout(function () { emit("SEARCH_APP", { search_query: text }); }, 400);
+      if (text) searchTimer = setTimeout(function () {
+        emit("SEARCH_APP", { search_query: text });
+        // Apps your users looked for: a settled search that found nothing is counted once per term (the
+        // server checks the miss itself).
+        var key = text.toLowerCase();
+        if (handle && none && !none.hidden && key.length >= 2 && !missed[key] && navigator.sendBeacon) {
+          missed[key] = true;
+          var body = new FormData();
+          body.append("q", text);
+          navigator.sendBeacon("/link/s/" + handle + "/missed", body);
+        }
+      }, 400);
     });
     q.form.addEventListener("submit", function (e) {
       e.preventDefault();

@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The OAuth2 family: authorization code grant with PKCE (S256) where the app asks for it, refresh with
  * the refresh token, bearer injection, and revocation (RFC 7009) where the catalog names a
- * {@code revoke_url}. The {@code state} parameter itself is chosen and checked by Link
+ * {@code revoke_url}. The providers' quirks are catalogue properties handled here and nowhere else
+ * (docs/link.md, "Provider quirks"): the scope separator, PKCE, extra authorize parameters, the client's
+ * authentication and the body format of token requests, the token-answer and callback values kept,
+ * and access tokens that never expire. The {@code state} parameter itself is chosen and checked by Link
  * ({@link ConnectorContext#state()}); this connector builds the authorize URL and exchanges the code.
  */
 public class OAuth2Connector implements Connector {
@@ -108,11 +111,12 @@ public class OAuth2Connector implements Connector {
         }
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("scope", state.getOrDefault("scope", context.app().oauth2().scopeString()));   // RFC 6749 §5.1
-        callback.forEach((k, v) -> {
-            if (!CALLBACK_CONTROL.contains(k)) {
-                extra.put(k, v);
-            }
-        });
+        List<String> kept = context.app().oauth2().callbackFields();
+        if (kept != null) {
+            // only the values the catalogue declares (oauth2.callback_fields): the rest of the query is the browser's
+            kept.stream().filter(k -> !CALLBACK_CONTROL.contains(k) && callback.get(k) != null)
+                    .forEach(k -> extra.put(k, callback.get(k)));
+        }
         return withConsentWindow(context, tokenRequest(context, form, extra));
     }
 
@@ -233,12 +237,13 @@ public class OAuth2Connector implements Connector {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(context.timeout())
-                .header("content-type", "application/x-www-form-urlencoded")
+                .header("content-type", o.jsonTokenRequests() ? "application/json" : "application/x-www-form-urlencoded")
                 .header("accept", "application/json");
         authenticate(context, request, form);
+        String payload = o.jsonTokenRequests() ? json(form) : form(form);
         HttpResponse<String> response;
         try {
-            response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
+            response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return Step.Failure.of("provider_unreachable", true, context.app().name());
@@ -263,6 +268,13 @@ public class OAuth2Connector implements Connector {
                 credentials.put(e.getKey(), e.getValue().asString());
             }
         }
+        if (!o.accessTokensExpire()) {
+            // access_token_expires: false: whatever expires_in says, nothing expires and nothing is ever refreshed
+            // (no refresh token is kept, so neither the expiry scan nor the keep-alive picks the connection up)
+            credentials.remove("refresh_token");
+            credentials.remove("expires_in");
+            return new Step.Success(credentials, null, null, null);
+        }
         Instant expiresAt = null;
         if (body.hasNonNull("expires_in") && body.get("expires_in").canConvertToLong()) {
             expiresAt = context.clock().instant().plusSeconds(body.get("expires_in").asLong());
@@ -283,6 +295,17 @@ public class OAuth2Connector implements Connector {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The parameters as one JSON object of strings ({@code oauth2.token_request_format: json}); nulls left out. */
+    static String json(Map<String, String> params) {
+        Map<String, String> present = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        return JSON.writeValueAsString(present);
     }
 
     static String form(Map<String, String> params) {

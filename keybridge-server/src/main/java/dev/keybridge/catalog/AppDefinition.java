@@ -72,7 +72,9 @@ public record AppDefinition(
             /* values the provider adds to the callback query that the app's URLs use (a realm id, a shop) */
             List<String> callbackFields,
             /* days a grant's consent lasts, counted from the end user's consent; refreshes do not extend it; null: none */
-            Integer consentLifetimeDays) {
+            Integer consentLifetimeDays,
+            /* how token requests carry their parameters: form (default, RFC 6749) or json (a JSON object body) */
+            String tokenRequestFormat) {
 
         public String scopeString() {
             return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);
@@ -80,6 +82,16 @@ public record AppDefinition(
 
         public boolean postsClientSecret() {
             return "client_secret_post".equals(tokenAuthMethod);
+        }
+
+        /** Whether token requests (code exchange, refresh) send a JSON object instead of a form. */
+        public boolean jsonTokenRequests() {
+            return "json".equals(tokenRequestFormat);
+        }
+
+        /** Whether access tokens expire ({@code access_token_expires}, default true): false means nothing to refresh. */
+        public boolean accessTokensExpire() {
+            return accessTokenExpires == null || accessTokenExpires;
         }
     }
 

@@ -24,39 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream up { server 127.0.0.1:$UP_PORT; keepalive 64; }
-  server {
-    listen 127.0.0.1:$UP_PORT;
-    location / { default_type application/json; return 200 '{"id":"u_1","name":"Bench User","plan":"pro"}'; }
-  }
-  server {
-    listen 127.0.0.1:$PROXY_PORT;
-    location / { proxy_pass http://up; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header x-api-key secret; }
-  }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK" & NGINX_PID=$!
-cat > "$WORK/catalog.yaml" <<YAML
-apps:
-  - slug: bench-upstream
-    name: Bench upstream
-    description: nginx on loopback
-    auth_type: keybased
-    api_base_url: http://127.0.0.1:$UP_PORT
-    inject: {headers: {x-api-key: "{api_key}"}}
-    verification: {method: GET, path: /me, success_status: [200]}
-    auth_failure: {status_codes: [401]}
-    auth_input_map:
-      - {name: api_key, type: password, required: true, label: API key}
-YAML
+. "$ROOT/bench/lib/upstream.sh"
+bench_upstream "$UP_PORT" "$PROXY_PORT"
 
 psql -h "$PGHOST_" -U "$PGUSER_" -d postgres -qc "create database $DB"
 KEYBRIDGE_DATABASE_URL="jdbc:postgresql://$PGHOST_:5432/$DB?user=$PGUSER_" KEYBRIDGE_CATALOG_FILE="$WORK/catalog.yaml" \
@@ -66,19 +35,7 @@ SERVER_PID=$!
 for _ in $(seq 1 600); do grep -q "Keybridge listening on" "$WORK/server.log" && break; sleep 1; done
 BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.log" | head -1)
 [ -n "$BASE" ] || { cat "$WORK/server.log"; exit 1; }
-KEY=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['test']['api_key'])" "$WORK/data/bootstrap-credentials.json")
-
-# Enable the app, link it through hosted Link like an end user would, exchange the public token.
-curl -fsS -X PUT "$BASE/api/v2/public/application/bench-upstream/settings" -H "x-api-key: $KEY" \
-  -H 'content-type: application/json' -d '{"enabled":true}' >/dev/null
-LT=$(curl -fsS -X POST "$BASE/link/token/create" -H "x-api-key: $KEY" -H 'content-type: application/json' \
-  -d '{"user_id":"bench-user","app":"bench-upstream"}' | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
-SESSION=$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE/link?token=$LT")
-SESSION="${SESSION%%\?*}"     # /link/s/<handle>, without ?opened=1
-PT=$(curl -fsS -L "$SESSION/submit" --data-urlencode "api_key=secret" | grep -o 'pt_test_[A-Za-z0-9_]*' | head -1)
-AT=$(curl -fsS -X POST "$BASE/link/token/exchange" -H "x-api-key: $KEY" -H 'content-type: application/json' \
-  -d "{\"public_token\":\"$PT\"}" | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
-curl -fsS "$BASE/v1/proxy/me" -H "x-api-key: $KEY" -H "access_token: $AT" | grep -q Bench
+bench_connect "$BASE"
 
 run() {  # run <label> <base url> <path> <seconds> [headers]
   HEADERS="${5:-}" PROXY_PATH="$3" wrk -t2 -c"$CONN" -d"${4}s" --latency -s "$ROOT/bench/proxy/me.lua" "$2" \

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One app of the catalog, as declared in YAML ({@code catalog/apps.yaml} in the jar, plus the
@@ -27,7 +28,11 @@ public record AppDefinition(
         Verification verification,
         Detect detect,
         /* Sandbox apps exist only in the test environment and are enabled there without setup. */
-        boolean sandbox) {
+        boolean sandbox,
+        List<Category> categories,
+        /* The provider's API documentation, and where an operator registers its OAuth client (or an end user makes a key). */
+        String docsUrl,
+        String consoleUrl) {
 
     public enum AuthType {
         OAUTH2, KEYBASED, CREDENTIALS;
@@ -59,7 +64,13 @@ public record AppDefinition(
             String defaultClientId,
             String defaultClientSecret,
             /* the provider's documented refresh-token lifetime, counted from the answer that issued it; null: none */
-            Integer refreshTokenLifetimeDays) {
+            Integer refreshTokenLifetimeDays,
+            /* false when the provider's access tokens never expire (nothing to refresh); null: they do */
+            Boolean accessTokenExpires,
+            /* token-answer fields the app's URLs and headers use as placeholders (an instance URL, an API domain) */
+            List<String> tokenFields,
+            /* values the provider adds to the callback query that the app's URLs use (a realm id, a shop) */
+            List<String> callbackFields) {
 
         public String scopeString() {
             return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);
@@ -78,7 +89,10 @@ public record AppDefinition(
     public record AuthFailure(List<Integer> statusCodes, List<String> bodyPatterns) {}
 
     /** A field of a key-based form (§3 auth_input_map). */
-    public record InputField(String name, String type, boolean required, String placeholder, String label) {}
+    public record InputField(String name, @Nullable String type, boolean required, @Nullable String placeholder,
+                             @Nullable String label,
+                             /* a regular expression the whole value must match; null: any value */
+                             @Nullable String pattern) {}
 
     /** A call that proves a key works: method and path relative to api_base_url, success statuses. */
     public record Verification(String method, String path, List<Integer> successStatus) {}
@@ -100,6 +114,10 @@ public record AppDefinition(
     /** The family's name on the wire ({@code auth_type}): a label to show, never a branch to take. */
     public String authTypeName() {
         return authType.wire();
+    }
+
+    public List<Category> categoryList() {
+        return categories == null ? List.of() : categories;
     }
 
     public List<InputField> inputs() {

@@ -166,9 +166,10 @@ public class AppSettings {
         AppDefinition.OAuth2 oauth = o == null ? null : new AppDefinition.OAuth2(Templates.fill(o.authorizeUrl(), browser),
                 Templates.fill(o.tokenUrl(), calls), Templates.fill(o.revokeUrl(), calls), o.scopes(), o.scopeSeparator(),
                 o.pkce(), o.tokenAuthMethod(), o.authorizeParams(), o.refreshTokenRotates(), o.defaultClientId(),
-                o.defaultClientSecret(), o.refreshTokenLifetimeDays());
+                o.defaultClientSecret(), o.refreshTokenLifetimeDays(), o.accessTokenExpires(), o.tokenFields(),
+                o.callbackFields());
         return new AppDefinition(a.slug(), a.name(), a.description(), Templates.fill(a.icon(), browser), a.authType(),
                 a.connector(), oauth, Templates.fill(a.apiBaseUrl(), calls), a.inject(), a.authFailure(), a.authInputMap(),
-                a.verification(), a.detect(), a.sandbox());
+                a.verification(), a.detect(), a.sandbox(), a.categories(), a.docsUrl(), a.consoleUrl());
     }
 }

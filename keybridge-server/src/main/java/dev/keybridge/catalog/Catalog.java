@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,16 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The app catalog: {@code catalog/apps.yaml} from the jar, then the operator's file
+ * The app catalog: {@code catalog/apps.yaml} and {@code catalog/apps/*.yaml} (one file per category) from the
+ * jar, where a slug may appear once, then the operator's file
  * ({@code KEYBRIDGE_CATALOG_FILE}) whose entries add apps or replace built-in ones with the same slug.
  */
 @Component
@@ -51,10 +57,19 @@ public class Catalog {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
         Map<String, AppDefinition> all = new LinkedHashMap<>();
-        try (InputStream in = Catalog.class.getResourceAsStream("/catalog/apps.yaml")) {
-            add(all, read(yaml, in, "catalog/apps.yaml"), "built-in catalog");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Resource r : builtIn()) {
+            try (InputStream in = r.getInputStream()) {
+                String source = "catalog/" + (r.getFilename() == null ? "apps.yaml" : r.getFilename());
+                List<AppDefinition> read = read(yaml, in, source);
+                for (AppDefinition a : read) {
+                    if (a.slug() != null && all.containsKey(a.slug())) {
+                        throw new IllegalStateException(source + ": app '" + a.slug() + "' is declared twice");
+                    }
+                }
+                add(all, read, source);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (file != null && !file.toString().isBlank()) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -65,6 +80,21 @@ public class Catalog {
         }
         this.apps = Map.copyOf(all);
         log.info("App catalog: {} apps", all.size());
+    }
+
+    /** {@code catalog/apps.yaml} (the sandbox and the first apps), then {@code catalog/apps/*.yaml} by file name. */
+    static List<Resource> builtIn() {
+        try {
+            ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(Catalog.class.getClassLoader());
+            List<Resource> files = new ArrayList<>();
+            files.add(resolver.getResource("classpath:catalog/apps.yaml"));
+            Arrays.stream(resolver.getResources("classpath*:catalog/apps/*.yaml"))
+                    .sorted(Comparator.comparing(r -> String.valueOf(r.getFilename())))
+                    .forEach(files::add);
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<AppDefinition> read(YAMLMapper yaml, InputStream in, String source) {
@@ -98,6 +128,15 @@ public class Catalog {
             Integer lifetime = a.oauth2() == null ? null : a.oauth2().refreshTokenLifetimeDays();
             if (lifetime != null && (lifetime < 1 || lifetime > 3650)) {
                 throw new IllegalStateException(where + ": oauth2.refresh_token_lifetime_days must be 1 to 3650");
+            }
+            for (AppDefinition.InputField f : a.inputs()) {
+                if (f.pattern() != null) {
+                    try {
+                        Pattern.compile(f.pattern());
+                    } catch (PatternSyntaxException e) {
+                        throw new IllegalStateException(where + ": the pattern of field '" + f.name() + "' is not valid");
+                    }
+                }
             }
             if (!a.sandbox() && a.oauth2() != null && a.oauth2().defaultClientSecret() != null) {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");

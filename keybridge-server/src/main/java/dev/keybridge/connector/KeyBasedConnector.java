@@ -50,6 +50,9 @@ public class KeyBasedConnector implements Connector {
             if (f.required() && v.isEmpty()) {
                 return Step.Failure.of("missing_field", true, label(f));
             }
+            if (!v.isEmpty() && f.pattern() != null && !v.matches(f.pattern())) {
+                return Step.Failure.of("invalid_field", true, label(f));
+            }
             values.put(f.name(), v);
         }
         String base = app.apiBaseUrl();

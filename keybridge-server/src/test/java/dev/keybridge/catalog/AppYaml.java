@@ -48,6 +48,22 @@ final class AppYaml {
         return app;
     }
 
+    /** With what a built-in entry needs beyond its family: category, links, logo, API base and injection. */
+    AppYaml complete() {
+        fields.put("categories", List.of("crm"));
+        fields.put("docs_url", "https://docs.example.com/api");
+        fields.put("console_url", "https://console.example.com/apps");
+        fields.put("icon", "{keybridge}/link/assets/logos/github.svg");
+        fields.put("api_base_url", "https://api.example.com/v1");
+        fields.put("inject", Map.of("headers", Map.of("Authorization",
+                "Bearer " + ("oauth2".equals(fields.get("auth_type")) ? "{access_token}" : "{api_key}"))));
+        return this;
+    }
+
+    String slug() {
+        return String.valueOf(fields.get("slug"));
+    }
+
     /** Sets (or, with null, removes) a top-level field. */
     AppYaml with(String field, Object value) {
         if (value == null) {

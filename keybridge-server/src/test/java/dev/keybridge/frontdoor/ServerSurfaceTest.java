@@ -47,6 +47,25 @@ class ServerSurfaceTest extends IntegrationTest {
     }
 
     @Test
+    void doesFilterTheCatalogueByCategoryWhenOneIsNamed() {
+        Api server = newOrganization().test().withKey(api);
+
+        JsonNode payments = server.get("/api/v2/public/catalog?category=payments").json().get("apps");
+
+        assertThat(payments.findValues("slug").stream().map(JsonNode::asString)).contains("stripe").doesNotContain("google");
+        payments.forEach(a -> assertThat(a.get("categories").toString()).contains("\"payments\""));
+        JsonNode stripe = payments.findParents("slug").stream().filter(a -> a.get("slug").asString().equals("stripe"))
+                .findFirst().orElseThrow();
+        assertThat(stripe.get("docs_url").asString()).startsWith("https://");
+        assertThat(stripe.get("console_url").asString()).startsWith("https://");
+
+        Api.Response unknown = server.get("/api/v2/public/catalog?category=gardening");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("error").asString()).isEqualTo("invalid_category");
+        assertThat(unknown.json().get("message").asString()).contains("payments");
+    }
+
+    @Test
     void doesAnswer501NotSupportedForTheWorkflowEngine() {
         Api server = newOrganization().test().withKey(api);
         for (String[] call : new String[][] {{"GET", "/api/v2/public/event"}, {"POST", "/api/v2/public/event/abc/trigger"},

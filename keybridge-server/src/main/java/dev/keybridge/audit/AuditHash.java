@@ -18,6 +18,11 @@ final class AuditHash {
     private AuditHash() {}
 
     static byte[] hash(byte @Nullable [] prev, AuditRecord r) {
+        return hash(prev, r, json(r.detail()));
+    }
+
+    /** The hash with the detail's JSON ({@link #json}) already made, as the writer stores it too. */
+    static byte[] hash(byte @Nullable [] prev, AuditRecord r, String detailJson) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -27,14 +32,18 @@ final class AuditHash {
         if (prev != null) {
             sha.update(prev);
         }
-        return sha.digest(canonical(r));
+        return sha.digest(canonical(r, detailJson));
     }
 
     static byte[] canonical(AuditRecord r) {
+        return canonical(r, json(r.detail()));
+    }
+
+    private static byte[] canonical(AuditRecord r, String detailJson) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         long micros = Math.addExact(Math.multiplyExact(r.at().getEpochSecond(), 1_000_000L), r.at().getNano() / 1000);
         for (String field : new String[] {r.orgId(), r.environment().wire(), Long.toString(micros), r.actorType().wire(),
-                r.actorId(), r.action(), r.connectionId(), json(r.detail())}) {
+                r.actorId(), r.action(), r.connectionId(), detailJson}) {
             if (field == null) {
                 out.writeBytes(new byte[] {-1, -1, -1, -1});
                 continue;

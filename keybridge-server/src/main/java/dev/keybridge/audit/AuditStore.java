@@ -1,6 +1,10 @@
 package dev.keybridge.audit;
 
 import dev.keybridge.tenancy.Environment;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,8 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -33,17 +42,20 @@ class AuditStore {
     /** The head of one chain; {@code anchorHash} the prev_hash of its oldest kept record after a sweep. */
     record Head(long lastSeq, byte[] lastHash, @Nullable Long anchorSeq, byte @Nullable [] anchorHash) {}
 
-    private static final int ROWS_PER_INSERT = 200;
     private static final TypeReference<TreeMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final DataSource dataSource;
+    private final SQLExceptionTranslator translator;
 
-    AuditStore(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
+    AuditStore(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.dataSource = dataSource;
+        this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
     }
 
     /** Chains and inserts {@code chains} (each list one chain's records, in order) in one transaction. */
@@ -58,28 +70,32 @@ class AuditStore {
         byte[] head = jdbc.sql("select last_hash from audit_chain_head where org_id = ? and environment = ? for update")
                 .params(key.orgId(), key.environment().wire()).query(byte[].class).single();
         byte[] prev = head.length == 0 ? null : head;
-        for (int from = 0; from < records.size(); from += ROWS_PER_INSERT) {
-            List<AuditRecord> part = records.subList(from, Math.min(records.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into audit_record (org_id, environment, at, actor_type, actor_id, "
-                    + "action, connection_id, detail, prev_hash, hash) values ");
-            List<Object> params = new ArrayList<>(part.size() * 10);
-            for (AuditRecord r : part) {
-                byte[] hash = AuditHash.hash(prev, r);
-                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)");
-                params.addAll(List.of(r.orgId(), r.environment().wire(), Timestamp.from(r.at()), r.actorType().wire()));
-                params.add(r.actorId());
-                params.add(r.action());
-                params.add(r.connectionId());
-                params.add(AuditHash.json(r.detail()));
-                params.add(prev);
-                params.add(hash);
-                prev = hash;
-            }
-            jdbc.sql(sql.toString()).params(params).update();
+        AuditCopy rows = new AuditCopy();
+        for (AuditRecord r : records) {
+            String detail = AuditHash.json(r.detail());
+            byte[] hash = AuditHash.hash(prev, r, detail);
+            rows.row(r, detail, prev, hash);
+            prev = hash;
         }
+        copy(rows.toString());
         jdbc.sql("update audit_chain_head set last_hash = ?, last_seq = (select max(seq) from audit_record "
                         + "where org_id = ? and environment = ?) where org_id = ? and environment = ?")
                 .params(Objects.requireNonNull(prev), key.orgId(), key.environment().wire(), key.orgId(), key.environment().wire()).update();
+    }
+
+    /** COPY into audit_record on the transaction's connection. */
+    private void copy(String rows) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy audit_record (" + AuditCopy.COLUMNS + ") from stdin",
+                    new StringReader(rows));
+        } catch (SQLException e) {
+            throw Objects.requireNonNull(translator.translate("audit copy", null, e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 
     Optional<Head> head(String orgId, Environment env) {

@@ -70,7 +70,11 @@ public record AppDefinition(
             /* token-answer fields the app's URLs and headers use as placeholders (an instance URL, an API domain) */
             List<String> tokenFields,
             /* values the provider adds to the callback query that the app's URLs use (a realm id, a shop) */
-            List<String> callbackFields) {
+            List<String> callbackFields,
+            /* days a grant's consent lasts, counted from the end user's consent; refreshes do not extend it; null: none */
+            Integer consentLifetimeDays,
+            /* how token requests carry their parameters: form (default, RFC 6749) or json (a JSON object body) */
+            String tokenRequestFormat) {
 
         public String scopeString() {
             return scopes == null ? "" : String.join(scopeSeparator == null ? " " : scopeSeparator, scopes);
@@ -78,6 +82,16 @@ public record AppDefinition(
 
         public boolean postsClientSecret() {
             return "client_secret_post".equals(tokenAuthMethod);
+        }
+
+        /** Whether token requests (code exchange, refresh) send a JSON object instead of a form. */
+        public boolean jsonTokenRequests() {
+            return "json".equals(tokenRequestFormat);
+        }
+
+        /** Whether access tokens expire ({@code access_token_expires}, default true): false means nothing to refresh. */
+        public boolean accessTokensExpire() {
+            return accessTokenExpires == null || accessTokenExpires;
         }
     }
 
@@ -95,7 +109,12 @@ public record AppDefinition(
                              @Nullable String pattern) {}
 
     /** A call that proves a key works: method and path relative to api_base_url, success statuses. */
-    public record Verification(String method, String path, List<Integer> successStatus) {}
+    public record Verification(String method, String path, List<Integer> successStatus,
+                               /* where the answer states when the key expires; null: it does not */
+                               @Nullable ExpiresAt expiresAt) {}
+
+    /** A response header or a JSON pointer into the body holding a key's expiry (ISO-8601, a date, or epoch seconds). */
+    public record ExpiresAt(@Nullable String header, @Nullable String json) {}
 
     /** What identifies the app in what an end user types. */
     public record Detect(List<String> domains, List<String> keywords) {}

@@ -167,7 +167,7 @@ public class AppSettings {
                 Templates.fill(o.tokenUrl(), calls), Templates.fill(o.revokeUrl(), calls), o.scopes(), o.scopeSeparator(),
                 o.pkce(), o.tokenAuthMethod(), o.authorizeParams(), o.refreshTokenRotates(), o.defaultClientId(),
                 o.defaultClientSecret(), o.refreshTokenLifetimeDays(), o.accessTokenExpires(), o.tokenFields(),
-                o.callbackFields());
+                o.callbackFields(), o.consentLifetimeDays(), o.tokenRequestFormat());
         return new AppDefinition(a.slug(), a.name(), a.description(), Templates.fill(a.icon(), browser), a.authType(),
                 a.connector(), oauth, Templates.fill(a.apiBaseUrl(), calls), a.inject(), a.authFailure(), a.authInputMap(),
                 a.verification(), a.detect(), a.sandbox(), a.categories(), a.docsUrl(), a.consoleUrl());

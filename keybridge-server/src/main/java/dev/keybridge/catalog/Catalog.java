@@ -138,6 +138,22 @@ public class Catalog {
                     }
                 }
             }
+            AppDefinition.OAuth2 o = a.oauth2();
+            if (o != null && o.tokenAuthMethod() != null
+                    && !List.of("client_secret_basic", "client_secret_post").contains(o.tokenAuthMethod())) {
+                throw new IllegalStateException(where + ": oauth2.token_auth_method is client_secret_basic or client_secret_post");
+            }
+            if (o != null && o.tokenRequestFormat() != null && !List.of("form", "json").contains(o.tokenRequestFormat())) {
+                throw new IllegalStateException(where + ": oauth2.token_request_format is form or json");
+            }
+            Integer consent = a.oauth2() == null ? null : a.oauth2().consentLifetimeDays();
+            if (consent != null && (consent < 1 || consent > 3650)) {
+                throw new IllegalStateException(where + ": oauth2.consent_lifetime_days must be 1 to 3650");
+            }
+            AppDefinition.ExpiresAt keyExpiry = a.verification() == null ? null : a.verification().expiresAt();
+            if (keyExpiry != null && (keyExpiry.header() == null) == (keyExpiry.json() == null)) {
+                throw new IllegalStateException(where + ": verification.expires_at names either a header or a json pointer");
+            }
             if (!a.sandbox() && a.oauth2() != null && a.oauth2().defaultClientSecret() != null) {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
             }

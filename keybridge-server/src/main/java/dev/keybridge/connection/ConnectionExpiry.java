@@ -47,6 +47,9 @@ public class ConnectionExpiry {
             return;
         }
         Optional<Expiry> stored = of(c.orgId(), c.id());
+        if (!replace && stored.filter(s -> Expiry.CONSENT.equals(s.reason()) && s.at().isBefore(expiry.at())).isPresent()) {
+            return;   // a refresh never extends a consent window: only the end user's new consent does
+        }
         boolean same = expiry == null ? stored.isEmpty() : stored.filter(s -> s.reason().equals(expiry.reason())
                 && Duration.between(s.at(), expiry.at()).abs().compareTo(SAME_HORIZON) < 0).isPresent();
         if (same) {

@@ -63,10 +63,7 @@ public class KeyBasedConnector implements Connector {
                     return Step.Failure.of("invalid_field", true, label(app.inputs(), name));
                 }
             }
-            Step failure = verify(context, Templates.fill(base + path, values), values);
-            if (failure != null) {
-                return failure;
-            }
+            return verify(context, Templates.fill(base + path, values), values);
         }
         return new Step.Success(values, null, null);
     }
@@ -83,11 +80,14 @@ public class KeyBasedConnector implements Connector {
         }
         Step s = verify(context, Templates.fill(context.app().apiBaseUrl() + context.app().verification().path(),
                 credentials), credentials);
-        return s == null ? Check.WORKS : s instanceof Step.Failure f && f.code().equals("invalid_credentials")
+        return s instanceof Step.Success ? Check.WORKS : s instanceof Step.Failure f && f.code().equals("invalid_credentials")
                 ? Check.LOGIN_REQUIRED : Check.UNKNOWN;
     }
 
-    /** Null when the verification call succeeds, else the failure to show. */
+    /**
+     * The verification call: success with the values (and the key's expiry when the answer states it, as the
+     * catalogue's {@code verification.expires_at} names), else the failure to show.
+     */
     private static Step verify(ConnectorContext context, String url, Map<String, String> values) {
         AppDefinition app = context.app();
         HttpRequest.Builder request;
@@ -100,9 +100,12 @@ public class KeyBasedConnector implements Connector {
         }
         String method = app.verification().method() == null ? "GET" : app.verification().method();
         request.method(method, HttpRequest.BodyPublishers.noBody());
-        HttpResponse<Void> response;
+        HttpResponse<String> response;
         try {
-            response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
+            boolean readBody = app.verification().expiresAt() != null && app.verification().expiresAt().json() != null;
+            HttpResponse.BodyHandler<String> body = readBody ? HttpResponse.BodyHandlers.ofString()
+                    : HttpResponse.BodyHandlers.<String>replacing(null);
+            response = context.http().send(request.build(), body);
         } catch (IOException e) {
             return Step.Failure.of("provider_unreachable", true, app.name());
         } catch (InterruptedException e) {
@@ -111,7 +114,8 @@ public class KeyBasedConnector implements Connector {
         }
         List<Integer> ok = app.verification().successStatus();
         if (ok == null ? response.statusCode() / 100 == 2 : ok.contains(response.statusCode())) {
-            return null;
+            return new Step.Success(values, null, null,
+                    KeyExpiry.read(app.verification(), response.headers(), response.body()));
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             return Step.Failure.of("invalid_credentials", true, app.name());

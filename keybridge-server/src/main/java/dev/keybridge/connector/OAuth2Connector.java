@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The OAuth2 family: authorization code grant with PKCE (S256) where the app asks for it, refresh with
  * the refresh token, bearer injection, and revocation (RFC 7009) where the catalog names a
- * {@code revoke_url}. The {@code state} parameter itself is chosen and checked by Link
+ * {@code revoke_url}. The providers' quirks are catalogue properties handled here and nowhere else
+ * (docs/link.md, "Provider quirks"): the scope separator, PKCE, extra authorize parameters, the client's
+ * authentication and the body format of token requests, the token-answer and callback values kept,
+ * and access tokens that never expire. The {@code state} parameter itself is chosen and checked by Link
  * ({@link ConnectorContext#state()}); this connector builds the authorize URL and exchanges the code.
  */
 public class OAuth2Connector implements Connector {
@@ -107,12 +109,13 @@ public class OAuth2Connector implements Connector {
         }
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("scope", state.getOrDefault("scope", context.app().oauth2().scopeString()));   // RFC 6749 §5.1
-        callback.forEach((k, v) -> {
-            if (!CALLBACK_CONTROL.contains(k)) {
-                extra.put(k, v);
-            }
-        });
-        return tokenRequest(context, form, extra);
+        List<String> kept = context.app().oauth2().callbackFields();
+        if (kept != null) {
+            // only the values the catalogue declares (oauth2.callback_fields): the rest of the query is the browser's
+            kept.stream().filter(k -> !CALLBACK_CONTROL.contains(k) && callback.get(k) != null)
+                    .forEach(k -> extra.put(k, callback.get(k)));
+        }
+        return ConsentWindow.apply(context, tokenRequest(context, form, extra));
     }
 
     @Override
@@ -219,12 +222,13 @@ public class OAuth2Connector implements Connector {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(context.timeout())
-                .header("content-type", "application/x-www-form-urlencoded")
+                .header("content-type", o.jsonTokenRequests() ? "application/json" : "application/x-www-form-urlencoded")
                 .header("accept", "application/json");
         authenticate(context, request, form);
+        String payload = o.jsonTokenRequests() ? json(form) : form(form);
         HttpResponse<String> response;
         try {
-            response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(),
+            response = context.http().send(request.POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return Step.Failure.of("provider_unreachable", true, context.app().name());
@@ -243,23 +247,7 @@ public class OAuth2Connector implements Connector {
             String code = "invalid_grant".equals(err) ? "invalid_grant" : "oauth_error";
             return new Step.Failure(code, Text.of("error.oauth_error.refused", context.app().name(), err), true);
         }
-        Map<String, String> credentials = new LinkedHashMap<>(base);
-        for (Map.Entry<String, JsonNode> e : body.properties()) {
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                credentials.put(e.getKey(), e.getValue().asString());
-            }
-        }
-        Instant expiresAt = null;
-        if (body.hasNonNull("expires_in") && body.get("expires_in").canConvertToLong()) {
-            expiresAt = context.clock().instant().plusSeconds(body.get("expires_in").asLong());
-        } else if (body.hasNonNull("expires_in")) {
-            try {
-                expiresAt = context.clock().instant().plusSeconds(Long.parseLong(body.get("expires_in").asString()));
-            } catch (NumberFormatException ignored) {
-                // no usable expiry
-            }
-        }
-        return new Step.Success(credentials, expiresAt, null, RefreshTokenLifetime.expiry(context, body, base.get("refresh_token")));
+        return TokenAnswer.success(context, body, base);
     }
 
     static String challenge(String verifier) {
@@ -269,6 +257,17 @@ public class OAuth2Connector implements Connector {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The parameters as one JSON object of strings ({@code oauth2.token_request_format: json}); nulls left out. */
+    static String json(Map<String, String> params) {
+        Map<String, String> present = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        return JSON.writeValueAsString(present);
     }
 
     static String form(Map<String, String> params) {

@@ -80,8 +80,10 @@ public interface EventData {
                              String app,
                              @JsonProperty("expires_at") String expiresAt,
                              @Schema(description = "Why it expires: `refresh_token_expiring` (the OAuth grant's refresh "
-                                     + "token has a lifetime) or `password_expiring` (the provider says the password "
-                                     + "expires).", example = "password_expiring") String reason,
+                                     + "token has a lifetime), `password_expiring` (the provider says the password "
+                                     + "expires), `key_expiring` (the provider states the key's end) or "
+                                     + "`consent_expiring` (the app's consent window ends).",
+                                     example = "password_expiring") String reason,
                              @JsonProperty("org_id") @Nullable String orgId) implements EventData {}
 
     /**

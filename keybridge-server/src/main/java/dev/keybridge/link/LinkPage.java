@@ -10,8 +10,6 @@ import dev.keybridge.tenancy.Environment;
 import dev.keybridge.tenancy.TenancyService;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +30,12 @@ class LinkPage {
     /** A choice's answer as the form sends it and as the end user reads it. */
     record Choice(String value, String label) {}
 
-    record AppCard(String slug, String name, String logo, String initial, String terms, String domains) {}
+    record AppCard(String slug, String name, String logo, String initial) {}
 
     /** The model of {@code templates/link/page.html}. */
     record Page(String step, String viewName, String stepView, String status, String handle, int stepSeq, String lang, String title,
                 String prompt, String error, String errorCode, boolean retryable, List<Field> fields, AppCard app,
-                List<AppCard> apps, List<AppCard> unavailable, String query, String searchNote, boolean fixedApp,
+                List<AppCard> apps, LinkPicker.Picked picker, String query, String searchNote, boolean fixedApp,
                 boolean update, String reconnect, String reason, boolean intro, String publicToken, boolean showToken,
                 String embedOrigin, String display, String event, String metadata, String environment, Brand brand) {}
 
@@ -49,9 +47,11 @@ class LinkPage {
     private final Connections connections;
     private final TenancyService tenancy;
     private final JsonMapper json;
+    private final LinkPicker picker;
 
     LinkPage(MessageSource messages, AppSettings apps, Catalog catalog, LinkSettings linkSettings,
-             Connections connections, TenancyService tenancy, JsonMapper json, Texts texts) {
+             Connections connections, TenancyService tenancy, JsonMapper json, Texts texts, LinkPicker picker) {
+        this.picker = picker;
         this.texts = texts;
         this.json = json;
         this.messages = messages;
@@ -62,29 +62,16 @@ class LinkPage {
         this.tenancy = tenancy;
     }
 
-    Page of(LinkFlow.Outcome o, String query, boolean introDone, String requestId, Locale locale) {
+    Page of(LinkFlow.Outcome o, String query, String category, boolean all, boolean introDone, String requestId,
+            Locale locale) {
         LinkSession s = o.session();
         LinkView v = o.view();
         String step = s.step().wire();
         AppDefinition app = s.appSlug() == null ? null : catalog.find(s.appSlug()).map(apps::resolve).orElse(null);
-        List<AppCard> cards = List.of();
-        List<AppCard> unavailable = List.of();
-        String note = null;
-        if (s.step() == LinkSession.State.PICKING) {
-            List<AppDefinition> enabled = apps.enabled(s.orgId(), s.environment());
-            Set<String> on = enabled.stream().map(AppDefinition::slug).collect(Collectors.toSet());
-            List<AppDefinition> off = catalog.all().stream().filter(a -> !on.contains(a.slug()))
-                    .filter(a -> !a.sandbox() || s.environment() == Environment.TEST).toList();
-            List<AppDefinition> shown = enabled;
-            if (query != null && !query.isBlank()) {
-                shown = Catalog.detect(enabled, query);
-                List<AppDefinition> missing = Catalog.detect(off, query);
-                note = !shown.isEmpty() ? null : !missing.isEmpty()
-                        ? msg("picker.not_available", locale, missing.getFirst().name()) : msg("picker.no_match", locale);
-            }
-            cards = shown.stream().map(LinkPage::card).toList();
-            unavailable = off.stream().map(LinkPage::card).toList();
-        }
+        LinkPicker.Picked picked = s.step() == LinkSession.State.PICKING
+                ? picker.pick(s, query, category, all, locale) : LinkPicker.Picked.NONE;
+        List<AppCard> cards = picked.apps().stream().map(LinkPage::card).toList();
+        String note = picked.note();
         boolean update = s.mode() == LinkSession.Mode.UPDATE;
         String reason = null;
         if (update && app != null) {
@@ -111,7 +98,7 @@ class LinkPage {
                 f.readOnly())).toList();
         return new Page(step, viewName, LinkStatus.viewName(step, v, false), status, o.handle(), s.stepSeq(), locale.getLanguage(), t(v.title(), locale),
                 t(v.prompt(), locale), error, v.errorCode(), v.retryable() == null || v.retryable(), fields,
-                app == null ? null : card(app), cards, unavailable, query, note, s.fixedApp(), update,
+                app == null ? null : card(app), cards, picked, query, note, s.fixedApp(), update,
                 app == null ? null : msg("update.title", locale, app.name()), reason, intro, o.publicToken(), showToken,
                 s.embedOrigin(), s.display(), event, json.writeValueAsString(metadata), s.environment().wire(),
                 brand(s.orgId(), s.environment(), locale));
@@ -121,7 +108,7 @@ class LinkPage {
     Page invalid(String code, String fallback, String origin, String requestId, Locale locale) {
         String error = messages.getMessage("error." + code, null, fallback, locale);
         return new Page("invalid", "ERROR", "ERROR", "failed", null, 0, locale.getLanguage(), null, null, error, code, false,
-                List.of(), null, List.of(), List.of(), null, null, false, false, null, null, false, null, false, origin,
+                List.of(), null, List.of(), LinkPicker.Picked.NONE, null, null, false, false, null, null, false, null, false, origin,
                 null, "error", json.writeValueAsString(LinkMetadata.invalid(code, error, requestId)), null,
                 new Brand(msg("brand.default", locale), null, "K", null, null, "system"));
     }
@@ -130,7 +117,7 @@ class LinkPage {
     Page returned(LinkFlow.Outcome o, String requestId, Locale locale) {
         LinkSession s = o.session();
         return new Page("returned", "OAUTH", "OAUTH", LinkStatus.of(s, o.view()), null, 0, locale.getLanguage(),
-                msg("returned.title", locale), null, null, null, false, List.of(), null, List.of(), List.of(), null, null,
+                msg("returned.title", locale), null, null, null, false, List.of(), null, List.of(), LinkPicker.Picked.NONE, null, null,
                 false, false, null, null, false, null, false, null, s.display(), null, "{}", s.environment().wire(),
                 brand(s.orgId(), s.environment(), locale));
     }
@@ -145,14 +132,11 @@ class LinkPage {
                 b.accentColor() == null ? null : textOn(b.accentColor()), b.theme());
     }
 
-    private static AppCard card(AppDefinition a) {
+    static AppCard card(AppDefinition a) {
         String icon = a.icon() == null ? "" : a.icon();
         int at = icon.indexOf("/link/assets/");
-        String terms = a.name() + " " + a.slug() + (a.detect() != null && a.detect().keywords() != null
-                ? " " + String.join(" ", a.detect().keywords()) : "");
-        String domains = a.detect() != null && a.detect().domains() != null ? String.join(" ", a.detect().domains()) : "";
         return new AppCard(a.slug(), a.name(), at >= 0 ? icon.substring(at) : null,
-                a.name().substring(0, 1).toUpperCase(Locale.ROOT), terms.toLowerCase(Locale.ROOT), domains);
+                a.name().substring(0, 1).toUpperCase(Locale.ROOT));
     }
 
     /** Black or white, whichever reads better on {@code #rrggbb} (WCAG relative luminance). */

@@ -40,9 +40,13 @@ class LinkPageController {
     private final LinkPage pages;
     private final LinkSettings linkSettings;
     private final LinkLanguages languages;
+    private final SearchMisses misses;
+    private final LinkPicker picker;
 
     LinkPageController(LinkTokens tokens, LinkFlow link, LinkPage pages, LinkSettings linkSettings,
-                       LinkLanguages languages) {
+                       LinkLanguages languages, SearchMisses misses, LinkPicker picker) {
+        this.picker = picker;
+        this.misses = misses;
         this.tokens = tokens;
         this.link = link;
         this.pages = pages;
@@ -68,7 +72,8 @@ class LinkPageController {
 
     @GetMapping("/link/s/{handle}")
     Object show(@PathVariable String handle, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String go, Model model, HttpServletRequest request,
+                @RequestParam(required = false) String go, @RequestParam(required = false) String category,
+                @RequestParam(required = false) String all, Model model, HttpServletRequest request,
                 HttpServletResponse response) {
         headers(response, null);
         LinkFlow.Outcome o;
@@ -77,7 +82,42 @@ class LinkPageController {
         } catch (ApiException e) {
             return error(model, request, response, e, null);
         }
-        return render(o, q, go != null, model, request, response);
+        if (q != null && !q.isBlank()) {
+            misses.noteIfMissed(o.session(), q);   // a search without the page's script
+        }
+        return render(o, q, category, all != null, go != null, model, request, response);
+    }
+
+    /** The picker as the page's script asks for it while the end user types: the matching apps and a note. */
+    @GetMapping(path = "/link/s/{handle}/apps", produces = "application/json")
+    ResponseEntity<Object> apps(@PathVariable String handle, @RequestParam(name = "q", defaultValue = "") String q,
+                                @RequestParam(required = false) String category, HttpServletRequest request) {
+        LinkSession s;
+        try {
+            s = link.current(handle).session();
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).build();
+        }
+        if (s.step() != LinkSession.State.PICKING) {
+            return ResponseEntity.status(409).build();
+        }
+        LinkLanguages.use(request, s.language());
+        LinkPicker.Picked p = picker.pick(s, q.length() > 200 ? q.substring(0, 200) : q, category, false,
+                languages.resolveLocale(request));
+        return ResponseEntity.ok().header("cache-control", "no-store").body(Map.of(
+                "apps", p.apps().stream().map(LinkPage::card).toList(), "more", p.more(),
+                "note", p.note() == null ? "" : p.note()));
+    }
+
+    /** The page's beacon: what the end user typed found no app (the server checks that itself before counting). */
+    @PostMapping("/link/s/{handle}/missed")
+    ResponseEntity<Void> missed(@PathVariable String handle, @RequestParam(name = "q", defaultValue = "") String q) {
+        try {
+            misses.noteIfMissed(link.current(handle).session(), q);
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).build();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/link/s/{handle}/select")
@@ -159,14 +199,15 @@ class LinkPageController {
             prg.setStatusCode(HttpStatus.SEE_OTHER);
             return prg;
         }
-        return render(o, null, true, model, request, response);
+        return render(o, null, null, false, true, model, request, response);
     }
 
-    private String render(LinkFlow.Outcome o, String query, boolean introDone, Model model, HttpServletRequest request,
+    private String render(LinkFlow.Outcome o, String query, String category, boolean all, boolean introDone, Model model,
+                          HttpServletRequest request,
                           HttpServletResponse response) {
         headers(response, linkSettings.get(o.session().orgId(), o.session().environment()).allowedOrigins());
         LinkLanguages.use(request, o.session().language());
-        model.addAttribute("page", pages.of(o, query, introDone, RequestIds.current(request), languages.resolveLocale(request)));
+        model.addAttribute("page", pages.of(o, query, category, all, introDone, RequestIds.current(request), languages.resolveLocale(request)));
         return "link/page";
     }
 

@@ -5,6 +5,9 @@ import dev.keybridge.connector.SandboxEhrAccounts;
 import dev.keybridge.web.ErrorBody;
 import dev.keybridge.web.ErrorType;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxApiController {
 
     public static final String GOOD_KEY = "key_good";
+    /** A key that works and that, its {@code /me} says, expires in five days (issue 20: keys with a known expiry). */
+    public static final String EXPIRING_KEY = "key_expiring";
+    static final Duration EXPIRING_KEY_LIFETIME = Duration.ofDays(5);
 
     private final SandboxOAuthProvider oauth;
     private final boolean enabled;
+    private final Clock clock;
 
-    SandboxApiController(SandboxOAuthProvider oauth, KeybridgeSettings settings) {
+    SandboxApiController(SandboxOAuthProvider oauth, KeybridgeSettings settings, Clock clock) {
         this.oauth = oauth;
         this.enabled = settings.sandbox().enabled();
+        this.clock = clock;
+    }
+
+    /** A key the sandbox key app accepts. */
+    public static boolean validKey(String key) {
+        return GOOD_KEY.equals(key) || EXPIRING_KEY.equals(key);
     }
 
     @GetMapping("/sandbox/api/oauth/me")
@@ -44,19 +57,23 @@ class SandboxApiController {
 
     @GetMapping("/sandbox/api/keys/me")
     ResponseEntity<Object> keysMe(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
-        return GOOD_KEY.equals(key) ? ok(Map.of("account", "acct_sandbox", "plan", "test")) : denied("invalid_api_key");
+        if (EXPIRING_KEY.equals(key)) {
+            return ok(Map.of("account", "acct_sandbox", "plan", "test",
+                    "expires_at", clock.instant().plus(EXPIRING_KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS).toString()));
+        }
+        return validKey(key) ? ok(Map.of("account", "acct_sandbox", "plan", "test")) : denied("invalid_api_key");
     }
 
     @GetMapping("/sandbox/api/keys/invoices")
     ResponseEntity<Object> keysInvoices(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
-        return GOOD_KEY.equals(key) ? ok(Map.of("invoices", List.of(Map.of("id", "inv_1", "amount", 4200),
+        return validKey(key) ? ok(Map.of("invoices", List.of(Map.of("id", "inv_1", "amount", 4200),
                 Map.of("id", "inv_2", "amount", 1999)))) : denied("invalid_api_key");
     }
 
     /** A resource the sandbox key may not read: a good key gets 403 (a permission, not a login, problem). */
     @GetMapping("/sandbox/api/keys/admin")
     ResponseEntity<Object> keysAdmin(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
-        if (!GOOD_KEY.equals(key)) {
+        if (!validKey(key)) {
             return denied("invalid_api_key");
         }
         return enabled ? ResponseEntity.status(403).body(Map.of("error", "insufficient_permissions"))

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +111,13 @@ class SandboxController {
             }
             case "sandbox-keys" -> {
                 String key = opt(options == null ? null : options.apiKey(), SandboxApiController.GOOD_KEY);
-                if (!SandboxApiController.GOOD_KEY.equals(key)) {
-                    throw new Errors.InvalidRequest("invalid_credentials", "The sandbox key app accepts only key_good.");
+                if (!SandboxApiController.validKey(key)) {
+                    throw new Errors.InvalidRequest("invalid_credentials", "The sandbox key app accepts key_good and key_expiring.");
                 }
                 credentials.put("api_key", key);
+                if (SandboxApiController.EXPIRING_KEY.equals(key)) {
+                    ends = new Expiry(clock.instant().plus(SandboxApiController.EXPIRING_KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS), Expiry.KEY);
+                }
             }
             case "sandbox-oauth" -> {
                 String scope = opt(options == null ? null : options.scope(), app.oauth2().scopeString());

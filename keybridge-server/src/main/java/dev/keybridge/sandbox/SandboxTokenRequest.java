@@ -34,7 +34,7 @@ public record SandboxTokenRequest(
     public record Options(
             @Size(max = 256) @Schema(description = "sandbox-ehr; default user_good.") String username,
             @Size(max = 256) @Schema(description = "sandbox-ehr; default pass_good.") String password,
-            @JsonProperty("api_key") @Size(max = 256) @Schema(description = "sandbox-keys; default key_good.") String apiKey,
+            @JsonProperty("api_key") @Size(max = 256) @Schema(description = "sandbox-keys: key_good, or key_expiring (expires in five days); default key_good.") String apiKey,
             @Size(max = 256) @Schema(description = "sandbox-oauth; default the app's scopes.") String scope)
             implements JsonRequestPart {
 

@@ -1,6 +1,8 @@
 package dev.keybridge.webhook;
 
+import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.Timestamps;
+import java.time.Instant;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,13 +12,18 @@ final class Envelope {
     private Envelope() {}
 
     static byte[] of(JsonMapper json, Claimed c) {
+        return json.writeValueAsBytes(node(json, c.eventId(), c.eventCreatedAt(), c.eventType(), c.environment(), c.eventData()));
+    }
+
+    /** The body of an event as it is (or was) sent: the same for every endpoint and every attempt. */
+    static ObjectNode node(JsonMapper json, String eventId, Instant created, String type, Environment env, String data) {
         ObjectNode body = json.createObjectNode();
-        body.put("id", c.eventId());
+        body.put("id", eventId);
         body.put("object", "event");
-        body.put("created", Timestamps.format(c.eventCreatedAt()));
-        body.put("type", c.eventType());
-        body.put("environment", c.environment().wire());
-        body.set("data", json.readTree(c.eventData()));
-        return json.writeValueAsBytes(body);
+        body.put("created", Timestamps.format(created));
+        body.put("type", type);
+        body.put("environment", env.wire());
+        body.set("data", json.readTree(data));
+        return body;
     }
 }

@@ -35,6 +35,10 @@ public class WebhookConsole {
     public record Attempt(String deliveryId, String eventId, int attempt, Instant startedAt, Integer statusCode,
                           int latencyMs, String excerpt, String error) {}
 
+    /** One delivery: what it sends (the signed body, without its signature headers) and each answer it got. */
+    public record DeliveryDetail(Delivery delivery, String payload, List<Attempt> attempts) {}
+
+    private final DeliveryPayloads payloads;
     private final EndpointService endpoints;
     private final EndpointStore store;
     private final DeliveryStore deliveries;
@@ -45,7 +49,8 @@ public class WebhookConsole {
     private final Clock clock;
 
     WebhookConsole(EndpointService endpoints, EndpointStore store, DeliveryStore deliveries, DeliveryWorker worker,
-                   JsonMapper json, TransactionTemplate tx, Events events, Clock clock) {
+                   JsonMapper json, TransactionTemplate tx, Events events, Clock clock, DeliveryPayloads payloads) {
+        this.payloads = payloads;
         this.endpoints = endpoints;
         this.store = store;
         this.deliveries = deliveries;
@@ -96,15 +101,31 @@ public class WebhookConsole {
     /** The newest deliveries of an endpoint, optionally only those with {@code status}. */
     public List<Delivery> deliveries(Caller caller, String endpointId, String status, int limit) {
         WebhookEndpoint e = endpoints.get(caller, endpointId);
-        return deliveries.deliveries(e.id(), status, null, null, limit).stream()
-                .map(d -> new Delivery(d.id(), d.eventId(), d.eventType(), d.manual(), d.status(), d.attempts(),
-                        d.lastStatusCode(), d.lastError(), d.createdAt()))
-                .toList();
+        return deliveries.deliveries(e.id(), status, null, null, limit).stream().map(WebhookConsole::view).toList();
+    }
+
+    private static Delivery view(DeliveryStore.DeliveryRow d) {
+        return new Delivery(d.id(), d.eventId(), d.eventType(), d.manual(), d.status(), d.attempts(),
+                d.lastStatusCode(), d.lastError(), d.createdAt());
     }
 
     public List<Attempt> attempts(Caller caller, String endpointId, int limit) {
+        return attempts(endpoints.get(caller, endpointId), null, limit);
+    }
+
+    /** A delivery of the endpoint with its payload and its attempts, newest first; 404 when the endpoint has none such. */
+    public DeliveryDetail delivery(Caller caller, String endpointId, String deliveryId) {
         WebhookEndpoint e = endpoints.get(caller, endpointId);
-        return deliveries.attempts(e.id(), null, null, null, limit).stream()
+        DeliveryPayloads.Payload payload = payloads.of(caller.orgId(), e.id(), deliveryId)
+                .orElseThrow(() -> Errors.notFound("delivery", deliveryId));
+        Delivery d = deliveries.deliveries(e.id(), null, payload.eventId(), null, 100).stream()
+                .filter(r -> r.id().equals(deliveryId)).findFirst().map(WebhookConsole::view)
+                .orElseThrow(() -> Errors.notFound("delivery", deliveryId));
+        return new DeliveryDetail(d, payload.body(), attempts(e, deliveryId, 100));
+    }
+
+    private List<Attempt> attempts(WebhookEndpoint e, String deliveryId, int limit) {
+        return deliveries.attempts(e.id(), null, deliveryId, null, limit).stream()
                 .map(a -> new Attempt(a.deliveryId(), a.eventId(), a.attempt(), a.startedAt(), a.statusCode(),
                         a.latencyMs(), a.excerpt(), a.error()))
                 .toList();

@@ -75,8 +75,11 @@
   }
 
   // ---- forms: one submission at a time, a spinner while it runs, an event for the host
-  Array.prototype.forEach.call(document.querySelectorAll("form[method=post]"), function (form) {
-    form.addEventListener("submit", function (e) {
+  // (delegated: the picker's search adds app forms after the page loaded)
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form || !form.matches || !form.matches("form[method=post]")) return;
+    (function () {
       if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
       form.setAttribute("aria-busy", "true");
       Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) {
@@ -104,67 +107,92 @@
       } else if (name) {
         emit(name);
       }
-    });
+    })();
   });
 
-  // ---- search: enabled apps, and catalogue apps that are not available here
+  // ---- search: the server detects the app (name, keyword, login page or e-mail domain) over every app enabled here,
+  // so the page lists only the first apps however many there are; a note names a catalogue app not available here.
   var q = document.getElementById("q");
   var list = document.getElementById("apps");
-  if (q && list) {
+  if (q && list && handle) {
     var hint = document.getElementById("detect-hint");
     var none = document.getElementById("no-match");
-    var off = document.getElementById("unavailable");
-    var hostOf = function (text) {
-      var s = text.trim().toLowerCase();
-      var at = s.lastIndexOf("@");
-      if (at >= 0) s = s.slice(at + 1);
-      var scheme = s.indexOf("://");
-      if (scheme >= 0) s = s.slice(scheme + 3);
-      s = s.split(/[\/?#:]/)[0];
-      return s.indexOf(".") > 0 && s.indexOf(" ") < 0 ? s : null;
+    var more = document.getElementById("more-apps");
+    var category = list.getAttribute("data-category");
+    var searchTimer = null, fetchTimer = null, asked = 0, missed = {};
+    var card = function (a) {
+      var li = document.createElement("li");
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = "/link/s/" + handle + "/select" + (location.hash.length > 1 ? location.hash : "");
+      var slug = document.createElement("input");
+      slug.type = "hidden"; slug.name = "slug"; slug.value = a.slug;
+      var button = document.createElement("button");
+      button.type = "submit"; button.className = "app";
+      button.setAttribute("data-slug", a.slug);
+      var logo;
+      if (a.logo) {
+        logo = document.createElement("img");
+        logo.src = a.logo; logo.alt = ""; logo.width = 32; logo.height = 32; logo.loading = "lazy";
+        logo.className = "logo";
+      } else {
+        logo = document.createElement("span");
+        logo.setAttribute("aria-hidden", "true");
+        logo.className = "monogram logo";
+        logo.textContent = a.initial;
+      }
+      var name = document.createElement("span");
+      name.className = "name";
+      name.textContent = a.name;
+      button.appendChild(logo); button.appendChild(name);
+      form.appendChild(slug); form.appendChild(button);
+      li.appendChild(form);
+      return li;
     };
-    var matches = function (li, text, host) {
-      var domains = (li.getAttribute("data-domains") || "").split(" ").filter(Boolean);
-      var terms = li.getAttribute("data-terms") || "";
-      var byDomain = !!host && domains.some(function (d) { return host === d || host.endsWith("." + d); });
-      return { any: !text || byDomain || terms.indexOf(text) >= 0 || (host && terms.indexOf(host.split(".")[0]) >= 0), byDomain: byDomain };
-    };
-    var searchTimer = null;
-    var filter = function () {
-      var text = q.value.trim().toLowerCase();
-      var host = hostOf(text);
-      var shown = 0, best = null;
-      Array.prototype.forEach.call(list.children, function (li) {
-        var m = matches(li, text, host);
-        li.hidden = !m.any;
-        if (m.any) shown++;
-        if (m.byDomain && !best) best = li;
-      });
-      if (best) list.insertBefore(best, list.firstChild);
-      if (hint) hint.textContent = best && text ? format(attr("data-msg-detected"), best.querySelector(".name").textContent) : "";
+    var show = function (text, answer) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      answer.apps.forEach(function (a) { list.appendChild(card(a)); });
+      if (more) more.hidden = !!text;
+      if (hint) hint.textContent = text && answer.apps.length ? format(attr("data-msg-detected"), answer.apps[0].name) : "";
       if (none) {
-        var missing = null;
-        if (shown === 0 && off) {
-          missing = Array.prototype.find.call(off.children, function (li) { return matches(li, text, host).any; });
-        }
-        none.textContent = shown > 0 ? "" : missing ? format(attr("data-msg-not-available"), missing.getAttribute("data-name"))
-          : attr("data-msg-no-match");
-        none.hidden = shown > 0;
+        none.textContent = answer.note || "";
+        none.hidden = !answer.note;
       }
     };
+    var search = function () {
+      var text = q.value.trim();
+      var mine = ++asked;
+      var url = "/link/s/" + handle + "/apps?q=" + encodeURIComponent(text) + (category ? "&category=" + encodeURIComponent(category) : "");
+      fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (answer) { if (answer && mine === asked) show(text, answer); })
+        .catch(function () { /* the list stays as it was; the form still searches without the script */ });
+    };
     q.addEventListener("input", function () {
-      filter();
+      clearTimeout(fetchTimer);
+      fetchTimer = setTimeout(search, 120);
       clearTimeout(searchTimer);
       var text = q.value.trim();
-      if (text) searchTimer = setTimeout(function () { emit("SEARCH_APP", { search_query: text }); }, 400);
+      if (text) searchTimer = setTimeout(function () {
+        emit("SEARCH_APP", { search_query: text });
+        // Apps your users looked for: a settled search that found nothing is counted once per term (the
+        // server checks the miss itself).
+        var key = text.toLowerCase();
+        if (none && !none.hidden && key.length >= 2 && !missed[key] && navigator.sendBeacon) {
+          missed[key] = true;
+          var body = new FormData();
+          body.append("q", text);
+          navigator.sendBeacon("/link/s/" + handle + "/missed", body);
+        }
+      }, 600);
     });
     q.form.addEventListener("submit", function (e) {
       e.preventDefault();
-      filter();
-      var first = Array.prototype.find.call(list.children, function (li) { return !li.hidden; });
-      if (first) first.querySelector("button").focus();
+      clearTimeout(fetchTimer);
+      search();
+      var first = list.querySelector("li button");
+      if (first) first.focus();
     });
-    if (q.value) filter();
   }
 
   // ---- fields handed over in the address fragment (#name=value&...): the browser SDK's connect()

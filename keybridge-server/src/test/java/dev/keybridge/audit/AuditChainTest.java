@@ -38,6 +38,22 @@ class AuditChainTest extends IntegrationTest {
     }
 
     @Test
+    void doesStoreEveryCharacterAsRecordedWhenTheBulkWriterEscapesIt() {
+        TestOrganization o = newOrganization();
+        String awkward = "tab\there, line\nbreak, cr\r, back\\slash \\N, quote \", é ✓, \u0001";
+        AuditRecord r = new AuditRecord(o.id(), Environment.TEST, clock.instant(), AuditRecord.ActorType.OPERATOR,
+                "op\tid\\N", "connection.created", "conn\n1", Map.of("path", awkward, "n", 7));
+
+        store.append(Map.of(ChainKey.of(r), List.of(r)));
+
+        AuditStore.Stored back = store.chain(o.id(), Environment.TEST, 0, 10).getFirst();
+        assertThat(back.record()).isEqualTo(r);
+        assertThat(back.prevHash()).isNull();
+        assertThat(back.hash()).isEqualTo(AuditHash.hash(null, r));
+        assertThat(verifier.verify(o.id(), Environment.TEST).valid()).isTrue();
+    }
+
+    @Test
     void doesMakeOneValidChainPerEnvironmentWhenTwoNodesFlushAtOnce() throws Exception {
         TestOrganization a = newOrganization();
         TestOrganization b = newOrganization();

@@ -20,7 +20,7 @@ class RefreshTokenExpiryTest {
 
     private static ConnectorContext app(Integer lifetimeDays) {
         AppDefinition.OAuth2 oauth = new AppDefinition.OAuth2("https://p.example/authorize", "https://p.example/token",
-                null, null, null, true, null, null, true, null, null, lifetimeDays, null, null, null);
+                null, null, null, true, null, null, true, null, null, lifetimeDays, null, null, null, null, null);
         AppDefinition app = new AppDefinition("p", "P", "", null, AppDefinition.AuthType.OAUTH2, null, oauth,
                 "https://p.example/api", null, null, null, null, null, false, null, null, null);
         return new ConnectorContext(app, "id", "secret", "https://kb.example/callback", null, Duration.ofSeconds(5), null,

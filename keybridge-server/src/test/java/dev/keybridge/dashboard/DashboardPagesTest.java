@@ -8,6 +8,8 @@ import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.TestOrganization;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,6 +89,38 @@ class DashboardPagesTest extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<dt>Scopes</dt>", "<li><code>contacts.read</code></li>",
                 "<li><code>me.read</code></li>");
+    }
+
+    @Test
+    void doesFilterTheAppsPageByCategoryFamilyAndStateWhenAsked() {
+        TestOrganization org = newOrganization();
+        assertThat(org.test().withKey(api).put("/api/v2/public/application/stripe/settings", Map.of("enabled", true))
+                .status()).isEqualTo(200);
+        FormBrowser b = new FormBrowser(port);
+        b.signIn(owner(org), ConsoleDriver.PASSWORD);
+
+        String payments = b.get("/dashboard/apps?category=payments").body();
+        assertThat(payments).contains("data-slug=\"stripe\"").doesNotContain("data-slug=\"google\"")
+                .contains("API docs of Stripe", "https://docs.stripe.com/keys", "Where keys are made for Stripe");
+        String oauth = b.get("/dashboard/apps?family=oauth2").body();
+        assertThat(oauth).contains("data-slug=\"google\"", "Register the OAuth client of Google")
+                .doesNotContain("data-slug=\"stripe\"");
+        String enabled = b.get("/dashboard/apps?state=enabled&category=payments").body();
+        assertThat(slugs(enabled)).contains("stripe").doesNotContain("google", "sandbox-oauth").isNotEmpty();
+        assertThat(enabled).containsPattern("\\d+ of \\d+ apps match");
+        assertThat(b.get("/dashboard/apps").body()).contains("Apps your users looked for", "id=\"looked-for-none\"");
+        String unknown = b.get("/dashboard/apps?category=gardening&family=carrier-pigeon").body();
+        assertThat(slugs(unknown)).contains("google", "stripe");
+        assertThat(unknown).doesNotContain("apps match");
+    }
+
+    private static List<String> slugs(String html) {
+        Matcher m = Pattern.compile("data-slug=\"([a-z0-9-]+)\"").matcher(html);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     @Test

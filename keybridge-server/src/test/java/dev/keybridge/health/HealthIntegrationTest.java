@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.support.Api;
 import dev.keybridge.support.IntegrationTest;
+import dev.keybridge.support.LinkDriver;
+import dev.keybridge.support.LinkTokens;
 import dev.keybridge.support.Receiver;
 import dev.keybridge.support.TestOrganization;
 import dev.keybridge.tenancy.Environment;
@@ -109,6 +111,20 @@ abstract class HealthIntegrationTest extends IntegrationTest {
                           refresh_token_lifetime_days: 30
                         api_base_url: "%5$s"
                         auth_failure: {status_codes: [401]}
+                      - slug: mock-oauth-consent
+                        name: Mock Provider (consent lapses)
+                        description: mock-oauth2-server, with a consent window shorter than its refresh tokens' lifetime
+                        auth_type: oauth2
+                        oauth2:
+                          authorize_url: "%2$s"
+                          token_url: "%3$s"
+                          scopes: [openid, offline_access]
+                          pkce: true
+                          token_auth_method: client_secret_basic
+                          refresh_token_lifetime_days: 30
+                          consent_lifetime_days: 10
+                        api_base_url: "%5$s"
+                        auth_failure: {status_codes: [401]}
                     """.formatted(FAKE.base(), MOCK.authorizationEndpointUrl("issuer1"), MOCK.tokenEndpointUrl("issuer1"),
                     issuer + "/revoke", issuer));
             registry.add("keybridge.catalog-file", file::toString);
@@ -154,6 +170,30 @@ abstract class HealthIntegrationTest extends IntegrationTest {
         Api.Response r = server.post("/api/v2/public/webhook", Map.of("webhook_url", receiver.url(),
                 "webhook_events", List.of(events)));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /** Link's consent step → mock-oauth2-server grants → Link; returns the exchanged access token. */
+    static String consent(LinkDriver browser, Api server, String linkToken) {
+        LinkDriver.Page form = browser.open(linkToken);
+        assertThat(form.step()).as(form.html()).isEqualTo("form");
+        LinkDriver.Page out = browser.submit(Map.of());
+        assertThat(out.status()).isEqualTo(302);
+        LinkDriver.Page done = browser.follow(browser.get(out.location()));
+        assertThat(done.step()).as(done.html()).isEqualTo("succeeded");
+        return LinkTokens.exchange(server, done.publicToken());
+    }
+
+    /** The connection's {@code expiration} in the status API ({@code GET /v1/connection}); a JSON null when none. */
+    static JsonNode expiration(Api server, String accessToken) {
+        Api.Response r = server.withHeader("access_token", accessToken).get("/v1/connection");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("expiration");
+    }
+
+    /** Events of {@code type} written for the organization (in the warning's transaction, so counted at once). */
+    int warned(TestOrganization org, String type) {
+        return jdbc.sql("select count(*) from event where org_id = ? and type = ?").params(org.id(), type)
+                .query(Integer.class).single();
     }
 
     /** The webhook bodies of one event type the receiver got (first delivery of each event only). */

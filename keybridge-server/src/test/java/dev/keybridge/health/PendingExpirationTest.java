@@ -220,29 +220,18 @@ class PendingExpirationTest extends HealthIntegrationTest {
         return LinkTokens.exchange(server, done.publicToken());
     }
 
-    /** The consent step → mock-oauth2-server grants → Link; returns the exchanged access token. */
     private String consent(String linkToken) {
-        LinkDriver.Page form = browser.open(linkToken);
-        assertThat(form.step()).as(form.html()).isEqualTo("form");
-        LinkDriver.Page out = browser.submit(Map.of());
-        assertThat(out.status()).isEqualTo(302);
-        LinkDriver.Page provider = browser.get(out.location());
-        LinkDriver.Page done = browser.follow(provider);
-        assertThat(done.step()).as(done.html()).isEqualTo("succeeded");
-        return LinkTokens.exchange(server, done.publicToken());
+        return consent(browser, server, linkToken);
     }
 
     private JsonNode expiration(String accessToken) {
-        Api.Response r = server.withHeader("access_token", accessToken).get("/v1/connection");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        assertThat(r.json().get("expiration").isObject()).as(r.text()).isTrue();
-        return r.json().get("expiration");
+        JsonNode e = expiration(server, accessToken);
+        assertThat(e.isObject()).as("expiration of %s", accessToken).isTrue();
+        return e;
     }
 
-    /** Events of {@code type} written for this organization (in the warning's transaction, so counted at once). */
     private int warned(String type) {
-        return jdbc.sql("select count(*) from event where org_id = ? and type = ?").params(org.id(), type)
-                .query(Integer.class).single();
+        return warned(org, type);
     }
 
     private String upstreamToken(String accessToken) {

@@ -7,6 +7,7 @@ import dev.keybridge.connector.AppConnectors;
 import dev.keybridge.dashboard.Console;
 import dev.keybridge.dashboard.signin.Operator;
 import dev.keybridge.link.LinkSettings;
+import dev.keybridge.link.SearchMisses;
 import dev.keybridge.tenancy.Caller;
 import dev.keybridge.tenancy.Environment;
 import dev.keybridge.web.ApiException;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,8 +41,11 @@ class AppsController {
     private final AppSettings settings;
     private final LinkSettings link;
     private final AppConnectors connectors;
+    private final SearchMisses misses;
 
-    AppsController(Catalog catalog, AppSettings settings, LinkSettings link, AppConnectors connectors) {
+    AppsController(Catalog catalog, AppSettings settings, LinkSettings link, AppConnectors connectors,
+                   SearchMisses misses) {
+        this.misses = misses;
         this.connectors = connectors;
         this.catalog = catalog;
         this.settings = settings;
@@ -51,9 +54,12 @@ class AppsController {
 
     @GetMapping("/dashboard/apps")
     String list(@AuthenticationPrincipal Operator me, HttpSession session, Model model,
-                @RequestParam(name = "q", required = false) String q) {
+                @RequestParam(name = "q", required = false) String q,
+                @RequestParam(name = "category", required = false) String category,
+                @RequestParam(name = "family", required = false) String family,
+                @RequestParam(name = "state", required = false) String state) {
         model.addAttribute("q", q);
-        fill(Console.caller(me, session), q, model);
+        fill(Console.caller(me, session), AppFilter.of(q, category, family, state), model);
         return "dashboard/apps/list";
     }
 
@@ -93,7 +99,7 @@ class AppsController {
             LinkSettings.check(redirects, origins);
         } catch (ApiException e) {
             response.setStatus(400);
-            fill(caller, null, model);
+            fill(caller, AppFilter.of(null, null, null, null), model);
             model.addAttribute("redirectUris", redirectUris);
             model.addAttribute("allowedOrigins", allowedOrigins);
             model.addAttribute("linkError", e.getMessage());
@@ -104,21 +110,25 @@ class AppsController {
         return "redirect:/dashboard/apps";
     }
 
-    private void fill(Caller caller, String q, Model model) {
+    private void fill(Caller caller, AppFilter filter, Model model) {
         Environment env = caller.environment();
         Map<String, AppSettings.Setting> set = settings.settings(caller.orgId(), env).stream()
                 .collect(Collectors.toMap(AppSettings.Setting::slug, Function.identity()));
         List<String> enabled = settings.enabled(caller.orgId(), env).stream().map(AppDefinition::slug).toList();
-        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        List<Row> rows = catalog.all().stream()
-                .filter(a -> !a.sandbox() || env == Environment.TEST)
-                .filter(a -> needle.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(needle) || a.slug().contains(needle))
+        List<AppDefinition> offered = catalog.all().stream().filter(a -> !a.sandbox() || env == Environment.TEST).toList();
+        List<Row> rows = offered.stream()
+                .filter(a -> filter.matches(a, enabled.contains(a.slug())))
                 .map(a -> {
                     AppSettings.Setting s = set.get(a.slug());
                     return new Row(settings.resolve(a), enabled.contains(a.slug()), s == null ? null : s.clientId(),
                             s != null && s.clientSecretSet(), connectors.usesClient(a));
                 }).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("filter", filter);
+        model.addAttribute("offered", offered.size());
+        model.addAttribute("categories", AppFilter.categories());
+        model.addAttribute("families", AppFilter.FAMILIES);
+        model.addAttribute("lookedFor", misses.top(caller.orgId(), env, 10));
         model.addAttribute("callbackUrl", connectors.callbackUrl());
         LinkSettings.Setting ls = link.get(caller.orgId(), env);
         model.addAttribute("redirectUris", String.join("\n", ls.redirectUris()));

@@ -77,6 +77,16 @@ class WebhooksController {
         return "dashboard/webhooks/endpoint";
     }
 
+    /** One delivery: the body it sends and every answer it got. */
+    @GetMapping("/dashboard/webhooks/delivery")
+    String delivery(@AuthenticationPrincipal Operator me, HttpSession session, Model model, @RequestParam("id") String id,
+                    @RequestParam("delivery") String delivery) {
+        Caller caller = Console.caller(me, session);
+        model.addAttribute("endpoint", webhooks.endpoint(caller, id));
+        model.addAttribute("detail", webhooks.delivery(caller, id, delivery));
+        return "dashboard/webhooks/delivery";
+    }
+
     @PostMapping("/dashboard/webhooks/update")
     String update(@AuthenticationPrincipal Operator me, HttpSession session, Model model, HttpServletResponse response,
                   @RequestParam("id") String id, @RequestParam(name = "url", required = false) String url,

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogTest {
 
     @Test
-    void doesShipTheSandboxAppsAndAtLeastTwentyFiveProvidersWhenLoadedFromTheJar() {
+    void doesShipTheSandboxAppsAndAtLeastTwoHundredFiftyRealAppsWhenLoadedFromTheJar() {
         Catalog catalog = new Catalog((Path) null);
 
         assertThat(catalog.find("sandbox-oauth")).isPresent();
         assertThat(catalog.find("sandbox-keys").orElseThrow().authType()).isEqualTo(AppDefinition.AuthType.KEYBASED);
         assertThat(catalog.find("sandbox-ehr").orElseThrow().connectorName()).isEqualTo("sandbox-ehr");
-        assertThat(catalog.all().stream().filter(a -> !a.sandbox()).count()).isGreaterThanOrEqualTo(25);
+        assertThat(catalog.all().stream().filter(a -> !a.sandbox()).count()).isGreaterThanOrEqualTo(250);
+        for (Category c : Category.values()) {
+            assertThat(catalog.all().stream().filter(a -> a.categoryList().contains(c)).count()).as(c.wire())
+                    .isGreaterThanOrEqualTo(c == Category.SANDBOX ? 3 : 5);
+        }
         for (String slug : List.of("google", "microsoft", "slack", "github", "hubspot", "salesforce", "notion", "zoom",
                 "dropbox", "atlassian", "linear", "airtable", "shopify", "quickbooks", "xero", "zendesk", "intercom",
                 "pipedrive", "asana", "stripe", "sendgrid", "twilio", "openai", "epic-fhir")) {

@@ -125,6 +125,9 @@ public class Catalog {
             if (a.authType() == AppDefinition.AuthType.CREDENTIALS && (a.connector() == null || a.connector().isBlank())) {
                 throw new IllegalStateException(where + ": credentials apps name their connector");
             }
+            if (a.authType() == AppDefinition.AuthType.SMART_ON_FHIR) {
+                smartRules(a, where);
+            }
             Integer lifetime = a.oauth2() == null ? null : a.oauth2().refreshTokenLifetimeDays();
             if (lifetime != null && (lifetime < 1 || lifetime > 3650)) {
                 throw new IllegalStateException(where + ": oauth2.refresh_token_lifetime_days must be 1 to 3650");
@@ -150,6 +153,30 @@ public class Catalog {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
             }
             into.put(a.slug(), a);
+        }
+    }
+
+    /**
+     * A {@code smart_on_fhir} app: an {@code oauth2} block without endpoints (they are discovered from the end
+     * user's FHIR base URL), an {@code api_base_url} that is that base URL, and a base-URL pattern that compiles.
+     */
+    private static void smartRules(AppDefinition a, String where) {
+        if (a.oauth2() == null) {
+            throw new IllegalStateException(where + ": smart_on_fhir apps need an oauth2 block (scopes, token_auth_method)");
+        }
+        if (a.oauth2().authorizeUrl() != null || a.oauth2().tokenUrl() != null) {
+            throw new IllegalStateException(where + ": a smart_on_fhir app's endpoints come from the FHIR server's "
+                    + ".well-known/smart-configuration: leave oauth2.authorize_url and oauth2.token_url out");
+        }
+        if (a.apiBaseUrl() == null || !a.apiBaseUrl().startsWith("{fhir_base_url}")) {
+            throw new IllegalStateException(where + ": a smart_on_fhir app's api_base_url is {fhir_base_url}");
+        }
+        if (a.smart() != null && a.smart().baseUrlPattern() != null) {
+            try {
+                Pattern.compile(a.smart().baseUrlPattern());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException(where + ": smart.base_url_pattern is not valid");
+            }
         }
     }
 

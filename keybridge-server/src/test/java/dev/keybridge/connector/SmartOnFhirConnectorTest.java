@@ -76,14 +76,14 @@ class SmartOnFhirConnectorTest {
 
     @Test
     void doesRefuseABaseUrlWhenItIsNotHttpsOrCarriesMoreThanAnAddress() {
-        assertThat(SmartOnFhirConnector.baseUrl("https://fhir.example.org/r4/")).isEqualTo("https://fhir.example.org/r4");
-        assertThat(SmartOnFhirConnector.baseUrl("  https://fhir.example.org/r4  ")).isEqualTo("https://fhir.example.org/r4");
-        assertThat(SmartOnFhirConnector.baseUrl("http://localhost:8080/fhir")).isEqualTo("http://localhost:8080/fhir");
-        assertThat(SmartOnFhirConnector.baseUrl("http://[::1]:8080/fhir")).isEqualTo("http://[::1]:8080/fhir");
+        assertThat(SmartDiscovery.baseUrl("https://fhir.example.org/r4/")).isEqualTo("https://fhir.example.org/r4");
+        assertThat(SmartDiscovery.baseUrl("  https://fhir.example.org/r4  ")).isEqualTo("https://fhir.example.org/r4");
+        assertThat(SmartDiscovery.baseUrl("http://localhost:8080/fhir")).isEqualTo("http://localhost:8080/fhir");
+        assertThat(SmartDiscovery.baseUrl("http://[::1]:8080/fhir")).isEqualTo("http://[::1]:8080/fhir");
         for (String bad : List.of("http://fhir.example.org/r4", "http://10.0.0.1/fhir", "ftp://fhir.example.org",
                 "https://user:pw@fhir.example.org/r4", "https://fhir.example.org/r4?x=1", "https://fhir.example.org/r4#a",
                 "fhir.example.org/r4", "", "https://", "https://" + "a".repeat(600) + ".org")) {
-            assertThat(SmartOnFhirConnector.baseUrl(bad)).as(bad).isNull();
+            assertThat(SmartDiscovery.baseUrl(bad)).as(bad).isNull();
         }
         assertThat(code(start("http://fhir.example.org/r4"))).isEqualTo("smart_base_url");
     }
@@ -91,8 +91,8 @@ class SmartOnFhirConnectorTest {
     @Test
     void doesHoldTheBaseUrlToTheVendorsPatternWhenTheCatalogueNamesOne() {
         AppDefinition cerner = app("https://fhir-myrecord\\.cerner\\.com/r4/[A-Za-z0-9-]+");
-        assertThat(SmartOnFhirConnector.allowedByVendor(cerner, "https://fhir-myrecord.cerner.com/r4/ec2458f2")).isTrue();
-        assertThat(SmartOnFhirConnector.allowedByVendor(cerner, "https://fhir-myrecord.cerner.com.evil.example/r4/x")).isFalse();
+        assertThat(SmartDiscovery.allowedByVendor(cerner, "https://fhir-myrecord.cerner.com/r4/ec2458f2")).isTrue();
+        assertThat(SmartDiscovery.allowedByVendor(cerner, "https://fhir-myrecord.cerner.com.evil.example/r4/x")).isFalse();
         assertThat(code(connector.start(context(cerner), Map.of("fhir_base_url", "https://fhir.example.org/r4"))))
                 .isEqualTo("smart_base_url_not_allowed");
     }
@@ -141,7 +141,7 @@ class SmartOnFhirConnectorTest {
     @Test
     void doesStopReadingTheDocumentWhenItIsLargerThanTheCap() {
         document.set("{\"authorization_endpoint\": \"https://auth.example.org/authorize\", \"token_endpoint\": "
-                + "\"https://auth.example.org/token\", \"padding\": \"" + "x".repeat(SmartOnFhirConnector.MAX_DOCUMENT) + "\"}");
+                + "\"https://auth.example.org/token\", \"padding\": \"" + "x".repeat(SmartDiscovery.MAX_DOCUMENT) + "\"}");
 
         Step step = start(base);
 

@@ -2,9 +2,13 @@ package dev.keybridge.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.keybridge.connection.Connection;
 import dev.keybridge.connection.Connections;
 import dev.keybridge.support.Api;
+import dev.keybridge.support.EmbeddingBrowser;
 import dev.keybridge.support.IntegrationTest;
 import dev.keybridge.support.LinkDriver;
 import dev.keybridge.support.LinkTokens;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,5 +200,46 @@ class SmartOnFhirLinkTest extends IntegrationTest {
         assertThat(undiscovered.error()).contains("does not offer SMART on FHIR sign-in (HTTP 404)");
         assertThat(jdbc.sql("select count(*) from connection where org_id = ?").param(org.id()).query(Integer.class)
                 .single()).isZero();
+    }
+
+    /**
+     * The issue's bar, once in real Chromium: a page on another origin opens Link in a popup with link.js, the end
+     * user pastes the FHIR base URL, the browser goes through the EHR's authorize endpoint and back, and the page's
+     * onSuccess gets the public token; the connection then reads the Patient through the proxy.
+     */
+    @Test
+    void doesLinkInChromiumWhenTheEndUserPastesTheFhirBaseUrlInTheLinkPopup() {
+        String linkToken = LinkTokens.forUser("chromium-patient").app(APP).create(server);
+        try (EmbeddingBrowser chromium = new EmbeddingBrowser()) {
+            Page page = chromium.newPage();
+            page.navigate(chromium.serve("""
+                    <!DOCTYPE html><html><head><meta charset="utf-8"><title>Acme Health</title>
+                    <script src="%s/link.js"></script></head>
+                    <body><button id="connect">Connect your health record</button><output id="out"></output>
+                    <script>
+                      const link = KeybridgeLink.create({
+                        token: "%s", display: "popup",
+                        onSuccess: (publicToken) => { document.getElementById("out").textContent = publicToken; },
+                        onExit: (error) => { document.getElementById("out").textContent = "exit:" + JSON.stringify(error); }
+                      });
+                      document.getElementById("connect").addEventListener("click", () => link.open());
+                    </script></body></html>
+                    """.formatted(api.base(), linkToken)));
+
+            Page popup = page.waitForPopup(() -> page.click("#connect"));
+            popup.locator("#intro-continue").click();
+            PlaywrightAssertions.assertThat(popup.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("Connect your Loopback EHR health record"))).isVisible();
+            popup.locator("#f-fhir_base_url").fill(EHR.baseUrl());
+            popup.locator("#f-fhir_base_url").press("Enter");
+
+            PlaywrightAssertions.assertThat(page.locator("#out")).hasText(Pattern.compile("pt_test_\\w+"));
+            String accessToken = LinkTokens.exchange(server, page.locator("#out").textContent());
+            assertThat(credentials(accessToken)).containsEntry("patient", SimulatedEhr.PATIENT_ID)
+                    .containsEntry("fhir_base_url", EHR.baseUrl());
+            Api.Response patient = proxy(accessToken, "Patient/" + SimulatedEhr.PATIENT_ID);
+            assertThat(patient.status()).as(patient.text()).isEqualTo(200);
+            assertThat(patient.json().get("name").get(0).get("family").asString()).isEqualTo("Chalmers");
+        }
     }
 }

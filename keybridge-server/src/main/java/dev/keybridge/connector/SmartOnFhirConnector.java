@@ -28,6 +28,12 @@ public class SmartOnFhirConnector implements Connector {
     static final String TOKEN_URL = "smart_token_endpoint";
     static final String REVOKE_URL = "smart_revocation_endpoint";
     static final String AUTHORIZE_URL = "smart_authorization_endpoint";
+    /**
+     * {@code oauth2.token_auth_method: none}: a public client (SMART's {@code client-public}). The token requests
+     * carry the client id and the PKCE verifier but never the organization's secret, which then cannot reach a
+     * token endpoint the end user's server names.
+     */
+    static final String PUBLIC_CLIENT = "none";
     /** The scopes every standalone patient launch asks for, whatever the catalogue adds. */
     static final List<String> LAUNCH_SCOPES = List.of("launch/patient", "openid", "fhirUser", "offline_access");
 
@@ -159,7 +165,8 @@ public class SmartOnFhirConnector implements Connector {
 
     /**
      * The context with a copy of the app whose {@code oauth2} block has the discovered endpoints, PKCE on,
-     * {@code aud} set to the base URL and the launch scopes added to the catalogue's.
+     * {@code aud} set to the base URL and the launch scopes added to the catalogue's; for a public client, without
+     * the secret.
      */
     static ConnectorContext derived(ConnectorContext context, String base, String authorize, String token, String revoke) {
         AppDefinition app = context.app();
@@ -179,10 +186,15 @@ public class SmartOnFhirConnector implements Connector {
         changes.put("scopeSeparator", " ");
         changes.put("pkce", true);
         changes.put("authorizeParams", Map.copyOf(params));
+        boolean publicClient = o != null && PUBLIC_CLIENT.equals(o.tokenAuthMethod());
+        if (publicClient) {
+            changes.put("tokenAuthMethod", "client_secret_post");   // client_id in the form, and no secret (below)
+        }
         AppDefinition.OAuth2 discovered = o == null ? Records.create(AppDefinition.OAuth2.class, changes)
                 : Records.with(o, changes);
         AppDefinition derivedApp = Records.with(app, Map.of("oauth2", discovered));
-        return new ConnectorContext(derivedApp, context.clientId(), context.clientSecret(), context.callbackUrl(),
-                context.http(), context.timeout(), context.state(), context.clock(), context.fields(), context.scopes());
+        return new ConnectorContext(derivedApp, context.clientId(), publicClient ? null : context.clientSecret(),
+                context.callbackUrl(), context.http(), context.timeout(), context.state(), context.clock(),
+                context.fields(), context.scopes());
     }
 }

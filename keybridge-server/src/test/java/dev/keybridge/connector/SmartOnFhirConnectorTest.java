@@ -29,6 +29,9 @@ class SmartOnFhirConnectorTest {
 
     private final SmartOnFhirConnector connector = new SmartOnFhirConnector();
     private final AtomicReference<String> document = new AtomicReference<>();
+    /** The last token request: its authorization header (or "none") and its form body. */
+    private final AtomicReference<String> tokenAuth = new AtomicReference<>();
+    private final AtomicReference<String> tokenBody = new AtomicReference<>();
     private HttpServer server;
     private String base;
 
@@ -37,6 +40,20 @@ class SmartOnFhirConnectorTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/fhir/.well-known/smart-configuration", exchange -> {
             byte[] body = document.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/token", exchange -> {
+            tokenAuth.set(exchange.getRequestHeaders().getFirst("authorization") == null ? "none"
+                    : exchange.getRequestHeaders().getFirst("authorization"));
+            tokenBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = """
+                    {"access_token": "at-1", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "rt-1",
+                     "scope": "launch/patient patient/*.read", "patient": "p-9", "encounter": "e-3"}"""
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("content-type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -53,8 +70,12 @@ class SmartOnFhirConnectorTest {
     }
 
     private static AppDefinition app(String pattern) {
-        AppDefinition.OAuth2 oauth = Records.create(AppDefinition.OAuth2.class,
-                Map.of("scopes", List.of("patient/*.read"), "authorizeParams", Map.of("prompt", "login")));
+        return app(pattern, "client_secret_basic");
+    }
+
+    private static AppDefinition app(String pattern, String tokenAuthMethod) {
+        AppDefinition.OAuth2 oauth = Records.create(AppDefinition.OAuth2.class, Map.of("scopes", List.of("patient/*.read"),
+                "authorizeParams", Map.of("prompt", "login"), "tokenAuthMethod", tokenAuthMethod));
         return new AppDefinition("ehr", "Some EHR", null, null, AppDefinition.AuthType.SMART_ON_FHIR, null, oauth,
                 "{fhir_base_url}", null, null, null, null, null, false, null, null, null,
                 new AppDefinition.Smart(pattern, null, null));
@@ -156,5 +177,35 @@ class SmartOnFhirConnectorTest {
                 "smart_token_endpoint", "https://auth.example.org/token"))).isTrue();
         assertThat(code(connector.refresh(context(app(null)), Map.of("refresh_token", "rt"))))
                 .isEqualTo("refresh_not_supported");
+    }
+
+    private Step exchange(String tokenAuthMethod) {
+        String base = "https://fhir.example.org/r4";
+        Map<String, String> state = Map.of("fhir_base_url", base, "smart_token_endpoint", this.base.replace("/fhir", "/token"),
+                "code_verifier", "verifier-1", "scope", "launch/patient patient/*.read");
+        return connector.answer(context(app(null, tokenAuthMethod)), state, Map.of("code", "code-1", "state", "st-1"));
+    }
+
+    @Test
+    void doesKeepTheLaunchContextAndWhereTheEhrIsWhenTheCodeIsExchanged() {
+        Step step = exchange("client_secret_basic");
+
+        assertThat(step).isInstanceOf(Step.Success.class);
+        assertThat(((Step.Success) step).credentials()).containsEntry("access_token", "at-1")
+                .containsEntry("patient", "p-9").containsEntry("encounter", "e-3")
+                .containsEntry("fhir_base_url", "https://fhir.example.org/r4")
+                .containsEntry("smart_token_endpoint", base.replace("/fhir", "/token"));
+        assertThat(tokenAuth.get()).startsWith("Basic ");
+        assertThat(tokenBody.get()).contains("code_verifier=verifier-1", "grant_type=authorization_code")
+                .doesNotContain("client_secret");
+    }
+
+    @Test
+    void doesSendNoSecretWhenTheVendorIsAPublicClient() {
+        Step step = exchange("none");
+
+        assertThat(step).isInstanceOf(Step.Success.class);
+        assertThat(tokenAuth.get()).isEqualTo("none");
+        assertThat(tokenBody.get()).contains("client_id=client-1", "code_verifier=verifier-1").doesNotContain("secret");
     }
 }

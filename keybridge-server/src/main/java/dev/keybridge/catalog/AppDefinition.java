@@ -32,10 +32,14 @@ public record AppDefinition(
         List<Category> categories,
         /* The provider's API documentation, and where an operator registers its OAuth client (or an end user makes a key). */
         String docsUrl,
-        String consoleUrl) {
+        String consoleUrl,
+        /* smart_on_fhir apps: what the end user's FHIR base URL may be; null: any https URL */
+        @Nullable Smart smart) {
 
     public enum AuthType {
-        OAUTH2, KEYBASED, CREDENTIALS;
+        OAUTH2, KEYBASED, CREDENTIALS,
+        /** An EHR through SMART on FHIR: the end user's FHIR base URL, its discovered OAuth2 endpoints (App Launch 2). */
+        SMART_ON_FHIR;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -116,6 +120,13 @@ public record AppDefinition(
     /** A response header or a JSON pointer into the body holding a key's expiry (ISO-8601, a date, or epoch seconds). */
     public record ExpiresAt(@Nullable String header, @Nullable String json) {}
 
+    /**
+     * A SMART on FHIR vendor's rules for the base URL an end user enters: a regular expression the whole URL
+     * must match ({@code base_url_pattern}; null: any https URL), an example shown in the field
+     * ({@code base_url_example}), and where the vendor publishes its customers' FHIR endpoints ({@code endpoints_url}).
+     */
+    public record Smart(@Nullable String baseUrlPattern, @Nullable String baseUrlExample, @Nullable String endpointsUrl) {}
+
     /** What identifies the app in what an end user types. */
     public record Detect(List<String> domains, List<String> keywords) {}
 
@@ -126,6 +137,7 @@ public record AppDefinition(
         return switch (authType) {
             case OAUTH2 -> "oauth2";
             case KEYBASED -> "keybased";
+            case SMART_ON_FHIR -> "smart_on_fhir";
             case CREDENTIALS -> throw new IllegalStateException("app " + slug + " needs a connector");
         };
     }

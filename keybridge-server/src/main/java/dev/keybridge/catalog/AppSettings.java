@@ -170,6 +170,6 @@ public class AppSettings {
                 o.callbackFields(), o.consentLifetimeDays(), o.tokenRequestFormat());
         return new AppDefinition(a.slug(), a.name(), a.description(), Templates.fill(a.icon(), browser), a.authType(),
                 a.connector(), oauth, Templates.fill(a.apiBaseUrl(), calls), a.inject(), a.authFailure(), a.authInputMap(),
-                a.verification(), a.detect(), a.sandbox(), a.categories(), a.docsUrl(), a.consoleUrl());
+                a.verification(), a.detect(), a.sandbox(), a.categories(), a.docsUrl(), a.consoleUrl(), a.smart());
     }
 }

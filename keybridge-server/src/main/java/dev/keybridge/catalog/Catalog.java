@@ -125,6 +125,9 @@ public class Catalog {
             if (a.authType() == AppDefinition.AuthType.CREDENTIALS && (a.connector() == null || a.connector().isBlank())) {
                 throw new IllegalStateException(where + ": credentials apps name their connector");
             }
+            if (a.authType() == AppDefinition.AuthType.SMART_ON_FHIR) {
+                smartRules(a, where);
+            }
             Integer lifetime = a.oauth2() == null ? null : a.oauth2().refreshTokenLifetimeDays();
             if (lifetime != null && (lifetime < 1 || lifetime > 3650)) {
                 throw new IllegalStateException(where + ": oauth2.refresh_token_lifetime_days must be 1 to 3650");
@@ -139,9 +142,12 @@ public class Catalog {
                 }
             }
             AppDefinition.OAuth2 o = a.oauth2();
+            boolean smart = a.authType() == AppDefinition.AuthType.SMART_ON_FHIR;
             if (o != null && o.tokenAuthMethod() != null
-                    && !List.of("client_secret_basic", "client_secret_post").contains(o.tokenAuthMethod())) {
-                throw new IllegalStateException(where + ": oauth2.token_auth_method is client_secret_basic or client_secret_post");
+                    && !List.of("client_secret_basic", "client_secret_post").contains(o.tokenAuthMethod())
+                    && !(smart && "none".equals(o.tokenAuthMethod()))) {
+                throw new IllegalStateException(where + ": oauth2.token_auth_method is client_secret_basic or "
+                        + "client_secret_post" + (smart ? " or none" : ""));
             }
             if (o != null && o.tokenRequestFormat() != null && !List.of("form", "json").contains(o.tokenRequestFormat())) {
                 throw new IllegalStateException(where + ": oauth2.token_request_format is form or json");
@@ -158,6 +164,36 @@ public class Catalog {
                 throw new IllegalStateException(where + ": only sandbox apps may ship a default client");
             }
             into.put(a.slug(), a);
+        }
+    }
+
+    /**
+     * A {@code smart_on_fhir} app: an {@code oauth2} block without endpoints (they are discovered from the end
+     * user's FHIR base URL), an {@code api_base_url} that is that base URL, and a base-URL pattern that compiles.
+     */
+    private static void smartRules(AppDefinition a, String where) {
+        if (a.oauth2() == null) {
+            throw new IllegalStateException(where + ": smart_on_fhir apps need an oauth2 block (scopes, token_auth_method)");
+        }
+        if (a.oauth2().authorizeUrl() != null || a.oauth2().tokenUrl() != null) {
+            throw new IllegalStateException(where + ": a smart_on_fhir app's endpoints come from the FHIR server's "
+                    + ".well-known/smart-configuration: leave oauth2.authorize_url and oauth2.token_url out");
+        }
+        if (a.apiBaseUrl() == null || !a.apiBaseUrl().startsWith("{fhir_base_url}")) {
+            throw new IllegalStateException(where + ": a smart_on_fhir app's api_base_url is {fhir_base_url}");
+        }
+        if (a.smart() != null && a.smart().baseUrlPattern() != null) {
+            try {
+                Pattern.compile(a.smart().baseUrlPattern());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException(where + ": smart.base_url_pattern is not valid");
+            }
+        }
+        if ((a.smart() == null || a.smart().baseUrlPattern() == null) && !"none".equals(a.oauth2().tokenAuthMethod())) {
+            // The end user names the server, and the server names its token endpoint: without a pattern, a
+            // client secret could be sent anywhere. A public client (PKCE, no secret) is the only safe default.
+            throw new IllegalStateException(where + ": a smart_on_fhir app whose base URL no smart.base_url_pattern "
+                    + "holds sends no client secret: set oauth2.token_auth_method: none, or a pattern");
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Map;
  * One auth family (how Keybridge links an end user's account at one kind of system), and everything
  * that differs per family: the first Link step, each next step, the smallest step that repairs a
  * failing login, how a credential goes on an upstream request, whether and how it refreshes, how it is
- * checked and how it is revoked. Built-ins: {@code oauth2}, {@code keybased}, {@code sandbox-ehr} (the
- * credentials + MFA family); an operator adds more by dropping a jar that declares implementations in
- * {@code META-INF/services/dev.keybridge.connector.Connector} into {@code KEYBRIDGE_CONNECTORS_DIR}.
+ * checked and how it is revoked. Built-ins: {@code oauth2}, {@code keybased}, {@code smart_on_fhir} (EHRs),
+ * {@code sandbox-ehr} (the credentials + MFA family); an operator adds more by dropping a jar that
+ * declares implementations in {@code META-INF/services/dev.keybridge.connector.Connector} into
+ * {@code KEYBRIDGE_CONNECTORS_DIR}.
  * Nothing outside this package asks which family an app belongs to: callers ask its connector.
  *
  * <p>A connector is stateless and never touches the database: everything it needs to resume a

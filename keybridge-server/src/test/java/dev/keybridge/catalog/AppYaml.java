@@ -48,15 +48,26 @@ final class AppYaml {
         return app;
     }
 
+    /** An EHR on the SMART on FHIR family: scopes only (its endpoints are discovered), its API the end user's base URL. */
+    static AppYaml smart(String slug) {
+        AppYaml app = new AppYaml(slug, "smart_on_fhir");
+        app.oauth2.put("scopes", List.of("patient/*.read"));
+        app.fields.put("api_base_url", "{fhir_base_url}");
+        app.fields.put("smart", Map.of("base_url_pattern", "https://fhir\\." + slug + "\\.example\\.com/r4/[a-z0-9]+",
+                "base_url_example", "https://fhir." + slug + ".example.com/r4/tenant1"));
+        return app;
+    }
+
     /** With what a built-in entry needs beyond its family: category, links, logo, API base and injection. */
     AppYaml complete() {
+        boolean smart = "smart_on_fhir".equals(fields.get("auth_type"));
         fields.put("categories", List.of("crm"));
         fields.put("docs_url", "https://docs.example.com/api");
         fields.put("console_url", "https://console.example.com/apps");
         fields.put("icon", "{keybridge}/link/assets/logos/github.svg");
-        fields.put("api_base_url", "https://api.example.com/v1");
+        fields.put("api_base_url", smart ? "{fhir_base_url}" : "https://api.example.com/v1");
         fields.put("inject", Map.of("headers", Map.of("Authorization",
-                "Bearer " + ("oauth2".equals(fields.get("auth_type")) ? "{access_token}" : "{api_key}"))));
+                "Bearer " + ("oauth2".equals(fields.get("auth_type")) || smart ? "{access_token}" : "{api_key}"))));
         return this;
     }
 

@@ -61,17 +61,26 @@ final class CatalogRules {
         a.inputs().forEach(f -> fields.add(f.name()));
         Set<String> fromProvider = new HashSet<>();
         AppDefinition.OAuth2 o = a.oauth2();
+        boolean smart = a.authType() == AppDefinition.AuthType.SMART_ON_FHIR;
+        if (smart) {
+            fromProvider.add("fhir_base_url");     // the end user's FHIR base URL, checked by the family
+            if (a.smart() == null || a.smart().baseUrlExample() == null) {
+                out.add("smart.base_url_example is missing (the form shows it)");
+            } else if (!exampleMatches(a.smart().baseUrlPattern(), a.smart().baseUrlExample())) {
+                out.add("smart.base_url_example does not match smart.base_url_pattern");
+            }
+        }
         if (o != null) {
             Stream.of(o.tokenFields(), o.callbackFields()).filter(Objects::nonNull).forEach(fromProvider::addAll);
-            url(out, "oauth2.authorize_url", o.authorizeUrl(), a, fields, fromProvider, true);
-            url(out, "oauth2.token_url", o.tokenUrl(), a, fields, fromProvider, true);
+            url(out, "oauth2.authorize_url", o.authorizeUrl(), a, fields, fromProvider, !smart);
+            url(out, "oauth2.token_url", o.tokenUrl(), a, fields, fromProvider, !smart);
             url(out, "oauth2.revoke_url", o.revokeUrl(), a, fields, fromProvider, false);
             if (o.authorizeParams() != null) {
                 o.authorizeParams().values().forEach(v -> defined(out, "oauth2.authorize_params", v, fields, fromProvider, false));
             }
         }
         url(out, "api_base_url", a.apiBaseUrl(), a, fields, fromProvider, true);
-        boolean oauth = a.authType() == AppDefinition.AuthType.OAUTH2;
+        boolean oauth = a.authType() == AppDefinition.AuthType.OAUTH2 || smart;
         if (a.inject() == null) {
             out.add("no inject: the proxy would send no credential");
         } else {
@@ -90,6 +99,11 @@ final class CatalogRules {
             }
         }
         return out;
+    }
+
+    /** A SMART vendor's example base URL against its pattern (none: any https URL). */
+    private static boolean exampleMatches(String pattern, String example) {
+        return example.startsWith("https://") && (pattern == null || example.matches(pattern));
     }
 
     private static void https(List<String> out, String what, String url) {

@@ -96,4 +96,30 @@ class CatalogRulesTest {
                 List.of(Map.of("name", "api_key", "type", "password", "required", true, "pattern", "[a-z"))).writeTo(dir);
         assertThatThrownBy(() -> new Catalog(file)).hasMessageContaining("the pattern of field 'api_key' is not valid");
     }
+
+    @Test
+    void doesPassASmartEntryWhenItsEndpointsAreLeftToDiscovery() {
+        assertThat(violations(AppYaml.smart("ehr").complete())).isEmpty();
+    }
+
+    @Test
+    void doesFlagASmartEntryWhenItsExampleIsMissingOrDoesNotMatchItsPattern() {
+        assertThat(violations(AppYaml.smart("ehr").complete().with("smart", Map.of("base_url_pattern", "https://x\\.example/r4"))))
+                .containsExactly("smart.base_url_example is missing (the form shows it)");
+        assertThat(violations(AppYaml.smart("ehr").complete().with("smart", Map.of("base_url_pattern", "https://x\\.example/r4",
+                "base_url_example", "https://y.example/r4"))))
+                .containsExactly("smart.base_url_example does not match smart.base_url_pattern");
+    }
+
+    @Test
+    void doesRefuseTheCatalogueWhenASmartAppNamesEndpointsOrAnotherApiBase() {
+        assertThatThrownBy(() -> new Catalog(AppYaml.smart("ehr").oauth2Field("token_url", "https://ehr.example.com/token")
+                .writeTo(dir))).hasMessageContaining("leave oauth2.authorize_url and oauth2.token_url out");
+        assertThatThrownBy(() -> new Catalog(AppYaml.smart("ehr").with("api_base_url", "https://api.example.com").writeTo(dir)))
+                .hasMessageContaining("api_base_url is {fhir_base_url}");
+        assertThatThrownBy(() -> new Catalog(AppYaml.smart("ehr").withoutOauth2().writeTo(dir)))
+                .hasMessageContaining("smart_on_fhir apps need an oauth2 block");
+        assertThatThrownBy(() -> new Catalog(AppYaml.smart("ehr").with("smart", Map.of("base_url_pattern", "[a-z")).writeTo(dir)))
+                .hasMessageContaining("smart.base_url_pattern is not valid");
+    }
 }

@@ -17,7 +17,7 @@ class KeyBasedFieldPatternTest {
                 "https://{subdomain}.desk.example/api", null, null,
                 List.of(new InputField("subdomain", "text", true, null, "Subdomain", "[a-z0-9][a-z0-9-]{0,62}"),
                         new InputField("api_key", "password", true, null, "API key", null)),
-                null, null, false, null, null, null);
+                null, null, false, null, null, null, null);
         ConnectorContext context = new ConnectorContext(app, null, null, null, null, Duration.ofSeconds(1));
         return new KeyBasedConnector().start(context, Map.of("subdomain", subdomain, "api_key", "k"));
     }

@@ -22,7 +22,7 @@ class RefreshTokenExpiryTest {
         AppDefinition.OAuth2 oauth = new AppDefinition.OAuth2("https://p.example/authorize", "https://p.example/token",
                 null, null, null, true, null, null, true, null, null, lifetimeDays, null, null, null, null, null);
         AppDefinition app = new AppDefinition("p", "P", "", null, AppDefinition.AuthType.OAUTH2, null, oauth,
-                "https://p.example/api", null, null, null, null, null, false, null, null, null);
+                "https://p.example/api", null, null, null, null, null, false, null, null, null, null);
         return new ConnectorContext(app, "id", "secret", "https://kb.example/callback", null, Duration.ofSeconds(5), null,
                 Clock.fixed(NOW, ZoneOffset.UTC), Map.of());
     }

@@ -14,7 +14,7 @@ class AuthFailureRuleTest {
     /** A key-based app whose catalog entry declares {@code authFailure} (null: no {@code auth_failure} at all). */
     private static AuthFailureRule ruleOf(AuthFailure authFailure) {
         AppDefinition app = new AppDefinition("upstream", "Upstream", null, null, AppDefinition.AuthType.KEYBASED, null,
-                null, "https://api.upstream.example", null, authFailure, null, null, null, false, null, null, null);
+                null, "https://api.upstream.example", null, authFailure, null, null, null, false, null, null, null, null);
         return new AuthFailureRule(app);
     }
 

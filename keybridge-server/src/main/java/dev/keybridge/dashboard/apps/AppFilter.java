@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public record AppFilter(String q, String category, String family, String state) {
 
-    static final List<String> FAMILIES = List.of("oauth2", "keybased", "credentials");
+    static final List<String> FAMILIES = List.of("oauth2", "keybased", "credentials", "smart_on_fhir");
     static final List<String> STATES = List.of("enabled", "disabled");
 
     static AppFilter of(String q, String category, String family, String state) {

@@ -52,7 +52,9 @@ public abstract class IntegrationTest {
         registry.add("keybridge.database.url", () -> DATABASE_URL);
         registry.add("keybridge.data-dir", DATA_DIR::toString);
         registry.add("keybridge.admin-token", () -> ADMIN_TOKEN);
-        registry.add("keybridge.database.pool-size", () -> "20");
+        // Each distinct test context keeps its pool open while cached (Hikari fills it to its size): six contexts
+        // of 12 stay under a stock PostgreSQL's max_connections of 100 (CI's second run uses the machine's server).
+        registry.add("keybridge.database.pool-size", () -> "12");
         WEBHOOK_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
         RATE_LIMIT_SETTINGS.forEach((k, v) -> registry.add(k, () -> v));
         Smtp.settings().forEach((k, v) -> registry.add(k, () -> v));

@@ -71,11 +71,7 @@ class CatalogController {
     }
 
     private static Category category(String wire) {
-        try {
-            return Category.of(wire);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.InvalidRequest("invalid_category", "category must be one of "
-                    + Arrays.stream(Category.values()).map(Category::wire).toList());
-        }
+        return Category.find(wire).orElseThrow(() -> new Errors.InvalidRequest("invalid_category",
+                "category must be one of " + Arrays.stream(Category.values()).map(Category::wire).toList()));
     }
 }

@@ -6,9 +6,10 @@ import dev.keybridge.catalog.Catalog;
 import dev.keybridge.catalog.Category;
 import dev.keybridge.tenancy.Environment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -47,14 +48,15 @@ class LinkPicker {
 
     Picked pick(LinkSession s, String query, String category, boolean all, Locale locale) {
         List<AppDefinition> enabled = apps.enabled(s.orgId(), s.environment());
-        Category chosen = category(category);
+        Category chosen = Category.find(category).orElse(null);
         List<AppDefinition> inCategory = chosen == null ? enabled
                 : enabled.stream().filter(a -> a.categoryList().contains(chosen)).toList();
         boolean searching = query != null && !query.isBlank();
         List<AppDefinition> shown = searching ? Catalog.detect(inCategory, query) : inCategory;
         String note = null;
         if (searching && shown.isEmpty()) {
-            List<AppDefinition> off = catalog.all().stream().filter(a -> !enabled.contains(a))
+            Set<String> on = enabled.stream().map(AppDefinition::slug).collect(Collectors.toSet());
+            List<AppDefinition> off = catalog.all().stream().filter(a -> !on.contains(a.slug()))
                     .filter(a -> !a.sandbox() || s.environment() == Environment.TEST).toList();
             List<AppDefinition> missing = Catalog.detect(off, query);
             note = missing.isEmpty() ? msg("picker.no_match", locale)
@@ -77,12 +79,6 @@ class LinkPicker {
             }
         }
         return out;
-    }
-
-    /** The category named, or null when none or an unknown one is (the picker then shows every category). */
-    static Category category(String wire) {
-        return wire == null ? null : Arrays.stream(Category.values()).filter(c -> c.wire().equals(wire)).findFirst()
-                .orElse(null);
     }
 
     private String msg(String key, Locale locale, Object... args) {

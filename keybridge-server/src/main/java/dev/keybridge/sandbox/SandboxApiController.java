@@ -7,6 +7,7 @@ import dev.keybridge.web.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +27,7 @@ class SandboxApiController {
     public static final String GOOD_KEY = "key_good";
     /** A key that works and that, its {@code /me} says, expires in five days (issue 20: keys with a known expiry). */
     public static final String EXPIRING_KEY = "key_expiring";
-    static final Duration EXPIRING_KEY_LIFETIME = Duration.ofDays(5);
+    private static final Duration EXPIRING_KEY_LIFETIME = Duration.ofDays(5);
 
     private final SandboxOAuthProvider oauth;
     private final boolean enabled;
@@ -36,6 +37,11 @@ class SandboxApiController {
         this.oauth = oauth;
         this.enabled = settings.sandbox().enabled();
         this.clock = clock;
+    }
+
+    /** When {@link #EXPIRING_KEY} ends, as its {@code /me} states it: five days from now, to the second. */
+    static Instant expiringKeyEnd(Clock clock) {
+        return clock.instant().plus(EXPIRING_KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** A key the sandbox key app accepts. */
@@ -59,7 +65,7 @@ class SandboxApiController {
     ResponseEntity<Object> keysMe(@RequestHeader(name = "x-sandbox-key", required = false) String key) {
         if (EXPIRING_KEY.equals(key)) {
             return ok(Map.of("account", "acct_sandbox", "plan", "test",
-                    "expires_at", clock.instant().plus(EXPIRING_KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS).toString()));
+                    "expires_at", expiringKeyEnd(clock).toString()));
         }
         return validKey(key) ? ok(Map.of("account", "acct_sandbox", "plan", "test")) : denied("invalid_api_key");
     }

@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ class SandboxController {
                 }
                 credentials.put("api_key", key);
                 if (SandboxApiController.EXPIRING_KEY.equals(key)) {
-                    ends = new Expiry(clock.instant().plus(SandboxApiController.EXPIRING_KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS), Expiry.KEY);
+                    ends = new Expiry(SandboxApiController.expiringKeyEnd(clock), Expiry.KEY);
                 }
             }
             case "sandbox-oauth" -> {

@@ -55,6 +55,9 @@ class LinkViewsWalkBrowserTest extends IntegrationTest {
                 PlaywrightAssertions.assertThat(at.apply("#f-code")).isVisible();
             }
         }
+        // The user reads the step: a click on its heading puts the focus in the page that has loaded (a key pressed
+        // in the instant a new page arrives goes to the one leaving).
+        at.apply("h1").click();
     }
 
     @ParameterizedTest
